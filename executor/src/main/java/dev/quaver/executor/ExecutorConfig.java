@@ -1,0 +1,23 @@
+package dev.quaver.executor;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Executor settings: the memory limit of one query and of all queries together (bytes), the
+ * rows per batch, and where spill files go. Immutable.
+ */
+public record ExecutorConfig(long queryMemoryLimitBytes, long totalMemoryLimitBytes, int batchRows,
+    Path spillDirectory) {
+  public ExecutorConfig {
+    Objects.requireNonNull(spillDirectory, "spillDirectory is null");
+    if (batchRows < 1) {
+      throw new IllegalArgumentException("batchRows " + batchRows);
+    }
+  }
+
+  public static ExecutorConfig defaults(Path spillDirectory) {
+    long heap = Runtime.getRuntime().maxMemory();
+    return new ExecutorConfig(1L << 30, Math.max(2L << 30, heap), 4096, spillDirectory);
+  }
+}

@@ -1,0 +1,1 @@
+<#-- Quaver's grammar productions (DDL and commands). -->

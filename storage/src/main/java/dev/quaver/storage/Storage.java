@@ -1,0 +1,14 @@
+package dev.quaver.storage;
+
+/** Opens the storage of a data directory. */
+public final class Storage {
+  private Storage() {}
+
+  /**
+   * Opens (creating if needed) the data directory of {@code config}, recovering the catalog and
+   * every committed write from the WAL. Only one process may open a directory at a time.
+   */
+  public static StorageEngine open(StorageConfig config) {
+    throw new UnsupportedOperationException("TODO(#2): storage implementation");
+  }
+}

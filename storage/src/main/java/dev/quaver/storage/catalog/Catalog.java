@@ -1,0 +1,57 @@
+package dev.quaver.storage.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Tables, views and indexes of one database, persisted with the data: every DDL change is
+ * durable (fsynced) and atomic before its method returns, and recovered after a crash. Names are
+ * matched exactly (the planner folds unquoted identifiers to lower case before asking). Tables
+ * and views share one namespace; index names are unique per database.
+ *
+ * <p>Reads see a consistent version: {@link #version()} increases with every DDL change, so a
+ * cached plan built at an older version is stale.
+ *
+ * <p>Thread safety: all methods are safe to call concurrently; DDL changes are serialized.
+ */
+public interface Catalog {
+  long version();
+
+  Optional<TableDef> table(String name);
+
+  /** All tables, ordered by name. */
+  List<TableDef> tables();
+
+  Optional<ViewDef> view(String name);
+
+  /** All views, ordered by name. */
+  List<ViewDef> views();
+
+  /**
+   * Creates a table; the id of {@code table} is ignored and a fresh one assigned.
+   * Throws DUPLICATE_TABLE (42P07) if a table or view of that name exists.
+   */
+  TableDef createTable(TableDef table);
+
+  /** Drops a table and all its rows and indexes. Throws UNDEFINED_TABLE (42P01) if absent. */
+  void dropTable(String name);
+
+  /** Throws DUPLICATE_TABLE (42P07) if a table or view of that name exists. */
+  void createView(ViewDef view);
+
+  /** Throws UNDEFINED_TABLE (42P01) if there is no such view. */
+  void dropView(String name);
+
+  /**
+   * Adds an index to a table and builds it from the rows already there. A UNIQUE index over
+   * existing duplicates fails with UNIQUE_VIOLATION (23505) and changes nothing. Throws
+   * DUPLICATE_OBJECT (42710) if an index of that name exists anywhere in the database.
+   */
+  TableDef createIndex(String tableName, IndexDef index);
+
+  /** Throws UNDEFINED_OBJECT (42704) if there is no index of that name. */
+  void dropIndex(String indexName);
+
+  /** The table that owns an index of this name, if any. */
+  Optional<TableDef> tableOfIndex(String indexName);
+}
