@@ -1,0 +1,124 @@
+package dev.quaver.protocol;
+
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Rows held column-wise, as they travel in ROW_BATCH, EXECUTE and EXECUTE_BATCH. In memory each
+ * column is an array of the Java values that {@link dev.quaver.type.SqlType} documents (null for
+ * SQL NULL); on the wire {@link ColumnBatchCodec} lays each column out as a validity bitmap plus
+ * fixed-width values or offsets and bytes.
+ *
+ * <p>Thread safety: immutable once built (the arrays are never handed out).
+ */
+public final class ColumnBatch {
+  private final List<ColumnType> types;
+  private final int rowCount;
+  private final Object[][] columns;
+
+  private ColumnBatch(List<ColumnType> types, int rowCount, Object[][] columns) {
+    this.types = List.copyOf(types);
+    this.rowCount = rowCount;
+    this.columns = columns;
+  }
+
+  /**
+   * A batch over the given column arrays, which the batch takes over (the caller must not change
+   * them afterwards). Requires: one array per type, each of length {@code rowCount}.
+   */
+  public static ColumnBatch of(List<ColumnType> types, int rowCount, Object[][] columns) {
+    Objects.requireNonNull(types, "types is null");
+    if (rowCount < 0 || columns.length != types.size()) {
+      throw new IllegalArgumentException(
+          "batch of " + rowCount + " rows with " + columns.length + " columns for " + types.size() + " types");
+    }
+    for (Object[] column : columns) {
+      if (column.length != rowCount) {
+        throw new IllegalArgumentException("column of " + column.length + " values in a batch of " + rowCount + " rows");
+      }
+    }
+    return new ColumnBatch(types, rowCount, columns);
+  }
+
+  /** A batch of rows given row by row (tests, parameter sets, metadata results). */
+  public static ColumnBatch ofRows(List<ColumnType> types, List<? extends List<?>> rows) {
+    Object[][] columns = new Object[types.size()][rows.size()];
+    for (int row = 0; row < rows.size(); row++) {
+      List<?> values = rows.get(row);
+      if (values.size() != types.size()) {
+        throw new IllegalArgumentException("row " + row + " has " + values.size() + " values, expected " + types.size());
+      }
+      for (int column = 0; column < types.size(); column++) {
+        columns[column][row] = values.get(column);
+      }
+    }
+    return new ColumnBatch(types, rows.size(), columns);
+  }
+
+  /** A batch with no columns and {@code rowCount} rows: parameter sets of a statement without parameters. */
+  public static ColumnBatch empty(int rowCount) {
+    return new ColumnBatch(List.of(), rowCount, new Object[0][]);
+  }
+
+  public List<ColumnType> types() {
+    return types;
+  }
+
+  public int rowCount() {
+    return rowCount;
+  }
+
+  public int columnCount() {
+    return columns.length;
+  }
+
+  /** The Java value at (column, row), 0-based; null for SQL NULL. */
+  public Object get(int column, int row) {
+    return columns[column][row];
+  }
+
+  /** The values of one row, in column order (nulls kept). */
+  public List<Object> row(int row) {
+    List<Object> values = new ArrayList<>(columns.length);
+    for (Object[] column : columns) {
+      values.add(column[row]);
+    }
+    return values;
+  }
+
+  /** Rows {@code from} (inclusive) to {@code from + count} (exclusive) as a new batch. */
+  public ColumnBatch slice(int from, int count) {
+    if (from < 0 || count < 0 || from + count > rowCount) {
+      throw new IndexOutOfBoundsException("slice " + from + "+" + count + " of " + rowCount + " rows");
+    }
+    if (from == 0 && count == rowCount) {
+      return this;
+    }
+    Object[][] sliced = new Object[columns.length][];
+    for (int i = 0; i < columns.length; i++) {
+      sliced[i] = Arrays.copyOfRange(columns[i], from, from + count);
+    }
+    return new ColumnBatch(types, count, sliced);
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof ColumnBatch that
+        && rowCount == that.rowCount
+        && types.equals(that.types)
+        && Arrays.deepEquals(columns, that.columns);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(types, rowCount, Arrays.deepHashCode(columns));
+  }
+
+  @Override
+  public String toString() {
+    return "ColumnBatch[" + rowCount + " rows, types=" + types + "]";
+  }
+}

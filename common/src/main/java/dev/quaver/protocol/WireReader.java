@@ -1,0 +1,128 @@
+package dev.quaver.protocol;
+
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.type.ColumnType;
+import dev.quaver.type.SqlType;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the fields of one frame's payload with bounds checks: reading past the end, a negative
+ * length or an impossible type is a PROTOCOL_VIOLATION (08P01) naming the field, never an
+ * IndexOutOfBoundsException.
+ *
+ * <p>Thread safety: confined to one thread.
+ */
+final class WireReader {
+  private final ByteBuffer buffer;
+  private final MessageType messageType;
+
+  WireReader(ByteBuffer payload, MessageType messageType) {
+    this.buffer = payload.slice();
+    this.messageType = messageType;
+  }
+
+  int remaining() {
+    return buffer.remaining();
+  }
+
+  int u8(String field) {
+    need(1, field);
+    return buffer.get() & 0xFF;
+  }
+
+  boolean bool(String field) {
+    int value = u8(field);
+    if (value > 1) {
+      throw violation("field " + field + " is " + value + ", expected 0 or 1");
+    }
+    return value == 1;
+  }
+
+  int u16(String field) {
+    need(2, field);
+    return buffer.getShort() & 0xFFFF;
+  }
+
+  int i32(String field) {
+    need(4, field);
+    return buffer.getInt();
+  }
+
+  /** An i32 that must be 0 or more (a count or length). */
+  int count(String field) {
+    int value = i32(field);
+    if (value < 0) {
+      throw violation("field " + field + " is negative: " + value);
+    }
+    return value;
+  }
+
+  long i64(String field) {
+    need(8, field);
+    return buffer.getLong();
+  }
+
+  byte[] bytes(int length, String field) {
+    need(length, field);
+    byte[] bytes = new byte[length];
+    buffer.get(bytes);
+    return bytes;
+  }
+
+  String string(String field) {
+    int length = i32(field);
+    if (length == -1) {
+      return null;
+    }
+    if (length < 0) {
+      throw violation("field " + field + " has length " + length);
+    }
+    return utf8(bytes(length, field), field);
+  }
+
+  /** A string that may not be null. */
+  String requiredString(String field) {
+    String value = string(field);
+    if (value == null) {
+      throw violation("field " + field + " is null");
+    }
+    return value;
+  }
+
+  ColumnType columnType(String field) {
+    int tag = u8(field + ".type");
+    int precision = i32(field + ".precision");
+    int scale = i32(field + ".scale");
+    try {
+      return new ColumnType(SqlType.fromTag(tag), precision, scale);
+    } catch (IllegalArgumentException e) {
+      throw violation("field " + field + " is not a valid type: " + e.getMessage());
+    }
+  }
+
+  QuaverException violation(String detail) {
+    return new QuaverException(ErrorCode.PROTOCOL_VIOLATION,
+        "malformed " + messageType + " message: " + detail);
+  }
+
+  static String utf8(byte[] bytes, String field) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new QuaverException(ErrorCode.PROTOCOL_VIOLATION, "field " + field + " is not valid UTF-8");
+    }
+  }
+
+  private void need(int bytes, String field) {
+    if (bytes < 0 || buffer.remaining() < bytes) {
+      throw violation("truncated at field " + field + ": needs " + bytes + " bytes, " + buffer.remaining() + " left");
+    }
+  }
+}
