@@ -1,0 +1,73 @@
+package dev.quaver.slt;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The outcome of a suite run: per-file results plus what the known-failures ratchet found.
+ * The run succeeds when there is no unexpected failure, no fixed-but-listed record and no
+ * file that could not be parsed. Immutable.
+ */
+public record SuiteResult(
+    List<FileResult> files, List<RecordFailure> unexpectedFailures, List<String> fixedRecords,
+    List<String> brokenFiles) {
+  private static final int MAX_LISTED = 200;
+
+  public SuiteResult {
+    files = List.copyOf(files);
+    unexpectedFailures = List.copyOf(unexpectedFailures);
+    fixedRecords = List.copyOf(fixedRecords);
+    brokenFiles = List.copyOf(brokenFiles);
+  }
+
+  public int passed() {
+    return files.stream().mapToInt(FileResult::passed).sum();
+  }
+
+  public int failed() {
+    return files.stream().mapToInt(FileResult::failed).sum();
+  }
+
+  public int skipped() {
+    return files.stream().mapToInt(FileResult::skipped).sum();
+  }
+
+  public boolean isSuccess() {
+    return unexpectedFailures.isEmpty() && fixedRecords.isEmpty() && brokenFiles.isEmpty();
+  }
+
+  /** The closing line of a run. */
+  public String summaryLine() {
+    return passed() + " passed, " + failed() + " failed, " + skipped() + " skipped";
+  }
+
+  /** Every failure of the run in known-failures.txt form (to seed or refresh the list). */
+  public String failuresAsKnownFailures() {
+    return files.stream()
+        .flatMap(f -> f.failures().stream())
+        .map(f -> f.key() + " " + f.reason())
+        .collect(Collectors.joining("\n", "", "\n"));
+  }
+
+  /** Why the run failed, for an assertion message; empty when it succeeded. */
+  public String problems() {
+    StringBuilder out = new StringBuilder();
+    for (String broken : brokenFiles) {
+      out.append("unreadable file: ").append(broken).append('\n');
+    }
+    int shown = 0;
+    for (RecordFailure failure : unexpectedFailures) {
+      if (++shown > MAX_LISTED) {
+        out.append("... and ").append(unexpectedFailures.size() - MAX_LISTED)
+            .append(" more new failures\n");
+        break;
+      }
+      out.append("new failure (not in known-failures.txt): ")
+          .append(failure.key()).append(' ').append(failure.reason()).append('\n');
+    }
+    for (String fixed : fixedRecords) {
+      out.append("now passes, remove from known-failures.txt: ").append(fixed).append('\n');
+    }
+    return out.toString();
+  }
+}
