@@ -1,0 +1,72 @@
+package dev.quaver.server.net;
+
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.protocol.MessageCodec;
+import dev.quaver.protocol.ProtocolFormat;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.ByteToMessageDecoder;
+import java.nio.ByteBuffer;
+import java.util.List;
+
+/**
+ * Cuts the inbound byte stream into frames ({@code type:u8 length:u32 payload}) and decodes each
+ * into a protocol message. An oversized length is rejected from the header alone, before any
+ * payload is buffered; bytes left over when the peer stops sending are a truncated frame. Either
+ * way a QuaverException (08P01) goes to {@link ConnectionHandler#exceptionCaught}, and the
+ * decoder discards everything after it.
+ *
+ * <p>Thread safety: confined to the channel's event loop.
+ */
+final class FrameDecoder extends ByteToMessageDecoder {
+  private final int maxFrameBytes;
+  private boolean hasFailed;
+
+  FrameDecoder(int maxFrameBytes) {
+    this.maxFrameBytes = maxFrameBytes;
+  }
+
+  @Override
+  protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    if (hasFailed) {
+      in.skipBytes(in.readableBytes());
+      return;
+    }
+    if (in.readableBytes() < ProtocolFormat.HEADER_BYTES) {
+      return;
+    }
+    int start = in.readerIndex();
+    int tag = in.getUnsignedByte(start);
+    long length = in.getUnsignedInt(start + 1);
+    if (length > maxFrameBytes) {
+      throw fail(in, String.format("frame of type 0x%02X claims %d bytes, the maximum is %d", tag, length, maxFrameBytes));
+    }
+    if (in.readableBytes() < ProtocolFormat.HEADER_BYTES + length) {
+      return;
+    }
+    ByteBuffer payload = ByteBuffer.allocate((int) length);
+    in.getBytes(start + ProtocolFormat.HEADER_BYTES, payload);
+    payload.flip();
+    in.skipBytes(ProtocolFormat.HEADER_BYTES + (int) length);
+    try {
+      out.add(MessageCodec.decode(tag, payload));
+    } catch (QuaverException e) {
+      throw fail(in, e.getMessage());
+    }
+  }
+
+  @Override
+  protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
+    decode(ctx, in, out);
+    if (!hasFailed && in.isReadable()) {
+      throw fail(in, "connection closed inside a frame: " + in.readableBytes() + " bytes of an incomplete frame");
+    }
+  }
+
+  private QuaverException fail(ByteBuf in, String message) {
+    hasFailed = true;
+    in.skipBytes(in.readableBytes());
+    return new QuaverException(ErrorCode.PROTOCOL_VIOLATION, message);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.quaver.server.query;
+
+import dev.quaver.protocol.ColumnInfo;
+import dev.quaver.type.ColumnType;
+import java.util.List;
+
+/**
+ * A planned statement that can run many times with different parameters (the server side of a
+ * JDBC PreparedStatement, and of each simple query).
+ *
+ * <p>Thread safety: implementations are safe for concurrent use.
+ */
+public interface EngineStatement {
+  /** The types of the {@code ?} parameters, in order. */
+  List<ColumnType> parameterTypes();
+
+  /** The result columns; empty when the statement returns no rows. */
+  List<ColumnInfo> columns();
+
+  /**
+   * Starts one run. {@code parameters} are Java values of {@link #parameterTypes()} (see
+   * SqlType), nulls allowed. DML and DDL are done when this returns.
+   */
+  EngineExecution execute(List<Object> parameters);
+}

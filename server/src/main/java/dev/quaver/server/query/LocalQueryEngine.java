@@ -1,0 +1,168 @@
+package dev.quaver.server.query;
+
+import dev.quaver.executor.Executor;
+import dev.quaver.executor.QueryExecution;
+import dev.quaver.planner.Planner;
+import dev.quaver.planner.PreparedPlan;
+import dev.quaver.protocol.CatalogInfo;
+import dev.quaver.protocol.ColumnBatch;
+import dev.quaver.protocol.ColumnInfo;
+import dev.quaver.protocol.IndexInfo;
+import dev.quaver.protocol.TableInfo;
+import dev.quaver.storage.StorageEngine;
+import dev.quaver.storage.catalog.Catalog;
+import dev.quaver.storage.catalog.ColumnDef;
+import dev.quaver.storage.catalog.IndexDef;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.catalog.ViewDef;
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * The real engine: storage, planner and executor of one data directory. A prepared statement
+ * keeps its PreparedPlan and re-plans (through the planner's text cache) when the catalog version
+ * has moved since, so DDL between PREPARE and EXECUTE is seen.
+ *
+ * <p>Thread safety: safe for concurrent use (planner and executor are).
+ */
+public final class LocalQueryEngine implements QueryEngine {
+  private final StorageEngine storage;
+  private final Planner planner;
+  private final Executor executor;
+
+  public LocalQueryEngine(StorageEngine storage, Planner planner, Executor executor) {
+    this.storage = Objects.requireNonNull(storage, "storage is null");
+    this.planner = Objects.requireNonNull(planner, "planner is null");
+    this.executor = Objects.requireNonNull(executor, "executor is null");
+  }
+
+  @Override
+  public EngineStatement prepare(String sql) {
+    return new PlannedStatement(planner.prepare(sql));
+  }
+
+  @Override
+  public CatalogInfo catalog() {
+    Catalog catalog = storage.catalog();
+    List<TableInfo> tables = new ArrayList<>();
+    for (TableDef table : catalog.tables()) {
+      List<ColumnInfo> columns = new ArrayList<>();
+      for (ColumnDef column : table.columns()) {
+        columns.add(new ColumnInfo(column.name(), column.type(), column.nullable()));
+      }
+      List<IndexInfo> indexes = new ArrayList<>();
+      for (IndexDef index : table.indexes()) {
+        indexes.add(new IndexInfo(index.name(), index.unique(), index.columns()));
+      }
+      tables.add(new TableInfo(table.name(), false, columns, table.primaryKey(), indexes));
+    }
+    for (ViewDef view : catalog.views()) {
+      tables.add(new TableInfo(view.name(), true, viewColumns(view), List.of(), List.of()));
+    }
+    tables.sort(Comparator.comparing(TableInfo::name));
+    return new CatalogInfo(tables);
+  }
+
+  @Override
+  public void close() {
+    try {
+      executor.close();
+    } finally {
+      storage.close();
+    }
+  }
+
+  /** A view's columns as its query produces them; names only (VARCHAR) if it no longer plans. */
+  private List<ColumnInfo> viewColumns(ViewDef view) {
+    try {
+      List<ColumnInfo> columns = ArrowBatches.columns(planner.prepare(view.sql()).resultFields());
+      if (view.columnNames().size() != columns.size()) {
+        return columns;
+      }
+      List<ColumnInfo> renamed = new ArrayList<>();
+      for (int i = 0; i < columns.size(); i++) {
+        renamed.add(new ColumnInfo(view.columnNames().get(i), columns.get(i).type(), columns.get(i).nullable()));
+      }
+      return renamed;
+    } catch (RuntimeException e) {
+      List<ColumnInfo> columns = new ArrayList<>();
+      for (String name : view.columnNames()) {
+        columns.add(new ColumnInfo(name, ColumnType.TEXT, true));
+      }
+      return columns;
+    }
+  }
+
+  /** A PreparedPlan that re-plans itself when the catalog changed. */
+  private final class PlannedStatement implements EngineStatement {
+    private volatile PreparedPlan plan;
+
+    PlannedStatement(PreparedPlan plan) {
+      this.plan = plan;
+    }
+
+    @Override
+    public List<ColumnType> parameterTypes() {
+      return plan.parameterTypes();
+    }
+
+    @Override
+    public List<ColumnInfo> columns() {
+      return ArrowBatches.columns(plan.resultFields());
+    }
+
+    @Override
+    public EngineExecution execute(List<Object> parameters) {
+      PreparedPlan current = plan;
+      if (current.catalogVersion() != storage.catalog().version()) {
+        current = planner.prepare(current.sql());
+        plan = current;
+      }
+      return new PlanExecution(executor.execute(current, parameters));
+    }
+  }
+
+  /** Adapts the executor's QueryExecution (Arrow) to protocol column batches. */
+  private static final class PlanExecution implements EngineExecution {
+    private final QueryExecution execution;
+
+    PlanExecution(QueryExecution execution) {
+      this.execution = execution;
+    }
+
+    @Override
+    public boolean returnsRows() {
+      return execution.returnsRows();
+    }
+
+    @Override
+    public List<ColumnInfo> columns() {
+      return ArrowBatches.columns(execution.fields());
+    }
+
+    @Override
+    public long updateCount() {
+      return execution.updateCount();
+    }
+
+    @Override
+    public ColumnBatch next() {
+      VectorSchemaRoot root = execution.next();
+      return root == null ? null : ArrowBatches.toColumnBatch(root, execution.fields());
+    }
+
+    @Override
+    public void cancel() {
+      execution.cancel();
+    }
+
+    @Override
+    public void close() {
+      execution.close();
+    }
+  }
+}

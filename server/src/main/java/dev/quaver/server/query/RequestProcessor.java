@@ -1,0 +1,227 @@
+package dev.quaver.server.query;
+
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.protocol.BatchResult;
+import dev.quaver.protocol.ColumnBatch;
+import dev.quaver.protocol.CatalogRequest;
+import dev.quaver.protocol.CloseCursor;
+import dev.quaver.protocol.CloseStatement;
+import dev.quaver.protocol.ErrorResponse;
+import dev.quaver.protocol.Execute;
+import dev.quaver.protocol.ExecuteBatch;
+import dev.quaver.protocol.Fetch;
+import dev.quaver.protocol.FetchDone;
+import dev.quaver.protocol.Message;
+import dev.quaver.protocol.MessageCodec;
+import dev.quaver.protocol.Ping;
+import dev.quaver.protocol.Pong;
+import dev.quaver.protocol.Prepare;
+import dev.quaver.protocol.PrepareOk;
+import dev.quaver.protocol.ProtocolFormat;
+import dev.quaver.protocol.Query;
+import dev.quaver.protocol.QueryBatch;
+import dev.quaver.protocol.ResultHeader;
+import dev.quaver.protocol.RowBatch;
+import dev.quaver.protocol.UpdateCount;
+import dev.quaver.server.session.Session;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one request of a session on a worker thread and sends its whole response. Every failure
+ * becomes one ERROR frame (QuaverException: its SQLSTATE; anything else: XX000, logged here with
+ * its stack trace) and the session stays usable.
+ *
+ * <p>A row result is sent a fetch at a time: at most {@code fetchSize} rows, then FETCH_DONE;
+ * the execution is not pulled again until the client's next FETCH. Within a fetch, the sink
+ * blocks while the client is not reading, so neither side ever holds more than a fetch.
+ *
+ * <p>Thread safety: stateless apart from the engine; sessions confine their own state.
+ */
+public final class RequestProcessor {
+  private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
+  /** Rows per ROW_BATCH frame at most (a fetch may span several frames). */
+  static final int MAX_ROWS_PER_FRAME = 4096;
+
+  private final QueryEngine engine;
+
+  public RequestProcessor(QueryEngine engine) {
+    this.engine = Objects.requireNonNull(engine, "engine is null");
+  }
+
+  /** Handles {@code request}, the {@code sequence}-th of the session; never throws. */
+  public void process(Session session, long sequence, Message request, ResponseSink sink) {
+    try {
+      dispatch(session, sequence, request, sink);
+    } catch (Throwable t) {
+      QuaverException error = QuaverException.wrap(t);
+      if (!(t instanceof QuaverException)) {
+        LOG.warn("internal error in session {} handling {}", session.id(), request.type(), t);
+        error = new QuaverException(ErrorCode.INTERNAL_ERROR, shorten(error.getMessage()));
+      }
+      if (!sink.isAbandoned()) {
+        sink.send(ErrorResponse.of(error));
+      }
+    } finally {
+      session.clearRunning();
+    }
+  }
+
+  private void dispatch(Session session, long sequence, Message request, ResponseSink sink) {
+    if (request instanceof Query query) {
+      checkCanceled(session, sequence);
+      EngineStatement statement = engine.prepare(query.sql());
+      start(session, sequence, statement, List.of(), query.fetchSize(), sink);
+    } else if (request instanceof Prepare prepare) {
+      EngineStatement statement = engine.prepare(prepare.sql());
+      int id = session.addStatement(statement);
+      sink.send(new PrepareOk(id, statement.parameterTypes(), statement.columns()));
+    } else if (request instanceof Execute execute) {
+      checkCanceled(session, sequence);
+      EngineStatement statement = statement(session, execute.statementId());
+      if (execute.parameters().rowCount() != 1) {
+        throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+            "EXECUTE needs exactly one parameter set, got %d", execute.parameters().rowCount());
+      }
+      List<Object> parameters = Parameters.row(execute.parameters(), 0, statement.parameterTypes());
+      start(session, sequence, statement, parameters, execute.fetchSize(), sink);
+    } else if (request instanceof ExecuteBatch batch) {
+      EngineStatement statement = statement(session, batch.statementId());
+      ColumnBatch sets = batch.parameters();
+      List<Long> counts = new ArrayList<>(sets.rowCount());
+      for (int row = 0; row < sets.rowCount(); row++) {
+        checkCanceled(session, sequence);
+        counts.add(runForCount(session, sequence, statement, Parameters.row(sets, row, statement.parameterTypes()), row));
+      }
+      sink.send(new BatchResult(counts));
+    } else if (request instanceof QueryBatch batch) {
+      List<Long> counts = new ArrayList<>(batch.sqls().size());
+      for (int i = 0; i < batch.sqls().size(); i++) {
+        checkCanceled(session, sequence);
+        counts.add(runForCount(session, sequence, engine.prepare(batch.sqls().get(i)), List.of(), i));
+      }
+      sink.send(new BatchResult(counts));
+    } else if (request instanceof Fetch fetch) {
+      Cursor cursor = session.cursor(fetch.cursorId());
+      if (cursor == null) {
+        throw QuaverException.of(ErrorCode.INVALID_CURSOR_NAME, "cursor %d does not exist", fetch.cursorId());
+      }
+      fetch(session, sequence, cursor, fetch.fetchSize(), sink);
+    } else if (request instanceof CloseCursor close) {
+      session.closeCursor(close.cursorId());
+    } else if (request instanceof CloseStatement close) {
+      session.removeStatement(close.statementId());
+    } else if (request instanceof CatalogRequest) {
+      sink.send(engine.catalog());
+    } else if (request instanceof Ping) {
+      sink.send(new Pong());
+    } else {
+      throw QuaverException.of(ErrorCode.PROTOCOL_VIOLATION, "unexpected %s message", request.type());
+    }
+  }
+
+  private void start(Session session, long sequence, EngineStatement statement, List<Object> parameters,
+      int fetchSize, ResponseSink sink) {
+    EngineExecution execution = statement.execute(parameters);
+    if (!execution.returnsRows()) {
+      long count;
+      try {
+        count = execution.updateCount();
+      } finally {
+        execution.close();
+      }
+      sink.send(new UpdateCount(Math.max(0, count)));
+      return;
+    }
+    Cursor cursor = new Cursor(session.nextCursorId(), execution);
+    session.addCursor(cursor);
+    sink.send(new ResultHeader(cursor.id(), execution.columns()));
+    fetch(session, sequence, cursor, fetchSize, sink);
+  }
+
+  private long runForCount(Session session, long sequence, EngineStatement statement, List<Object> parameters, int entry) {
+    EngineExecution execution = statement.execute(parameters);
+    try {
+      session.setRunning(sequence, execution);
+      if (execution.returnsRows()) {
+        throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+            "batch entry %d returns rows; a batch may only hold statements that return update counts", entry + 1);
+      }
+      return Math.max(0, execution.updateCount());
+    } finally {
+      session.clearRunning();
+      execution.close();
+    }
+  }
+
+  private void fetch(Session session, long sequence, Cursor cursor, int fetchSize, ResponseSink sink) {
+    int remaining = fetchSize > 0 ? fetchSize : ProtocolFormat.DEFAULT_FETCH_SIZE;
+    boolean isDone = false;
+    session.setRunning(sequence, cursor.execution());
+    try {
+      while (remaining > 0) {
+        checkCanceled(session, sequence);
+        if (sink.isAbandoned()) {
+          session.closeCursor(cursor.id());
+          return;
+        }
+        ColumnBatch rows = cursor.next(Math.min(remaining, MAX_ROWS_PER_FRAME));
+        if (rows == null) {
+          isDone = true;
+          break;
+        }
+        sendRows(cursor.id(), rows, sink);
+        remaining -= rows.rowCount();
+      }
+      isDone |= cursor.isKnownExhausted();
+    } catch (RuntimeException | Error e) {
+      session.closeCursor(cursor.id());
+      throw e;
+    } finally {
+      session.clearRunning();
+    }
+    if (isDone) {
+      session.closeCursor(cursor.id());
+    }
+    sink.send(new FetchDone(cursor.id(), !isDone));
+  }
+
+  /** Sends rows in frames under the size limit, halving a slice that encodes too large. */
+  private static void sendRows(int cursorId, ColumnBatch rows, ResponseSink sink) {
+    byte[] frame = MessageCodec.encode(new RowBatch(cursorId, rows));
+    int payloadBytes = frame.length - ProtocolFormat.HEADER_BYTES;
+    if (payloadBytes <= sink.maxFrameBytes()) {
+      sink.sendFrame(frame);
+      return;
+    }
+    if (rows.rowCount() == 1) {
+      throw QuaverException.of(ErrorCode.PROGRAM_LIMIT_EXCEEDED,
+          "a result row of %d bytes exceeds the frame limit of %d bytes", payloadBytes, sink.maxFrameBytes());
+    }
+    int half = rows.rowCount() / 2;
+    sendRows(cursorId, rows.slice(0, half), sink);
+    sendRows(cursorId, rows.slice(half, rows.rowCount() - half), sink);
+  }
+
+  private static EngineStatement statement(Session session, int statementId) {
+    EngineStatement statement = session.statement(statementId);
+    if (statement == null) {
+      throw QuaverException.of(ErrorCode.INVALID_SQL_STATEMENT_NAME, "prepared statement %d does not exist", statementId);
+    }
+    return statement;
+  }
+
+  private static void checkCanceled(Session session, long sequence) {
+    if (session.isCanceled(sequence)) {
+      throw new QuaverException(ErrorCode.QUERY_CANCELED, "canceling statement due to user request");
+    }
+  }
+
+  private static String shorten(String message) {
+    return message.length() > 500 ? message.substring(0, 500) + "..." : message;
+  }
+}
