@@ -9,6 +9,6 @@ public final class Storage {
    * every committed write from the WAL. Only one process may open a directory at a time.
    */
   public static StorageEngine open(StorageConfig config) {
-    throw new UnsupportedOperationException("TODO(#2): storage implementation");
+    return LsmStorageEngine.open(config);
   }
 }

@@ -1,0 +1,211 @@
+package dev.quaver.storage;
+
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.storage.RowWriteBatch.Operation;
+import dev.quaver.storage.catalog.CatalogState;
+import dev.quaver.storage.catalog.IndexDef;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.io.ByteArrayKey;
+import dev.quaver.storage.lsm.Cursor;
+import dev.quaver.storage.lsm.LsmStore;
+import dev.quaver.storage.lsm.WriteSet;
+import dev.quaver.storage.row.KeySpace;
+import dev.quaver.storage.row.RowCodec;
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns the operations of one batch into the {@link WriteSet} of its commit, checking, as of the
+ * end of the batch, primary key and UNIQUE index uniqueness and write-write conflicts.
+ *
+ * <p>The end state of a table is (rows at the latest sequence − rows the batch updates or
+ * deletes) ∪ (rows the batch inserts, and the new versions of updated rows). Updates and deletes
+ * name rows by the key they had at the read snapshot, so {@code UPDATE t SET pk = pk + 1} moves
+ * every row without colliding with itself, while two new rows with one key collide.
+ *
+ * <p>Thread safety: used once, under the engine's commit lock (it reads the latest, possibly not
+ * yet published, state of the store).
+ */
+final class CommitBuilder {
+  private static final byte[] EMPTY_VALUE = new byte[0];
+
+  private final LsmStore store;
+  private final CatalogState catalog;
+  private final Map<Long, Long> nextRowIds;
+  private final long readSnapshot;
+  private final WriteSet writes = new WriteSet();
+
+  /** {@code nextRowIds}: next hidden row id per table, advanced in place (guarded by the lock). */
+  CommitBuilder(LsmStore store, CatalogState catalog, Map<Long, Long> nextRowIds, long readSnapshot) {
+    this.store = store;
+    this.catalog = catalog;
+    this.nextRowIds = nextRowIds;
+    this.readSnapshot = readSnapshot;
+  }
+
+  WriteSet build(List<Operation> operations) {
+    Map<Long, List<Operation>> byTable = new LinkedHashMap<>();
+    for (Operation operation : operations) {
+      byTable.computeIfAbsent(operation.table().id(), id -> new ArrayList<>()).add(operation);
+    }
+    for (Map.Entry<Long, List<Operation>> entry : byTable.entrySet()) {
+      TableDef stale = entry.getValue().get(0).table();
+      TableDef table = catalog.tableById(entry.getKey()).orElseThrow(() -> QuaverException.of(
+          ErrorCode.UNDEFINED_TABLE, "table \"%s\" does not exist", stale.name()));
+      buildTable(table, entry.getValue());
+    }
+    return writes;
+  }
+
+  private void buildTable(TableDef table, List<Operation> operations) {
+    Map<ByteArrayKey, byte[]> removed = new HashMap<>();
+    Map<ByteArrayKey, Object[]> added = new LinkedHashMap<>();
+    long rowIdStart = table.hasPrimaryKey() ? 0 : nextRowIds.getOrDefault(table.id(), 1L);
+    long nextRowId = rowIdStart;
+    for (Operation operation : operations) {
+      switch (operation.kind()) {
+        case DELETE -> remove(table, operation.rowKey(), removed);
+        case UPDATE -> {
+          remove(table, operation.rowKey(), removed);
+          byte[] newKey = table.hasPrimaryKey()
+              ? KeySpace.primaryKey(table, operation.row()) : operation.rowKey();
+          add(table, newKey, operation.row(), added);
+        }
+        case INSERT -> {
+          byte[] key = table.hasPrimaryKey()
+              ? KeySpace.primaryKey(table, operation.row())
+              : KeySpace.rowIdKey(table.id(), nextRowId++);
+          add(table, key, operation.row(), added);
+        }
+      }
+    }
+    if (table.hasPrimaryKey()) {
+      for (Map.Entry<ByteArrayKey, Object[]> entry : added.entrySet()) {
+        if (!removed.containsKey(entry.getKey()) && store.get(entry.getKey().bytes(), Long.MAX_VALUE) != null) {
+          throw duplicate(primaryKeyName(table), table, table.primaryKey(), entry.getValue());
+        }
+      }
+    }
+    List<ColumnType> types = columnTypes(table);
+    for (IndexDef index : table.indexes()) {
+      maintainIndex(table, index, catalog.indexId(index.name()), types, removed, added);
+    }
+    for (ByteArrayKey key : removed.keySet()) {
+      if (!added.containsKey(key)) {
+        writes.delete(key.bytes());
+      }
+    }
+    for (Map.Entry<ByteArrayKey, Object[]> entry : added.entrySet()) {
+      writes.put(entry.getKey().bytes(), RowCodec.encode(types, entry.getValue()));
+    }
+    if (nextRowId != rowIdStart) {
+      nextRowIds.put(table.id(), nextRowId);
+      writes.rowId(table.id(), nextRowId);
+    }
+  }
+
+  private void remove(TableDef table, byte[] rowKey, Map<ByteArrayKey, byte[]> removed) {
+    ByteArrayKey key = new ByteArrayKey(rowKey);
+    if (removed.containsKey(key)) {
+      return;
+    }
+    if (KeySpace.idOf(rowKey) != table.id() || rowKey[0] != KeySpace.ROW_KIND) {
+      throw new IllegalArgumentException("row key " + key + " is not a key of table " + table.name());
+    }
+    byte[] current = store.get(rowKey, Long.MAX_VALUE);
+    if (current == null || store.latestSequence(rowKey) > readSnapshot) {
+      throw QuaverException.of(ErrorCode.SERIALIZATION_FAILURE,
+          "could not serialize access due to concurrent update of a row of table \"%s\"",
+          table.name());
+    }
+    removed.put(key, current);
+  }
+
+  private void add(TableDef table, byte[] rowKey, Object[] row, Map<ByteArrayKey, Object[]> added) {
+    if (added.putIfAbsent(new ByteArrayKey(rowKey), row) != null) {
+      throw duplicate(primaryKeyName(table), table, table.primaryKey(), row);
+    }
+  }
+
+  /** Deletes the entries of removed rows, adds those of new rows, checks a UNIQUE index. */
+  private void maintainIndex(TableDef table, IndexDef index, long indexId, List<ColumnType> types,
+      Map<ByteArrayKey, byte[]> removed, Map<ByteArrayKey, Object[]> added) {
+    Set<ByteArrayKey> newEntries = new HashSet<>();
+    Set<ByteArrayKey> uniquePrefixes = new HashSet<>();
+    dev.quaver.storage.io.ByteWriter out = new dev.quaver.storage.io.ByteWriter(64);
+    for (Map.Entry<ByteArrayKey, Object[]> entry : added.entrySet()) {
+      out.reset();
+      boolean hasNull = KeySpace.indexPrefix(out, indexId, table, index.columns(), entry.getValue());
+      if (index.unique() && !hasNull) {
+        byte[] prefix = out.toByteArray();
+        if (!uniquePrefixes.add(new ByteArrayKey(prefix)) || existsOutside(prefix, removed)) {
+          throw duplicate(index.name(), table, index.columns(), entry.getValue());
+        }
+      }
+      out.writeBytes(entry.getKey().bytes());
+      newEntries.add(new ByteArrayKey(out.toByteArray()));
+    }
+    for (Map.Entry<ByteArrayKey, byte[]> entry : removed.entrySet()) {
+      out.reset();
+      Object[] oldRow = RowCodec.decode(entry.getValue(), types);
+      KeySpace.indexPrefix(out, indexId, table, index.columns(), oldRow);
+      out.writeBytes(entry.getKey().bytes());
+      ByteArrayKey oldEntry = new ByteArrayKey(out.toByteArray());
+      if (!newEntries.contains(oldEntry)) {
+        writes.delete(oldEntry.bytes());
+      }
+    }
+    for (ByteArrayKey entry : newEntries) {
+      writes.put(entry.bytes(), EMPTY_VALUE);
+    }
+  }
+
+  /** Whether a live entry with {@code prefix} belongs to a row the batch does not remove. */
+  private boolean existsOutside(byte[] prefix, Map<ByteArrayKey, byte[]> removed) {
+    Cursor cursor = store.scan(prefix, KeySpace.prefixEnd(prefix), Long.MAX_VALUE);
+    while (cursor.next()) {
+      byte[] entry = cursor.key();
+      byte[] rowKey = java.util.Arrays.copyOfRange(entry, prefix.length, entry.length);
+      if (!removed.containsKey(new ByteArrayKey(rowKey))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static List<ColumnType> columnTypes(TableDef table) {
+    List<ColumnType> types = new ArrayList<>(table.columns().size());
+    for (var column : table.columns()) {
+      types.add(column.type());
+    }
+    return types;
+  }
+
+  static String primaryKeyName(TableDef table) {
+    return table.name() + "_pkey";
+  }
+
+  static QuaverException duplicate(String constraint, TableDef table, List<Integer> columns,
+      Object[] row) {
+    StringBuilder names = new StringBuilder();
+    StringBuilder values = new StringBuilder();
+    for (int column : columns) {
+      if (names.length() > 0) {
+        names.append(", ");
+        values.append(", ");
+      }
+      names.append(table.columns().get(column).name());
+      values.append(row[column] instanceof java.math.BigDecimal d ? d.toPlainString() : row[column]);
+    }
+    return QuaverException.of(ErrorCode.UNIQUE_VIOLATION,
+        "duplicate key value violates unique constraint \"%s\": key (%s)=(%s) already exists",
+        constraint, names, values);
+  }
+}

@@ -1,0 +1,200 @@
+package dev.quaver.storage;
+
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.storage.catalog.Catalog;
+import dev.quaver.storage.catalog.CatalogChange;
+import dev.quaver.storage.catalog.CatalogCodec;
+import dev.quaver.storage.catalog.CatalogPersistence;
+import dev.quaver.storage.catalog.CatalogState;
+import dev.quaver.storage.catalog.PersistentCatalog;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.lsm.LsmStore;
+import dev.quaver.storage.lsm.WriteSet;
+import dev.quaver.storage.lsm.wal.LogFormat;
+import dev.quaver.storage.row.KeySpace;
+import dev.quaver.type.ColumnType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The {@link StorageEngine} of one data directory ({@code LOCK}, {@code wal/}): the catalog, the
+ * LSM store and the commit protocol. A commit validates its rows, then under {@code commitLock}
+ * checks uniqueness and conflicts ({@link CommitBuilder}), appends its WAL record and applies it
+ * to the memtable; it waits for the fsync (shared with concurrent commits) and publishes its
+ * sequence after releasing the lock. DDL goes through the same lock as one WAL record carrying
+ * the whole new catalog ({@link #persist}).
+ *
+ * <p>Thread safety: all methods may be called concurrently; writers are serialized by
+ * {@code commitLock}, readers use published snapshots without locks.
+ */
+final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
+  private final DataDirectoryLock directoryLock;
+  private final LsmStore store;
+  private final PersistentCatalog catalog;
+  private final ReentrantLock commitLock = new ReentrantLock();
+  /** Next hidden row id per table id; guarded by commitLock. */
+  private final Map<Long, Long> nextRowIds;
+  private volatile boolean closed;
+
+  private LsmStorageEngine(DataDirectoryLock directoryLock, LsmStore store,
+      CatalogState catalogState, Map<Long, Long> nextRowIds) {
+    this.directoryLock = directoryLock;
+    this.store = store;
+    this.nextRowIds = nextRowIds;
+    this.catalog = new PersistentCatalog(catalogState, this);
+  }
+
+  static LsmStorageEngine open(StorageConfig config) {
+    Path directory = config.dataDirectory();
+    try {
+      Files.createDirectories(directory);
+    } catch (IOException e) {
+      throw new QuaverException(ErrorCode.IO_ERROR,
+          "cannot create data directory " + directory + ": " + e.getMessage(), e);
+    }
+    DataDirectoryLock lock = DataDirectoryLock.acquire(directory);
+    try {
+      CatalogState[] catalogState = {CatalogState.empty()};
+      Map<Long, Long> nextRowIds = new HashMap<>();
+      LsmStore store = LsmStore.open(directory.resolve("wal"), config.syncMode(),
+          config.syncIntervalMillis(), LogFormat.DEFAULT_SEGMENT_BYTES,
+          new LsmStore.RecoveryListener() {
+            @Override
+            public void onCatalog(byte[] state) {
+              try {
+                catalogState[0] = CatalogCodec.decode(state);
+              } catch (RuntimeException e) {
+                throw new QuaverException(ErrorCode.DATA_CORRUPTED,
+                    "catalog in the WAL of " + directory + " cannot be decoded: " + e.getMessage(), e);
+              }
+            }
+
+            @Override
+            public void onRowId(long tableId, long nextRowId) {
+              nextRowIds.merge(tableId, nextRowId, Math::max);
+            }
+          });
+      return new LsmStorageEngine(lock, store, catalogState[0], nextRowIds);
+    } catch (IOException e) {
+      lock.close();
+      throw new QuaverException(ErrorCode.IO_ERROR,
+          "cannot open the WAL of " + directory + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public Catalog catalog() {
+    return catalog;
+  }
+
+  @Override
+  public long currentSnapshot() {
+    return store.visibleSequence();
+  }
+
+  @Override
+  public TableScan scan(TableDef table, long snapshot, int[] columns, boolean withRowKey,
+      BufferAllocator allocator, int maxRowsPerBatch) {
+    checkOpen();
+    return new MemtableTableScan(
+        store.scan(KeySpace.tableStart(table.id()), KeySpace.tableEnd(table.id()), snapshot),
+        table, columns, withRowKey, allocator, maxRowsPerBatch);
+  }
+
+  @Override
+  public WriteBatch newWriteBatch(long readSnapshot) {
+    return new RowWriteBatch(readSnapshot);
+  }
+
+  @Override
+  public long commit(WriteBatch batch) {
+    checkOpen();
+    RowWriteBatch rows = (RowWriteBatch) batch;
+    if (rows.size() == 0) {
+      return currentSnapshot();
+    }
+    for (RowWriteBatch.Operation operation : rows.operations()) {
+      if (operation.row() != null) {
+        RowConstraints.check(operation.table(), operation.row());
+      }
+    }
+    LsmStore.PendingCommit pending;
+    commitLock.lock();
+    try {
+      WriteSet writes = new CommitBuilder(store, catalog.state(), nextRowIds, rows.readSnapshot())
+          .build(rows.operations());
+      pending = store.write(writes);
+    } finally {
+      commitLock.unlock();
+    }
+    store.finish(pending, false);
+    return pending.sequence();
+  }
+
+  /**
+   * Writes a DDL change as one WAL record (the whole new catalog plus its data effects), fsyncs
+   * it whatever the sync mode, and installs the new catalog, all under the commit lock so that
+   * no commit runs against the old definitions afterwards.
+   */
+  @Override
+  public void persist(CatalogState next, byte[] encodedState, CatalogChange change,
+      Runnable install) {
+    checkOpen();
+    commitLock.lock();
+    try {
+      WriteSet writes = new WriteSet();
+      writes.catalog(encodedState);
+      if (change instanceof CatalogChange.DropTable drop) {
+        writes.deleteRange(KeySpace.tableStart(drop.table().id()), KeySpace.tableEnd(drop.table().id()));
+        for (long indexId : drop.indexIds()) {
+          writes.deleteRange(KeySpace.indexStart(indexId), KeySpace.indexEnd(indexId));
+        }
+      } else if (change instanceof CatalogChange.DropIndex drop) {
+        writes.deleteRange(KeySpace.indexStart(drop.indexId()), KeySpace.indexEnd(drop.indexId()));
+      } else if (change instanceof CatalogChange.CreateIndex create) {
+        IndexBuilder.build(store, create.table(), create.index(), create.indexId(), writes);
+      }
+      store.finish(store.write(writes), true);
+      install.run();
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    commitLock.lock();
+    try {
+      store.close();
+    } catch (IOException e) {
+      throw new QuaverException(ErrorCode.IO_ERROR, "cannot close the WAL: " + e.getMessage(), e);
+    } finally {
+      commitLock.unlock();
+      directoryLock.close();
+    }
+  }
+
+  static List<ColumnType> columnTypes(TableDef table) {
+    return CommitBuilder.columnTypes(table);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new QuaverException(ErrorCode.ADMIN_SHUTDOWN, "storage is closed");
+    }
+  }
+}

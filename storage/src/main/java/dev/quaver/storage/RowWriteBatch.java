@@ -1,0 +1,59 @@
+package dev.quaver.storage;
+
+import dev.quaver.storage.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The engine's {@link WriteBatch}: the statement's operations in the order they were added.
+ * Keys of new rows are computed at commit, when the engine holds its commit lock.
+ *
+ * <p>Thread safety: confined to the thread that builds it.
+ */
+final class RowWriteBatch implements WriteBatch {
+  enum Kind { INSERT, UPDATE, DELETE }
+
+  /** One operation; {@code rowKey} is null for inserts, {@code row} null for deletes. */
+  record Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row) {}
+
+  private final long readSnapshot;
+  private final List<Operation> operations = new ArrayList<>();
+
+  RowWriteBatch(long readSnapshot) {
+    this.readSnapshot = readSnapshot;
+  }
+
+  @Override
+  public long readSnapshot() {
+    return readSnapshot;
+  }
+
+  @Override
+  public void insert(TableDef table, Object[] row) {
+    operations.add(new Operation(Kind.INSERT, Objects.requireNonNull(table, "table is null"),
+        null, Objects.requireNonNull(row, "row is null")));
+  }
+
+  @Override
+  public void update(TableDef table, byte[] rowKey, Object[] newRow) {
+    operations.add(new Operation(Kind.UPDATE, Objects.requireNonNull(table, "table is null"),
+        Objects.requireNonNull(rowKey, "rowKey is null"),
+        Objects.requireNonNull(newRow, "newRow is null")));
+  }
+
+  @Override
+  public void delete(TableDef table, byte[] rowKey) {
+    operations.add(new Operation(Kind.DELETE, Objects.requireNonNull(table, "table is null"),
+        Objects.requireNonNull(rowKey, "rowKey is null"), null));
+  }
+
+  @Override
+  public int size() {
+    return operations.size();
+  }
+
+  List<Operation> operations() {
+    return operations;
+  }
+}

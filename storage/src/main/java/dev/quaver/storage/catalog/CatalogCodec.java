@@ -1,0 +1,163 @@
+package dev.quaver.storage.catalog;
+
+import dev.quaver.storage.io.ByteReader;
+import dev.quaver.storage.io.ByteWriter;
+import dev.quaver.type.ColumnType;
+import dev.quaver.type.SqlType;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The binary form of a {@link CatalogState}, carried whole in the CATALOG op of a WAL record
+ * ({@code docs/formats/catalog.md}):
+ *
+ * <pre>
+ *   catalog := formatVersion:u8 version:varint nextId:varint
+ *              tableCount:varint table* viewCount:varint view*
+ * </pre>
+ *
+ * Stateless.
+ */
+public final class CatalogCodec {
+  public static final int FORMAT_VERSION = 1;
+
+  private CatalogCodec() {}
+
+  public static byte[] encode(CatalogState state) {
+    ByteWriter out = new ByteWriter(256);
+    out.writeByte(FORMAT_VERSION).writeVarLong(state.version()).writeVarLong(state.nextId());
+    out.writeVarLong(state.tables().size());
+    for (TableDef table : state.tables().values()) {
+      writeTable(out, table, state);
+    }
+    out.writeVarLong(state.views().size());
+    for (ViewDef view : state.views().values()) {
+      writeString(out, view.name());
+      writeString(out, view.sql());
+      out.writeVarLong(view.columnNames().size());
+      for (String column : view.columnNames()) {
+        writeString(out, column);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Decodes what {@link #encode} wrote.
+   *
+   * @throws IllegalArgumentException or IndexOutOfBoundsException on malformed bytes
+   */
+  public static CatalogState decode(byte[] bytes) {
+    ByteReader in = new ByteReader(bytes);
+    int format = in.readByte();
+    if (format != FORMAT_VERSION) {
+      throw new IllegalArgumentException("unsupported catalog format version " + format);
+    }
+    long version = in.readVarLong();
+    long nextId = in.readVarLong();
+    Map<String, TableDef> tables = new LinkedHashMap<>();
+    Map<String, Long> indexIds = new LinkedHashMap<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      TableDef table = readTable(in, indexIds);
+      tables.put(table.name(), table);
+    }
+    Map<String, ViewDef> views = new LinkedHashMap<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      String name = readString(in);
+      String sql = readString(in);
+      List<String> columns = new ArrayList<>();
+      for (long c = in.readVarLong(); c > 0; c--) {
+        columns.add(readString(in));
+      }
+      views.put(name, new ViewDef(name, sql, columns));
+    }
+    return new CatalogState(version, nextId, tables, views, indexIds);
+  }
+
+  // table := id:varint name:str partitions:varint columnCount:varint column*
+  //          primaryKey:ints distributionKey:ints indexCount:varint index*
+  private static void writeTable(ByteWriter out, TableDef table, CatalogState state) {
+    out.writeVarLong(table.id());
+    writeString(out, table.name());
+    out.writeVarLong(table.partitions());
+    out.writeVarLong(table.columns().size());
+    for (ColumnDef column : table.columns()) {
+      // column := name:str typeTag:u8 precision:varint scale:varint nullable:u8 default:optstr
+      writeString(out, column.name());
+      out.writeByte(column.type().type().tag());
+      out.writeVarLong(column.type().precision());
+      out.writeVarLong(column.type().scale());
+      out.writeByte(column.nullable() ? 1 : 0);
+      out.writeByte(column.defaultSql() == null ? 0 : 1);
+      if (column.defaultSql() != null) {
+        writeString(out, column.defaultSql());
+      }
+    }
+    writeInts(out, table.primaryKey());
+    writeInts(out, table.distributionKey());
+    out.writeVarLong(table.indexes().size());
+    for (IndexDef index : table.indexes()) {
+      // index := id:varint name:str unique:u8 columns:ints
+      out.writeVarLong(state.indexId(index.name()));
+      writeString(out, index.name());
+      out.writeByte(index.unique() ? 1 : 0);
+      writeInts(out, index.columns());
+    }
+  }
+
+  private static TableDef readTable(ByteReader in, Map<String, Long> indexIds) {
+    long id = in.readVarLong();
+    String name = readString(in);
+    int partitions = (int) in.readVarLong();
+    List<ColumnDef> columns = new ArrayList<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      String columnName = readString(in);
+      SqlType type = SqlType.fromTag(in.readByte());
+      int precision = (int) in.readVarLong();
+      int scale = (int) in.readVarLong();
+      boolean nullable = in.readByte() != 0;
+      String defaultSql = in.readByte() != 0 ? readString(in) : null;
+      columns.add(new ColumnDef(columnName, new ColumnType(type, precision, scale), nullable,
+          defaultSql));
+    }
+    List<Integer> primaryKey = readInts(in);
+    List<Integer> distributionKey = readInts(in);
+    List<IndexDef> indexes = new ArrayList<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      long indexId = in.readVarLong();
+      String indexName = readString(in);
+      boolean unique = in.readByte() != 0;
+      indexes.add(new IndexDef(indexName, readInts(in), unique));
+      indexIds.put(indexName, indexId);
+    }
+    return new TableDef(id, name, columns, primaryKey, distributionKey, partitions, indexes);
+  }
+
+  // ints := count:varint value:varint*
+  private static void writeInts(ByteWriter out, List<Integer> values) {
+    out.writeVarLong(values.size());
+    for (int value : values) {
+      out.writeVarLong(value);
+    }
+  }
+
+  private static List<Integer> readInts(ByteReader in) {
+    List<Integer> values = new ArrayList<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      values.add((int) in.readVarLong());
+    }
+    return values;
+  }
+
+  // str := length:varint utf8[length]
+  private static void writeString(ByteWriter out, String value) {
+    out.writeLengthPrefixed(value.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String readString(ByteReader in) {
+    return new String(in.readLengthPrefixed(), StandardCharsets.UTF_8);
+  }
+}

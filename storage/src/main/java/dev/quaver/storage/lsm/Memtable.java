@@ -1,0 +1,35 @@
+package dev.quaver.storage.lsm;
+
+/**
+ * The mutable, sorted, multi-version part of the LSM tree: every version of every key written
+ * since the last flush, tagged with its commit's sequence number. Reads at snapshot S see, per
+ * key, the newest version with sequence &lt;= S.
+ *
+ * <p>Call protocol: writers call {@link #apply} with non-decreasing sequence numbers while holding
+ * the store's commit lock; readers may run concurrently and must only ask for snapshots that are
+ * already published (every version at or below them is applied).
+ *
+ * <p>Thread safety: implementations are safe for one writer and many concurrent readers.
+ */
+public interface Memtable {
+  /** The value of a deletion. Compared by identity: never store this array under a put. */
+  byte[] TOMBSTONE = new byte[0];
+
+  /** Adds a version of {@code key}; {@code value} may be {@link #TOMBSTONE}. */
+  void apply(long sequence, byte[] key, byte[] value);
+
+  /** Physically removes every version of every key in [from, to) (DROP TABLE frees its rows). */
+  void removeRange(byte[] from, byte[] to);
+
+  /** The newest value of {@code key} at {@code snapshot}, {@link #TOMBSTONE} if deleted, or null. */
+  byte[] get(byte[] key, long snapshot);
+
+  /** Sequence number of the newest version of {@code key}, or 0 if it has none. */
+  long latestSequence(byte[] key);
+
+  /** Live (non-deleted) keys in [from, to) at {@code snapshot}, in key order. */
+  Cursor scan(byte[] from, byte[] to, long snapshot);
+
+  /** Rough bytes held in keys and values, for the flush trigger of TODO(#4). */
+  long approximateBytes();
+}

@@ -1,0 +1,157 @@
+package dev.quaver.storage.lsm.wal;
+
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Reads the records of one log segment and tells a torn tail from corruption
+ * ({@code docs/formats/wal.md}, "Torn and corrupt tails"):
+ *
+ * <ul>
+ *   <li>In the newest segment, an incomplete last record (fewer bytes left than its header or its
+ *       length says) or a checksum mismatch in the record that ends exactly at the end of the file
+ *       is a torn tail: {@link #next()} returns false and {@link #validLength()} says where to
+ *       truncate.
+ *   <li>A checksum mismatch with more bytes after it, anything wrong in an older segment, a bad
+ *       header or an unknown record type is corruption: DATA_CORRUPTED naming file and offset.
+ * </ul>
+ *
+ * <p>Thread safety: confined to one thread.
+ */
+public final class LogReader {
+  private final Path file;
+  private final boolean isNewestSegment;
+  private final byte[] bytes;
+  private long segmentNumber = -1;
+  private int position;
+  private int recordOffset;
+  private int type;
+  private int payloadLength;
+  private boolean tornTail;
+
+  /** Reads the whole segment into memory (segments are bounded by the rotation size). */
+  public LogReader(Path file, boolean isNewestSegment) throws IOException {
+    this.file = file;
+    this.isNewestSegment = isNewestSegment;
+    this.bytes = Files.readAllBytes(file);
+    readHeader();
+  }
+
+  /** Moves to the next record; false at the end of the segment or at a torn tail. */
+  public boolean next() {
+    if (tornTail || position == bytes.length) {
+      return false;
+    }
+    int remaining = bytes.length - position;
+    if (remaining < LogFormat.RECORD_HEADER_BYTES) {
+      return torn("incomplete record header");
+    }
+    int length = readInt(position + 4);
+    if (length < 0 || length > LogFormat.MAX_PAYLOAD_BYTES
+        || length > remaining - LogFormat.RECORD_HEADER_BYTES) {
+      return torn("record length " + length + " runs past the end of the file");
+    }
+    int end = position + LogFormat.RECORD_HEADER_BYTES + length;
+    if (readInt(position) != LogFormat.checksum(bytes, position, length)) {
+      if (end == bytes.length) {
+        return torn("checksum mismatch in the last record");
+      }
+      throw corrupt(position, "checksum mismatch in a record followed by "
+          + (bytes.length - end) + " more bytes");
+    }
+    int recordType = bytes[position + 8] & 0xFF;
+    if (recordType != LogFormat.TYPE_COMMIT) {
+      throw corrupt(position, "unknown record type " + recordType);
+    }
+    recordOffset = position;
+    type = recordType;
+    payloadLength = length;
+    position = end;
+    return true;
+  }
+
+  public int type() {
+    return type;
+  }
+
+  /** The segment's bytes; the current payload is at {@link #payloadOffset()}. */
+  public byte[] buffer() {
+    return bytes;
+  }
+
+  public int payloadOffset() {
+    return recordOffset + LogFormat.RECORD_HEADER_BYTES;
+  }
+
+  public int payloadLength() {
+    return payloadLength;
+  }
+
+  /** File offset of the current record. */
+  public int recordOffset() {
+    return recordOffset;
+  }
+
+  public long segmentNumber() {
+    return segmentNumber;
+  }
+
+  /** Bytes up to the end of the last good record (or the header): where a torn tail starts. */
+  public long validLength() {
+    return position;
+  }
+
+  public boolean hasTornTail() {
+    return tornTail;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  /** DATA_CORRUPTED naming this file and {@code offset}. */
+  public QuaverException corrupt(long offset, String what) {
+    return QuaverException.of(ErrorCode.DATA_CORRUPTED, "WAL file %s is corrupted at offset %d: %s",
+        file, offset, what);
+  }
+
+  private void readHeader() {
+    if (bytes.length < LogFormat.SEGMENT_HEADER_BYTES) {
+      position = 0;
+      torn("incomplete segment header");
+      return;
+    }
+    if (readInt(0) != LogFormat.MAGIC) {
+      throw corrupt(0, String.format("bad magic 0x%08X", readInt(0)));
+    }
+    int version = ((bytes[4] & 0xFF) << 8) | (bytes[5] & 0xFF);
+    if (version != LogFormat.VERSION) {
+      throw corrupt(4, "unsupported WAL version " + version);
+    }
+    long number = 0;
+    for (int i = 8; i < 16; i++) {
+      number = (number << 8) | (bytes[i] & 0xFF);
+    }
+    if (number != LogFormat.segmentNumber(file) && LogFormat.segmentNumber(file) >= 0) {
+      throw corrupt(8, "header names segment " + number);
+    }
+    segmentNumber = number;
+    position = LogFormat.SEGMENT_HEADER_BYTES;
+  }
+
+  private boolean torn(String what) {
+    if (!isNewestSegment) {
+      throw corrupt(position, what + " in a segment that is not the newest");
+    }
+    tornTail = true;
+    return false;
+  }
+
+  private int readInt(int offset) {
+    return ((bytes[offset] & 0xFF) << 24) | ((bytes[offset + 1] & 0xFF) << 16)
+        | ((bytes[offset + 2] & 0xFF) << 8) | (bytes[offset + 3] & 0xFF);
+  }
+}

@@ -1,0 +1,189 @@
+package dev.quaver.storage.lsm.wal;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.io.RandomAccessFile;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Appends records to the log and makes them durable with group commit: {@link #append} only
+ * writes to the OS; {@link #syncTo} waits until a position is fsynced. Concurrent callers of
+ * {@code syncTo} share fsyncs: one of them (the leader) syncs everything written so far while the
+ * others wait, so N committers cost about one fsync, and no lock is held during the fsync that
+ * would stop others from appending.
+ *
+ * <p>Files are written through {@link RandomAccessFile}, not a {@code FileChannel}: an interrupt
+ * of any thread inside a channel operation closes the channel for every committer, and query
+ * cancellation interrupts threads.
+ *
+ * <p>Positions are logical: the number of record bytes appended since this writer was opened,
+ * across segment rotations.
+ *
+ * <p>Thread safety: {@code append} and rotation are guarded by {@code this}; sync state by
+ * {@code syncMonitor}. All methods may be called from any thread.
+ */
+public final class LogWriter implements AutoCloseable {
+  private final Path directory;
+  private final long segmentBytesLimit;
+  private final Object syncMonitor = new Object();
+
+  // guarded by this
+  private RandomAccessFile file;
+  private long segmentNumber;
+  private long segmentSize;
+  private long writtenPosition;
+  private boolean closed;
+
+  // guarded by syncMonitor
+  private long syncedPosition;
+  private boolean syncInProgress;
+
+  /** Creates segment {@code firstSegmentNumber} (which must not exist) and writes its header. */
+  public LogWriter(Path directory, long firstSegmentNumber, long segmentBytesLimit) throws IOException {
+    this.directory = directory;
+    this.segmentBytesLimit = segmentBytesLimit;
+    openSegment(firstSegmentNumber);
+  }
+
+  /**
+   * Appends one record. {@code buffer[0..RECORD_HEADER_BYTES)} is reserved for the header, which
+   * this method fills in; the payload is {@code buffer[RECORD_HEADER_BYTES..length)}.
+   *
+   * @return the log position just after the record (pass it to {@link #syncTo})
+   */
+  public synchronized long append(int type, byte[] buffer, int length) throws IOException {
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    int payloadLength = length - LogFormat.RECORD_HEADER_BYTES;
+    buffer[4] = (byte) (payloadLength >>> 24);
+    buffer[5] = (byte) (payloadLength >>> 16);
+    buffer[6] = (byte) (payloadLength >>> 8);
+    buffer[7] = (byte) payloadLength;
+    buffer[8] = (byte) type;
+    int crc = LogFormat.checksum(buffer, 0, payloadLength);
+    buffer[0] = (byte) (crc >>> 24);
+    buffer[1] = (byte) (crc >>> 16);
+    buffer[2] = (byte) (crc >>> 8);
+    buffer[3] = (byte) crc;
+    if (segmentSize > LogFormat.SEGMENT_HEADER_BYTES && segmentSize + length > segmentBytesLimit) {
+      rotate();
+    }
+    file.write(buffer, 0, length);
+    segmentSize += length;
+    writtenPosition += length;
+    return writtenPosition;
+  }
+
+  /** Returns once every byte up to {@code position} is fsynced (group commit, see class doc). */
+  public void syncTo(long position) throws IOException {
+    while (true) {
+      synchronized (syncMonitor) {
+        while (syncedPosition < position && syncInProgress) {
+          try {
+            syncMonitor.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the log sync", e);
+          }
+        }
+        if (syncedPosition >= position) {
+          return;
+        }
+        syncInProgress = true;
+      }
+      long target = 0;
+      boolean synced = false;
+      try {
+        RandomAccessFile current;
+        synchronized (this) {
+          target = writtenPosition;
+          current = file;
+        }
+        try {
+          current.getFD().sync();
+        } catch (IOException e) {
+          synchronized (this) {
+            if (current == file) {
+              throw e;
+            }
+          }
+          // rotated meanwhile: rotation syncs a segment before closing it
+        }
+        synced = true;
+      } finally {
+        synchronized (syncMonitor) {
+          if (synced && target > syncedPosition) {
+            syncedPosition = target;
+          }
+          syncInProgress = false;
+          syncMonitor.notifyAll();
+        }
+      }
+    }
+  }
+
+  /** Syncs everything appended so far. */
+  public void sync() throws IOException {
+    long position;
+    synchronized (this) {
+      position = writtenPosition;
+    }
+    syncTo(position);
+  }
+
+  public synchronized long writtenPosition() {
+    return writtenPosition;
+  }
+
+  /** Syncs and closes the current segment. */
+  @Override
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    try {
+      file.getFD().sync();
+    } finally {
+      file.close();
+    }
+  }
+
+  private void rotate() throws IOException {
+    file.getFD().sync();
+    file.close();
+    openSegment(segmentNumber + 1);
+  }
+
+  private void openSegment(long number) throws IOException {
+    Path path = directory.resolve(LogFormat.segmentFileName(number));
+    Files.createFile(path);
+    RandomAccessFile created = new RandomAccessFile(path.toFile(), "rw");
+    ByteBuffer header = ByteBuffer.allocate(LogFormat.SEGMENT_HEADER_BYTES);
+    header.putInt(LogFormat.MAGIC).putShort((short) LogFormat.VERSION).putShort((short) 0)
+        .putLong(number);
+    created.write(header.array());
+    created.getFD().sync();
+    syncDirectory(directory);
+    file = created;
+    segmentNumber = number;
+    segmentSize = LogFormat.SEGMENT_HEADER_BYTES;
+  }
+
+  /** Makes a file creation or rename in {@code dir} durable. */
+  public static void syncDirectory(Path dir) throws IOException {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      // some platforms cannot open a directory; the file itself was forced
+      if (!System.getProperty("os.name").toLowerCase().contains("win")) {
+        throw e;
+      }
+    }
+  }
+}
