@@ -1,24 +1,50 @@
 package dev.quaver.executor;
 
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.executor.operator.ExecutionContext;
+import dev.quaver.executor.operator.Operator;
+import dev.quaver.executor.operator.OperatorBuilder;
+import dev.quaver.executor.vector.VectorValues;
 import dev.quaver.planner.PreparedPlan;
+import dev.quaver.planner.distribution.Distribution;
+import dev.quaver.planner.expr.PhysicalExpr;
+import dev.quaver.planner.physical.Field;
+import dev.quaver.planner.physical.PhysicalNode;
+import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.storage.StorageEngine;
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Runs prepared plans against the storage: builds one operator per physical node, gives each
  * statement its own Arrow allocator (a child of the executor's root, limited to the query
  * memory limit), applies DDL to the catalog and commits DML atomically.
  *
+ * <p>Per kind: QUERY returns a streaming execution (rows are pulled lazily by {@code next()});
+ * DML runs to completion here (one WriteBatch, one commit) and returns its update count; DDL is
+ * applied to {@code storage.catalog()} (update count 0); EXPLAIN returns the plan lines as rows of
+ * one VARCHAR column "plan". Every statement reads at {@code storage.currentSnapshot()} taken
+ * once when it starts.
+ *
  * <p>Thread safety: safe for concurrent use; each QueryExecution is confined to its caller.
  */
 public final class Executor implements AutoCloseable {
   private final StorageEngine storage;
   private final ExecutorConfig config;
+  private final BufferAllocator root;
+  private final AtomicLong statementIds = new AtomicLong();
 
   public Executor(StorageEngine storage, ExecutorConfig config) {
     this.storage = Objects.requireNonNull(storage, "storage is null");
     this.config = Objects.requireNonNull(config, "config is null");
+    this.root = new RootAllocator(config.totalMemoryLimitBytes());
   }
 
   /**
@@ -27,14 +53,99 @@ public final class Executor implements AutoCloseable {
    * QuaverExceptions; the allocator is released on failure.
    */
   public QueryExecution execute(PreparedPlan plan, List<Object> parameters) {
-    throw new UnsupportedOperationException("TODO(#2): executor");
+    Objects.requireNonNull(plan, "plan is null");
+    List<Object> values = checkParameters(plan, parameters == null ? List.of() : parameters);
+    switch (plan.kind()) {
+      case DDL:
+        try {
+          DdlApplier.apply(storage.catalog(), plan.ddl());
+        } catch (Throwable t) {
+          throw Errors.translate(t, config.queryMemoryLimitBytes());
+        }
+        return new CountExecution(0);
+      case EXPLAIN:
+        return rows(explainValues(plan.explainLines()), values);
+      case QUERY:
+        return rows(plan.root(), values);
+      case DML:
+        return new CountExecution(runDml(plan.root(), values));
+    }
+    throw new AssertionError(plan.kind());
   }
 
   /** Bytes allocated by running statements right now (0 when idle: tests assert it). */
   public long allocatedBytes() {
-    return 0;
+    return root.getAllocatedMemory();
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    root.close();
+  }
+
+  private QueryExecution rows(PhysicalNode node, List<Object> parameters) {
+    Statement statement = start(parameters);
+    try {
+      statement.setRoot(new OperatorBuilder(statement.context()).build(node));
+      return new RowsExecution(statement, node.fields());
+    } catch (Throwable t) {
+      throw statement.fail(t);
+    }
+  }
+
+  private long runDml(PhysicalNode node, List<Object> parameters) {
+    Statement statement = start(parameters);
+    try {
+      Operator operator = new OperatorBuilder(statement.context()).build(node);
+      statement.setRoot(operator);
+      VectorSchemaRoot result = operator.next();
+      long count = result == null || result.getRowCount() == 0 ? 0
+          : ((Number) VectorValues.get(result.getFieldVectors().get(0), 0)).longValue();
+      statement.close();
+      return count;
+    } catch (Throwable t) {
+      throw statement.fail(t);
+    }
+  }
+
+  private Statement start(List<Object> parameters) {
+    BufferAllocator allocator = root.newChildAllocator("statement-" + statementIds.incrementAndGet(), 0,
+        config.queryMemoryLimitBytes());
+    try {
+      ExecutionContext context = new ExecutionContext(storage, config, allocator, parameters,
+          storage.currentSnapshot(), System.currentTimeMillis());
+      return new Statement(allocator, context);
+    } catch (Throwable t) {
+      allocator.close();
+      throw Errors.translate(t, config.queryMemoryLimitBytes());
+    }
+  }
+
+  private static PhysicalNode explainValues(List<String> lines) {
+    List<List<PhysicalExpr>> rows = new ArrayList<>();
+    for (String line : lines == null ? List.<String>of() : lines) {
+      rows.add(List.of(new PhysicalExpr.Literal(line, ColumnType.TEXT)));
+    }
+    return new PhysicalValues(rows, List.of(new Field("plan", ColumnType.TEXT, false)),
+        Distribution.single(), rows.size());
+  }
+
+  /** Checks the count of parameters and that each value has its type's Java class. */
+  private static List<Object> checkParameters(PreparedPlan plan, List<Object> parameters) {
+    List<ColumnType> types = plan.parameterTypes();
+    if (parameters.size() != types.size()) {
+      throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+          "statement has %d parameters but %d values were given", types.size(), parameters.size());
+    }
+    for (int i = 0; i < types.size(); i++) {
+      Object value = parameters.get(i);
+      Class<?> expected = types.get(i).type().javaClass();
+      if (value != null && !expected.isInstance(value)) {
+        throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+            "parameter %d must be a %s (%s) but is a %s: %s", i + 1, types.get(i),
+            expected.getSimpleName(), value.getClass().getSimpleName(), value);
+      }
+    }
+    return new ArrayList<>(parameters);
+  }
 }

@@ -1,0 +1,110 @@
+package dev.quaver.executor.operator;
+
+import dev.quaver.executor.operator.aggregate.HashAggregateOperator;
+import dev.quaver.executor.operator.dml.DeleteOperator;
+import dev.quaver.executor.operator.dml.InsertOperator;
+import dev.quaver.executor.operator.dml.UpdateOperator;
+import dev.quaver.executor.operator.join.CorrelateOperator;
+import dev.quaver.executor.operator.join.HashJoinOperator;
+import dev.quaver.executor.operator.join.NestedLoopJoinOperator;
+import dev.quaver.executor.operator.scan.TableScanOperator;
+import dev.quaver.executor.operator.scan.ValuesOperator;
+import dev.quaver.executor.operator.setop.SetOpOperator;
+import dev.quaver.executor.operator.sort.SortOperator;
+import dev.quaver.executor.operator.transform.FilterOperator;
+import dev.quaver.executor.operator.transform.LimitOperator;
+import dev.quaver.executor.operator.transform.ProjectOperator;
+import dev.quaver.planner.physical.PhysicalCorrelate;
+import dev.quaver.planner.physical.PhysicalDelete;
+import dev.quaver.planner.physical.PhysicalExchange;
+import dev.quaver.planner.physical.PhysicalFilter;
+import dev.quaver.planner.physical.PhysicalHashAggregate;
+import dev.quaver.planner.physical.PhysicalHashJoin;
+import dev.quaver.planner.physical.PhysicalInsert;
+import dev.quaver.planner.physical.PhysicalLimit;
+import dev.quaver.planner.physical.PhysicalNestedLoopJoin;
+import dev.quaver.planner.physical.PhysicalNode;
+import dev.quaver.planner.physical.PhysicalProject;
+import dev.quaver.planner.physical.PhysicalSetOp;
+import dev.quaver.planner.physical.PhysicalSort;
+import dev.quaver.planner.physical.PhysicalTableScan;
+import dev.quaver.planner.physical.PhysicalUpdate;
+import dev.quaver.planner.physical.PhysicalValues;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the operator tree of a physical plan, one operator per node (a scan with a filter
+ * becomes a scan with a FilterOperator on top; an exchange is a no-op in the single-partition
+ * executor, TODO(#6)). If building fails half way, the operators already built are closed.
+ * Stateless apart from the statement's context.
+ */
+public final class OperatorBuilder {
+  private final ExecutionContext context;
+
+  public OperatorBuilder(ExecutionContext context) {
+    this.context = context;
+  }
+
+  public Operator build(PhysicalNode node) {
+    List<Operator> children = new ArrayList<>();
+    try {
+      return build(node, children);
+    } catch (RuntimeException | Error e) {
+      children.forEach(Operator::close);
+      throw e;
+    }
+  }
+
+  /** Builds {@code node}; inputs built on the way are added to {@code built} for cleanup. */
+  private Operator build(PhysicalNode node, List<Operator> built) {
+    if (node instanceof PhysicalTableScan scan) {
+      Operator operator = new TableScanOperator(scan, context);
+      if (scan.filter() == null) {
+        return operator;
+      }
+      built.add(operator);
+      return new FilterOperator(operator, scan.filter(), context);
+    } else if (node instanceof PhysicalValues values) {
+      return new ValuesOperator(values, context);
+    } else if (node instanceof PhysicalFilter filter) {
+      return new FilterOperator(input(filter.input(), built), filter.condition(), context);
+    } else if (node instanceof PhysicalProject project) {
+      return new ProjectOperator(input(project.input(), built), project, context);
+    } else if (node instanceof PhysicalHashJoin join) {
+      return new HashJoinOperator(input(join.left(), built), input(join.right(), built), join, context);
+    } else if (node instanceof PhysicalNestedLoopJoin join) {
+      return new NestedLoopJoinOperator(input(join.left(), built), input(join.right(), built), join,
+          context);
+    } else if (node instanceof PhysicalCorrelate correlate) {
+      return new CorrelateOperator(input(correlate.left(), built), correlate, this::build, context);
+    } else if (node instanceof PhysicalHashAggregate aggregate) {
+      return new HashAggregateOperator(input(aggregate.input(), built), aggregate, context);
+    } else if (node instanceof PhysicalSort sort) {
+      return new SortOperator(input(sort.input(), built), sort, context);
+    } else if (node instanceof PhysicalLimit limit) {
+      return new LimitOperator(input(limit.input(), built), limit, context);
+    } else if (node instanceof PhysicalSetOp setOp) {
+      List<Operator> inputs = new ArrayList<>();
+      for (PhysicalNode input : setOp.inputs()) {
+        inputs.add(input(input, built));
+      }
+      return new SetOpOperator(inputs, setOp, context);
+    } else if (node instanceof PhysicalInsert insert) {
+      return new InsertOperator(input(insert.input(), built), insert, context);
+    } else if (node instanceof PhysicalUpdate update) {
+      return new UpdateOperator(input(update.input(), built), update, context);
+    } else if (node instanceof PhysicalDelete delete) {
+      return new DeleteOperator(input(delete.input(), built), delete, context);
+    } else if (node instanceof PhysicalExchange exchange) {
+      return build(exchange.input(), built);
+    }
+    throw new IllegalArgumentException("unknown plan node " + node.getClass().getSimpleName());
+  }
+
+  private Operator input(PhysicalNode node, List<Operator> built) {
+    Operator operator = build(node, built);
+    built.add(operator);
+    return operator;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.quaver.executor.operator.join;
+
+import dev.quaver.executor.operator.ExecutionContext;
+import dev.quaver.executor.operator.Expressions;
+import dev.quaver.executor.operator.HeapRows;
+import dev.quaver.executor.operator.Operator;
+import dev.quaver.executor.vector.RowKey;
+import dev.quaver.planner.physical.PhysicalHashJoin;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Equi-join with a hash table on the right input's key columns. Keys compare with RowKey's typed
+ * equality; a key with a NULL never matches (those right rows are still emitted by RIGHT/FULL).
+ * The residual condition is evaluated over the concatenated candidate rows.
+ *
+ * <p>Thread safety: confined to the statement's thread.
+ */
+public final class HashJoinOperator extends BuildProbeJoin {
+  /** Rough heap cost of one hash-table entry beyond the row itself. */
+  private static final long ENTRY_BYTES = 64;
+
+  private final int[] leftKeys;
+  private final int[] rightKeys;
+
+  public HashJoinOperator(Operator left, Operator right, PhysicalHashJoin node, ExecutionContext context) {
+    super(left, right, node.joinType(),
+        node.residual() == null ? null : Expressions.compile(node.residual()), context);
+    this.leftKeys = toArray(node.leftKeys());
+    this.rightKeys = toArray(node.rightKeys());
+  }
+
+  @Override
+  JoinProbe.Candidates index(HeapRows rows) {
+    Map<RowKey, Bucket> buckets = new HashMap<>();
+    List<Object[]> all = rows.rows();
+    for (int i = 0; i < all.size(); i++) {
+      RowKey key = RowKey.of(all.get(i), rightKeys);
+      if (key.hasNull()) {
+        continue;
+      }
+      rows.reserve(ENTRY_BYTES);
+      buckets.computeIfAbsent(key, k -> new Bucket()).add(i);
+    }
+    Map<RowKey, int[]> table = new HashMap<>();
+    buckets.forEach((key, bucket) -> table.put(key, Arrays.copyOf(bucket.items, bucket.size)));
+    int[] none = new int[0];
+    return leftRow -> {
+      RowKey key = RowKey.of(leftRow, leftKeys);
+      if (key.hasNull()) {
+        return none;
+      }
+      return table.getOrDefault(key, none);
+    };
+  }
+
+  private static int[] toArray(List<Integer> list) {
+    return list.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** A growing list of right-row indices with one key. */
+  private static final class Bucket {
+    private int[] items = new int[1];
+    private int size;
+
+    void add(int item) {
+      if (size == items.length) {
+        items = Arrays.copyOf(items, size * 2);
+      }
+      items[size++] = item;
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.quaver.executor.operator.scan;
+
+import dev.quaver.executor.operator.ExecutionContext;
+import dev.quaver.executor.operator.Operator;
+import dev.quaver.planner.physical.Field;
+import dev.quaver.planner.physical.PhysicalTableScan;
+import dev.quaver.storage.TableScan;
+import dev.quaver.storage.columnar.ArrowTypes;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Reads a table at the statement's snapshot ({@code storage.currentSnapshot()} taken once at
+ * statement start, so every scan of one statement sees the same data). The storage scan's
+ * batches have the same lifetime rule as operator batches, so they are passed on without a copy.
+ * The plan's filter is applied by a FilterOperator that the OperatorBuilder stacks on top.
+ *
+ * <p>Thread safety: confined to the statement's thread.
+ */
+public final class TableScanOperator implements Operator {
+  private final PhysicalTableScan node;
+  private final ExecutionContext context;
+  private final Schema schema;
+  private TableScan scan;
+  private boolean finished;
+
+  public TableScanOperator(PhysicalTableScan node, ExecutionContext context) {
+    this.node = node;
+    this.context = context;
+    List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
+    List<Field> planFields = node.fields();
+    for (int i = 0; i < node.columns().size(); i++) {
+      fields.add(ArrowTypes.field(planFields.get(i).name(), planFields.get(i).type()));
+    }
+    if (node.withRowKey()) {
+      fields.add(ArrowTypes.rowKeyField(planFields.size() > node.columns().size()
+          ? planFields.get(node.columns().size()).name() : "$rowkey"));
+    }
+    this.schema = new Schema(fields);
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public VectorSchemaRoot next() {
+    context.checkCanceled();
+    if (finished) {
+      return null;
+    }
+    if (scan == null) {
+      int[] columns = node.columns().stream().mapToInt(Integer::intValue).toArray();
+      scan = context.storage().scan(node.table(), context.snapshot(), columns, node.withRowKey(),
+          context.allocator(), context.batchRows());
+    }
+    VectorSchemaRoot batch = scan.next();
+    if (batch == null) {
+      finished = true;
+      close();
+    }
+    return batch;
+  }
+
+  @Override
+  public void close() {
+    if (scan != null) {
+      scan.close();
+      scan = null;
+    }
+  }
+}

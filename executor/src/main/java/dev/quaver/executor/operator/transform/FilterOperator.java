@@ -1,0 +1,68 @@
+package dev.quaver.executor.operator.transform;
+
+import dev.quaver.executor.expr.VectorExpression;
+import dev.quaver.executor.operator.ExecutionContext;
+import dev.quaver.executor.operator.Expressions;
+import dev.quaver.executor.operator.Operator;
+import dev.quaver.executor.vector.Batches;
+import dev.quaver.planner.expr.PhysicalExpr;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Keeps the rows for which the condition is true (not false, not NULL). A batch whose rows all
+ * pass is passed on as is (same lifetime as the input's batch); otherwise the selected rows are
+ * copied into a batch this operator owns. Batches with no selected row are skipped.
+ *
+ * <p>Thread safety: confined to the statement's thread.
+ */
+public final class FilterOperator implements Operator {
+  private final Operator input;
+  private final VectorExpression condition;
+  private final ExecutionContext context;
+  private VectorSchemaRoot current;
+
+  public FilterOperator(Operator input, PhysicalExpr condition, ExecutionContext context) {
+    this.input = input;
+    this.condition = Expressions.compile(condition);
+    this.context = context;
+  }
+
+  @Override
+  public Schema schema() {
+    return input.schema();
+  }
+
+  @Override
+  public VectorSchemaRoot next() {
+    while (true) {
+      context.checkCanceled();
+      releaseCurrent();
+      VectorSchemaRoot batch = input.next();
+      if (batch == null) {
+        return null;
+      }
+      int[] positions = Expressions.selectTrue(condition, batch, context);
+      if (positions.length == batch.getRowCount()) {
+        return batch;
+      }
+      if (positions.length > 0) {
+        current = Batches.select(batch, positions, positions.length, context.allocator());
+        return current;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    releaseCurrent();
+    input.close();
+  }
+
+  private void releaseCurrent() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+}
