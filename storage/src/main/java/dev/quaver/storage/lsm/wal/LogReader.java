@@ -15,7 +15,8 @@ import java.nio.file.Path;
  *       length says) or a checksum mismatch in the record that ends exactly at the end of the file
  *       is a torn tail: {@link #next()} returns false and {@link #validLength()} says where to
  *       truncate.
- *   <li>A checksum mismatch with more bytes after it, anything wrong in an older segment, a bad
+ *   <li>A checksum mismatch with more bytes after it, a length past the end of the file with a
+ *       valid record somewhere after it, anything wrong in an older segment, a bad
  *       header or an unknown record type is corruption: DATA_CORRUPTED naming file and offset.
  * </ul>
  *
@@ -52,6 +53,10 @@ public final class LogReader {
     int length = readInt(position + 4);
     if (length < 0 || length > LogFormat.MAX_PAYLOAD_BYTES
         || length > remaining - LogFormat.RECORD_HEADER_BYTES) {
+      if (hasValidRecordAfter(position + 1)) {
+        throw corrupt(position, "record length " + length
+            + " runs past the end of the file but valid records follow");
+      }
       return torn("record length " + length + " runs past the end of the file");
     }
     int end = position + LogFormat.RECORD_HEADER_BYTES + length;
@@ -131,6 +136,9 @@ public final class LogReader {
     if (version != LogFormat.VERSION) {
       throw corrupt(4, "unsupported WAL version " + version);
     }
+    if (bytes[6] != 0 || bytes[7] != 0) {
+      throw corrupt(6, "reserved header bytes are not zero");
+    }
     long number = 0;
     for (int i = 8; i < 16; i++) {
       number = (number << 8) | (bytes[i] & 0xFF);
@@ -147,6 +155,22 @@ public final class LogReader {
       throw corrupt(position, what + " in a segment that is not the newest");
     }
     tornTail = true;
+    return false;
+  }
+
+  /**
+   * Whether a complete record with a valid checksum starts anywhere at or after {@code from}: then
+   * a bad length before it is corruption, not a torn tail. Only runs on the (short) tail.
+   */
+  private boolean hasValidRecordAfter(int from) {
+    for (int offset = from; offset + LogFormat.RECORD_HEADER_BYTES <= bytes.length; offset++) {
+      int length = readInt(offset + 4);
+      if (length >= 0 && length <= bytes.length - offset - LogFormat.RECORD_HEADER_BYTES
+          && (bytes[offset + 8] & 0xFF) == LogFormat.TYPE_COMMIT
+          && readInt(offset) == LogFormat.checksum(bytes, offset, length)) {
+        return true;
+      }
+    }
     return false;
   }
 
