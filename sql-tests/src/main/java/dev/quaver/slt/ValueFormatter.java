@@ -14,7 +14,9 @@ import java.nio.charset.StandardCharsets;
  *   <li>{@code I}: a 64-bit integer; a fractional value is truncated toward zero and text is
  *       converted by its longest numeric prefix, 0 if none (SQLite's integer conversion);
  *   <li>{@code R}: {@code printf("%.3f")} of the double, rounded from its exact binary value;
- *   <li>{@code T}: the text; the empty string prints as {@code (empty)}.
+ *   <li>{@code T}: the text; the empty string prints as {@code (empty)}; a TIMESTAMP prints
+ *       as {@code yyyy-MM-dd HH:mm:ss[.fff]} and a TIME as {@code HH:mm:ss[.fff]}, fractions
+ *       only when non-zero (the JDBC classes' toString would add ".0" or drop milliseconds).
  * </ul>
  *
  * NULL prints as {@code NULL}, and every byte of the UTF-8 text outside printable ASCII
@@ -92,6 +94,15 @@ public final class ValueFormatter {
     }
     if (value instanceof BigDecimal decimal) {
       return decimal.toPlainString();
+    }
+    if (value instanceof java.sql.Timestamp timestamp) {
+      return DateTimeText.timestamp(timestamp.toLocalDateTime());
+    }
+    if (value instanceof java.time.LocalDateTime dateTime) {
+      return DateTimeText.timestamp(dateTime);
+    }
+    if (value instanceof java.sql.Time time) {
+      return DateTimeText.time(time);
     }
     if (value instanceof byte[] bytes) {
       return new String(bytes, StandardCharsets.ISO_8859_1);

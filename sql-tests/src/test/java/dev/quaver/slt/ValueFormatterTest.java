@@ -53,5 +53,15 @@ class ValueFormatterTest {
     assertThat(ValueFormatter.format(1.0 / 3, 'T')).isEqualTo("0.333333333333333");
     assertThat(ValueFormatter.format(1e20, 'T')).isEqualTo("1.0e+20");
     assertThat(ValueFormatter.format(new BigDecimal("1.50"), 'T')).isEqualTo("1.50");
+    assertThat(ValueFormatter.format(java.sql.Date.valueOf("2024-02-29"), 'T'))
+        .isEqualTo("2024-02-29");
+    assertThat(ValueFormatter.format(java.sql.Time.valueOf("13:45:30"), 'T'))
+        .isEqualTo("13:45:30");
+    assertThat(ValueFormatter.format(
+        java.sql.Timestamp.valueOf("2024-02-29 13:45:30"), 'T'))
+        .isEqualTo("2024-02-29 13:45:30");
+    assertThat(ValueFormatter.format(
+        java.sql.Timestamp.valueOf("2024-02-29 13:45:30.250"), 'T'))
+        .isEqualTo("2024-02-29 13:45:30.25");
   }
 }

@@ -1,0 +1,85 @@
+package dev.quaver.slt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs sqllogictest files through the JDBC driver against a fresh in-process server per file:
+ * select1-5 of the SQLite corpus (vendored in slt-corpus/, or the list named by
+ * {@code -Dquaver.slt.list}) and Quaver's own files under src/test/resources/sql. See
+ * docs/slt.md for the properties. Every failure of a run is also written to
+ * target/slt-failures-*.txt in known-failures.txt form.
+ */
+class SltIT {
+  private static final Duration STATEMENT_TIMEOUT =
+      Duration.ofSeconds(Long.getLong("quaver.slt.timeout.seconds", 10));
+
+  @Test
+  void sqliteCorpus() throws Exception {
+    assertPasses(corpusFiles(), "corpus");
+  }
+
+  @Test
+  void quaverFiles() throws Exception {
+    Path own = Path.of(System.getProperty("quaver.slt.own.dir", "src/test/resources/sql"));
+    List<SltFile> files = new ArrayList<>();
+    for (SltFile file : SltMain.findTestFiles(own, own)) {
+      files.add(new SltFile(file.path(), "sql/" + file.name()));
+    }
+    assertThat(files).as("Quaver's own .test files").isNotEmpty();
+    assertPasses(filtered(files), "quaver");
+  }
+
+  private static void assertPasses(List<SltFile> files, String tag) throws Exception {
+    KnownFailures known = KnownFailures.load(Path.of(System.getProperty(
+        "quaver.slt.known.failures", "src/test/resources/slt/known-failures.txt")));
+    SuiteResult result;
+    try (DatabaseProvider provider = new InProcessServerProvider()) {
+      result = new SltSuite(provider, STATEMENT_TIMEOUT, System.out).run(files, known);
+    }
+    Path report = Path.of("target", "slt-failures-" + tag + ".txt");
+    Files.createDirectories(report.getParent());
+    Files.writeString(report, result.failuresAsKnownFailures(), StandardCharsets.UTF_8);
+    assertThat(result.isSuccess()).as(result.summaryLine() + "\n" + result.problems()).isTrue();
+  }
+
+  /** select1-5 (vendored), or the shared corpus files named by -Dquaver.slt.list. */
+  private static List<SltFile> corpusFiles() throws IOException {
+    String list = System.getProperty("quaver.slt.list", "").trim();
+    List<SltFile> files = new ArrayList<>();
+    if (list.isEmpty()) {
+      Path vendored = Path.of(System.getProperty("quaver.slt.vendored.dir", "slt-corpus"));
+      for (int i = 1; i <= 5; i++) {
+        files.add(new SltFile(vendored.resolve("select" + i + ".test"), "select" + i + ".test"));
+      }
+      return filtered(files);
+    }
+    Path corpus = Path.of(System.getProperty("quaver.slt.dir", "../../shared/sqllogictest"));
+    List<String> names = list.endsWith(".txt")
+        ? Files.readAllLines(corpus.resolve(list), StandardCharsets.UTF_8)
+        : List.of(list.split(","));
+    for (String name : names) {
+      String trimmed = name.trim();
+      if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
+        files.add(new SltFile(corpus.resolve(trimmed), trimmed));
+      }
+    }
+    return filtered(files);
+  }
+
+  private static List<SltFile> filtered(List<SltFile> files) {
+    String filter = System.getProperty("quaver.slt.filter", "").trim();
+    if (filter.isEmpty()) {
+      return files;
+    }
+    return files.stream().filter(f -> f.name().contains(filter)).toList();
+  }
+}
