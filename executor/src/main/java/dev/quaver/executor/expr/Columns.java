@@ -1,0 +1,300 @@
+package dev.quaver.executor.expr;
+
+import dev.quaver.type.ColumnType;
+import dev.quaver.type.SqlType;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import org.apache.arrow.vector.BaseIntVector;
+import org.apache.arrow.vector.BigIntVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
+import org.apache.arrow.vector.DecimalVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.Float4Vector;
+import org.apache.arrow.vector.Float8Vector;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.SmallIntVector;
+import org.apache.arrow.vector.TimeMilliVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
+import org.apache.arrow.vector.TinyIntVector;
+import org.apache.arrow.vector.VarCharVector;
+
+/**
+ * Column-at-a-time conversion between Arrow vectors and primitive arrays, the form on which the
+ * arithmetic and comparison kernels run their tight loops. A NULL slot is read as a caller-chosen
+ * neutral value (so a kernel never divides by a NULL's garbage) and reported in a null mask.
+ * Stateless.
+ */
+final class Columns {
+  private Columns() {}
+
+  /** True for the types whose values are Java int/long/boolean (read with {@link #longs}). */
+  static boolean isLongLike(SqlType type) {
+    return type.isIntegral() || type == SqlType.BOOLEAN || type.isDatetime()
+        || type == SqlType.INTERVAL_DAY_TIME || type == SqlType.INTERVAL_YEAR_MONTH;
+  }
+
+  /** The null mask of the first {@code rowCount} rows. */
+  static boolean[] nulls(FieldVector vector, int rowCount) {
+    boolean[] nulls = new boolean[rowCount];
+    for (int i = 0; i < rowCount; i++) {
+      nulls[i] = vector.isNull(i);
+    }
+    return nulls;
+  }
+
+  static boolean[] or(boolean[] a, boolean[] b) {
+    boolean[] result = new boolean[a.length];
+    for (int i = 0; i < a.length; i++) {
+      result[i] = a[i] | b[i];
+    }
+    return result;
+  }
+
+  static long[] longs(FieldVector vector, int rowCount, long nullValue) {
+    long[] values = new long[rowCount];
+    if (vector instanceof IntVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else if (vector instanceof BigIntVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else if (vector instanceof BaseIntVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = vector.isNull(i) ? nullValue : v.getValueAsLong(i);
+      }
+    } else if (vector instanceof DateDayVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else if (vector instanceof TimeMilliVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else if (vector instanceof TimeStampMilliVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else if (vector instanceof BitVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else {
+      throw new IllegalArgumentException("not an integral vector: " + vector.getClass().getSimpleName());
+    }
+    return values;
+  }
+
+  static double[] doubles(FieldVector vector, int rowCount, double nullValue) {
+    double[] values = new double[rowCount];
+    if (vector instanceof Float8Vector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else if (vector instanceof Float4Vector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.get(i);
+      }
+    } else if (vector instanceof DecimalVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? nullValue : v.getObject(i).doubleValue();
+      }
+    } else {
+      long[] longs = longs(vector, rowCount, 0);
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = vector.isNull(i) ? nullValue : (double) longs[i];
+      }
+    }
+    return values;
+  }
+
+  /** Exact numeric values; null slots are null. */
+  static BigDecimal[] decimals(FieldVector vector, int rowCount) {
+    BigDecimal[] values = new BigDecimal[rowCount];
+    if (vector instanceof DecimalVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = v.isNull(i) ? null : v.getObject(i);
+      }
+    } else if (vector instanceof Float8Vector || vector instanceof Float4Vector) {
+      double[] doubles = doubles(vector, rowCount, 0);
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = vector.isNull(i) ? null : Casts.doubleToDecimal(doubles[i]);
+      }
+    } else {
+      long[] longs = longs(vector, rowCount, 0);
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = vector.isNull(i) ? null : BigDecimal.valueOf(longs[i]);
+      }
+    }
+    return values;
+  }
+
+  /** Strings; null slots are null. With {@code stripPadding}, trailing spaces are removed (CHAR). */
+  static String[] strings(FieldVector vector, int rowCount, boolean stripPadding) {
+    VarCharVector v = (VarCharVector) vector;
+    String[] values = new String[rowCount];
+    for (int i = 0; i < rowCount; i++) {
+      if (!v.isNull(i)) {
+        String s = new String(v.get(i), StandardCharsets.UTF_8);
+        values[i] = stripPadding ? SqlText.stripTrailingSpaces(s) : s;
+      }
+    }
+    return values;
+  }
+
+  /**
+   * Writes long results into a vector of {@code type}, checking the range of the narrower
+   * integral types (22003). Requires: {@code out} allocated for values.length rows.
+   */
+  static void writeLongs(FieldVector out, ColumnType type, long[] values, boolean[] nulls) {
+    int rowCount = values.length;
+    long min;
+    long max;
+    switch (type.type()) {
+      case TINYINT:
+        min = Byte.MIN_VALUE;
+        max = Byte.MAX_VALUE;
+        break;
+      case SMALLINT:
+        min = Short.MIN_VALUE;
+        max = Short.MAX_VALUE;
+        break;
+      case INTEGER:
+      case DATE:
+      case TIME:
+      case INTERVAL_YEAR_MONTH:
+        min = Integer.MIN_VALUE;
+        max = Integer.MAX_VALUE;
+        break;
+      default:
+        min = Long.MIN_VALUE;
+        max = Long.MAX_VALUE;
+    }
+    for (int i = 0; i < rowCount; i++) {
+      if (!nulls[i] && (values[i] < min || values[i] > max)) {
+        throw ExprErrors.outOfRange(type, values[i]);
+      }
+    }
+    if (out instanceof IntVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, (int) values[i]);
+        }
+      }
+    } else if (out instanceof BigIntVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, values[i]);
+        }
+      }
+    } else if (out instanceof SmallIntVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, (short) values[i]);
+        }
+      }
+    } else if (out instanceof TinyIntVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, (byte) values[i]);
+        }
+      }
+    } else if (out instanceof DateDayVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, (int) values[i]);
+        }
+      }
+    } else if (out instanceof TimeMilliVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, (int) values[i]);
+        }
+      }
+    } else if (out instanceof TimeStampMilliVector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, values[i]);
+        }
+      }
+    } else {
+      throw new IllegalArgumentException("not an integral vector: " + out.getClass().getSimpleName());
+    }
+    out.setValueCount(rowCount);
+  }
+
+  /** Writes DOUBLE or REAL results. */
+  static void writeDoubles(FieldVector out, double[] values, boolean[] nulls) {
+    int rowCount = values.length;
+    if (out instanceof Float8Vector v) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, values[i]);
+        }
+      }
+    } else {
+      Float4Vector v = (Float4Vector) out;
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          v.setNull(i);
+        } else {
+          v.set(i, (float) values[i]);
+        }
+      }
+    }
+    out.setValueCount(rowCount);
+  }
+
+  /** Writes exact results rounded half up to the type's scale, checking its precision (22003). */
+  static void writeDecimals(FieldVector out, ColumnType type, BigDecimal[] values) {
+    DecimalVector v = (DecimalVector) out;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        v.setNull(i);
+      } else {
+        v.set(i, fitDecimal(values[i], type));
+      }
+    }
+    out.setValueCount(values.length);
+  }
+
+  /** {@code value} rounded half up to the scale of DECIMAL {@code type}; 22003 beyond its precision. */
+  static BigDecimal fitDecimal(BigDecimal value, ColumnType type) {
+    BigDecimal scaled = value.setScale(type.scale(), RoundingMode.HALF_UP);
+    if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
+      throw ExprErrors.outOfRange(type, value.toPlainString());
+    }
+    return scaled;
+  }
+
+  /** Writes booleans: value bits and a null mask. */
+  static void writeBooleans(BitVector out, boolean[] values, boolean[] nulls) {
+    for (int i = 0; i < values.length; i++) {
+      if (nulls != null && nulls[i]) {
+        out.setNull(i);
+      } else {
+        out.set(i, values[i] ? 1 : 0);
+      }
+    }
+    out.setValueCount(values.length);
+  }
+}
