@@ -1,0 +1,257 @@
+package dev.quaver.jdbc;
+
+import dev.quaver.protocol.CloseStatement;
+import dev.quaver.protocol.ColumnBatch;
+import dev.quaver.protocol.ColumnInfo;
+import dev.quaver.protocol.Execute;
+import dev.quaver.protocol.ExecuteBatch;
+import dev.quaver.type.ColumnType;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.ParameterMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.Time;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Calendar;
+import java.util.List;
+
+/**
+ * A statement prepared on the server (PREPARE once, EXECUTE many times). Setters convert values
+ * to the declared parameter types right away, so a bad value fails at set time (22018/22003);
+ * {@link #executeBatch} sends all parameter sets in one EXECUTE_BATCH frame.
+ *
+ * <p>Thread safety: as {@link QuaverStatement}.
+ */
+final class QuaverPreparedStatement extends QuaverStatement implements PreparedStatement {
+  private final String sql;
+  private final int statementId;
+  private final List<ColumnType> parameterTypes;
+  private final List<ColumnInfo> columns;
+  private final Object[] values;
+  private final boolean[] isSet;
+  private final List<Object[]> batch = new ArrayList<>();
+
+  QuaverPreparedStatement(QuaverConnection connection, String sql, int statementId,
+      List<ColumnType> parameterTypes, List<ColumnInfo> columns) {
+    super(connection);
+    this.sql = sql;
+    this.statementId = statementId;
+    this.parameterTypes = List.copyOf(parameterTypes);
+    this.columns = List.copyOf(columns);
+    this.values = new Object[parameterTypes.size()];
+    this.isSet = new boolean[parameterTypes.size()];
+  }
+
+  // ---- execution -------------------------------------------------------------------------
+
+  @Override
+  public ResultSet executeQuery() throws SQLException {
+    if (!execute()) {
+      throw new SQLException("statement returned an update count, not rows: " + sql, "02000");
+    }
+    return getResultSet();
+  }
+
+  @Override
+  public int executeUpdate() throws SQLException {
+    return (int) Math.min(Integer.MAX_VALUE, executeLargeUpdate());
+  }
+
+  @Override
+  public long executeLargeUpdate() throws SQLException {
+    if (execute()) {
+      closeResultSet();
+      throw new SQLException("statement returned rows, use executeQuery: " + sql, "21000");
+    }
+    return getLargeUpdateCount();
+  }
+
+  @Override
+  public boolean execute() throws SQLException {
+    checkOpen();
+    checkAllSet();
+    ColumnBatch parameters = ColumnBatch.of(parameterTypes, 1, columnsOf(java.util.Collections.singletonList(values)));
+    return run(new Execute(statementId, effectiveFetchSize(), parameters));
+  }
+
+  @Override
+  public void addBatch() throws SQLException {
+    checkOpen();
+    checkAllSet();
+    batch.add(values.clone());
+  }
+
+  @Override
+  public void clearBatch() throws SQLException {
+    checkOpen();
+    batch.clear();
+  }
+
+  @Override
+  public long[] executeLargeBatch() throws SQLException {
+    checkOpen();
+    List<Object[]> sets = new ArrayList<>(batch);
+    batch.clear();
+    if (sets.isEmpty()) {
+      return new long[0];
+    }
+    return runBatch(new ExecuteBatch(statementId, ColumnBatch.of(parameterTypes, sets.size(), columnsOf(sets))));
+  }
+
+  private Object[][] columnsOf(List<Object[]> rows) {
+    Object[][] columns = new Object[parameterTypes.size()][rows.size()];
+    for (int row = 0; row < rows.size(); row++) {
+      for (int column = 0; column < columns.length; column++) {
+        columns[column][row] = rows.get(row)[column];
+      }
+    }
+    return columns;
+  }
+
+  private void checkAllSet() throws SQLException {
+    for (int i = 0; i < isSet.length; i++) {
+      if (!isSet[i]) {
+        throw new SQLException("no value specified for parameter " + (i + 1), "07001");
+      }
+    }
+  }
+
+  @Override
+  public void close() throws SQLException {
+    if (isClosed()) {
+      return;
+    }
+    super.close();
+    if (!wire.isClosed()) {
+      wire.lock();
+      try {
+        wire.send(new CloseStatement(statementId));
+      } finally {
+        wire.unlock();
+      }
+    }
+  }
+
+  // ---- metadata --------------------------------------------------------------------------
+
+  @Override
+  public ResultSetMetaData getMetaData() throws SQLException {
+    checkOpen();
+    return columns.isEmpty() ? null : new QuaverResultSetMetaData(columns);
+  }
+
+  @Override
+  public ParameterMetaData getParameterMetaData() throws SQLException {
+    checkOpen();
+    return new QuaverParameterMetaData(parameterTypes);
+  }
+
+  // ---- setters ---------------------------------------------------------------------------
+
+  private void set(int index, Object value) throws SQLException {
+    checkOpen();
+    if (index < 1 || index > values.length) {
+      throw new SQLException("parameter index " + index + " out of range 1.." + values.length, "07009");
+    }
+    values[index - 1] = ParameterValues.convert(value, parameterTypes.get(index - 1));
+    isSet[index - 1] = true;
+  }
+
+  @Override
+  public void clearParameters() throws SQLException {
+    checkOpen();
+    Arrays.fill(values, null);
+    Arrays.fill(isSet, false);
+  }
+
+  @Override public void setNull(int i, int sqlType) throws SQLException { set(i, null); }
+  @Override public void setNull(int i, int sqlType, String typeName) throws SQLException { set(i, null); }
+  @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, x); }
+  @Override public void setByte(int i, byte x) throws SQLException { set(i, x); }
+  @Override public void setShort(int i, short x) throws SQLException { set(i, x); }
+  @Override public void setInt(int i, int x) throws SQLException { set(i, x); }
+  @Override public void setLong(int i, long x) throws SQLException { set(i, x); }
+  @Override public void setFloat(int i, float x) throws SQLException { set(i, x); }
+  @Override public void setDouble(int i, double x) throws SQLException { set(i, x); }
+  @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, x); }
+  @Override public void setString(int i, String x) throws SQLException { set(i, x); }
+  @Override public void setNString(int i, String x) throws SQLException { set(i, x); }
+  @Override public void setDate(int i, Date x) throws SQLException { set(i, x); }
+  @Override public void setTime(int i, Time x) throws SQLException { set(i, x); }
+  @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, x); }
+  @Override public void setDate(int i, Date x, Calendar c) throws SQLException { set(i, x); }
+  @Override public void setTime(int i, Time x, Calendar c) throws SQLException { set(i, x); }
+  @Override public void setTimestamp(int i, Timestamp x, Calendar c) throws SQLException { set(i, x); }
+  @Override public void setObject(int i, Object x) throws SQLException { set(i, x); }
+  @Override public void setObject(int i, Object x, int targetSqlType) throws SQLException { set(i, x); }
+  @Override public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException { set(i, x); }
+  @Override public void setCharacterStream(int i, Reader x) throws SQLException { set(i, read(x, -1)); }
+  @Override public void setCharacterStream(int i, Reader x, int length) throws SQLException { set(i, read(x, length)); }
+  @Override public void setCharacterStream(int i, Reader x, long length) throws SQLException { set(i, read(x, length)); }
+
+  private static String read(Reader reader, long length) throws SQLException {
+    if (reader == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    char[] buffer = new char[8192];
+    try {
+      int n;
+      while ((length < 0 || text.length() < length) && (n = reader.read(buffer)) > 0) {
+        text.append(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw new SQLException("cannot read the character stream: " + e.getMessage(), "22000", e);
+    }
+    return length >= 0 && text.length() > length ? text.substring(0, (int) length) : text.toString();
+  }
+
+  // ---- not for prepared statements -------------------------------------------------------
+
+  private static SQLException notOnPrepared() {
+    return new SQLException("a PreparedStatement runs its own SQL; use Statement for other text", "42000");
+  }
+
+  @Override public boolean execute(String sql) throws SQLException { throw notOnPrepared(); }
+  @Override public ResultSet executeQuery(String sql) throws SQLException { throw notOnPrepared(); }
+  @Override public int executeUpdate(String sql) throws SQLException { throw notOnPrepared(); }
+  @Override public long executeLargeUpdate(String sql) throws SQLException { throw notOnPrepared(); }
+  @Override public void addBatch(String sql) throws SQLException { throw notOnPrepared(); }
+
+  private static SQLFeatureNotSupportedException unsupported(String method) {
+    return new SQLFeatureNotSupportedException("PreparedStatement." + method + " is not supported", "0A000");
+  }
+
+  @Override public void setBytes(int a0, byte[] a1) throws SQLException { throw unsupported("setBytes"); }
+  @Override public void setAsciiStream(int a0, java.io.InputStream a1, int a2) throws SQLException { throw unsupported("setAsciiStream"); }
+  @Override public void setUnicodeStream(int a0, java.io.InputStream a1, int a2) throws SQLException { throw unsupported("setUnicodeStream"); }
+  @Override public void setBinaryStream(int a0, java.io.InputStream a1, int a2) throws SQLException { throw unsupported("setBinaryStream"); }
+  @Override public void setRef(int a0, java.sql.Ref a1) throws SQLException { throw unsupported("setRef"); }
+  @Override public void setBlob(int a0, java.sql.Blob a1) throws SQLException { throw unsupported("setBlob"); }
+  @Override public void setClob(int a0, java.sql.Clob a1) throws SQLException { throw unsupported("setClob"); }
+  @Override public void setArray(int a0, java.sql.Array a1) throws SQLException { throw unsupported("setArray"); }
+  @Override public void setURL(int a0, java.net.URL a1) throws SQLException { throw unsupported("setURL"); }
+  @Override public void setRowId(int a0, java.sql.RowId a1) throws SQLException { throw unsupported("setRowId"); }
+  @Override public void setNCharacterStream(int a0, java.io.Reader a1, long a2) throws SQLException { throw unsupported("setNCharacterStream"); }
+  @Override public void setNClob(int a0, java.sql.NClob a1) throws SQLException { throw unsupported("setNClob"); }
+  @Override public void setClob(int a0, java.io.Reader a1, long a2) throws SQLException { throw unsupported("setClob"); }
+  @Override public void setBlob(int a0, java.io.InputStream a1, long a2) throws SQLException { throw unsupported("setBlob"); }
+  @Override public void setNClob(int a0, java.io.Reader a1, long a2) throws SQLException { throw unsupported("setNClob"); }
+  @Override public void setSQLXML(int a0, java.sql.SQLXML a1) throws SQLException { throw unsupported("setSQLXML"); }
+  @Override public void setAsciiStream(int a0, java.io.InputStream a1, long a2) throws SQLException { throw unsupported("setAsciiStream"); }
+  @Override public void setBinaryStream(int a0, java.io.InputStream a1, long a2) throws SQLException { throw unsupported("setBinaryStream"); }
+  @Override public void setAsciiStream(int a0, java.io.InputStream a1) throws SQLException { throw unsupported("setAsciiStream"); }
+  @Override public void setBinaryStream(int a0, java.io.InputStream a1) throws SQLException { throw unsupported("setBinaryStream"); }
+  @Override public void setNCharacterStream(int a0, java.io.Reader a1) throws SQLException { throw unsupported("setNCharacterStream"); }
+  @Override public void setClob(int a0, java.io.Reader a1) throws SQLException { throw unsupported("setClob"); }
+  @Override public void setBlob(int a0, java.io.InputStream a1) throws SQLException { throw unsupported("setBlob"); }
+  @Override public void setNClob(int a0, java.io.Reader a1) throws SQLException { throw unsupported("setNClob"); }
+}

@@ -1,0 +1,62 @@
+package dev.quaver.jdbc;
+
+import dev.quaver.protocol.ColumnInfo;
+import dev.quaver.type.ColumnType;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.util.List;
+
+/** Describes the columns of a result (or of a prepared query). Immutable. */
+final class QuaverResultSetMetaData implements ResultSetMetaData {
+  private final List<ColumnInfo> columns;
+
+  QuaverResultSetMetaData(List<ColumnInfo> columns) {
+    this.columns = List.copyOf(columns);
+  }
+
+  private ColumnInfo column(int index) throws SQLException {
+    if (index < 1 || index > columns.size()) {
+      throw new SQLException("column index " + index + " out of range 1.." + columns.size(), "07009");
+    }
+    return columns.get(index - 1);
+  }
+
+  private ColumnType type(int index) throws SQLException {
+    return column(index).type();
+  }
+
+  @Override public int getColumnCount() { return columns.size(); }
+  @Override public boolean isAutoIncrement(int i) throws SQLException { column(i); return false; }
+  @Override public boolean isCaseSensitive(int i) throws SQLException { return type(i).type().isCharacter(); }
+  @Override public boolean isSearchable(int i) throws SQLException { column(i); return true; }
+  @Override public boolean isCurrency(int i) throws SQLException { column(i); return false; }
+  @Override public int isNullable(int i) throws SQLException { return column(i).nullable() ? columnNullable : columnNoNulls; }
+  @Override public boolean isSigned(int i) throws SQLException { return TypeDescriptions.isSigned(type(i).type()); }
+  @Override public int getColumnDisplaySize(int i) throws SQLException { return TypeDescriptions.displaySize(type(i)); }
+  @Override public String getColumnLabel(int i) throws SQLException { return column(i).name(); }
+  @Override public String getColumnName(int i) throws SQLException { return column(i).name(); }
+  @Override public String getSchemaName(int i) throws SQLException { column(i); return ""; }
+  @Override public int getPrecision(int i) throws SQLException { return TypeDescriptions.precision(type(i)); }
+  @Override public int getScale(int i) throws SQLException { return TypeDescriptions.scale(type(i)); }
+  @Override public String getTableName(int i) throws SQLException { column(i); return ""; }
+  @Override public String getCatalogName(int i) throws SQLException { column(i); return ""; }
+  @Override public int getColumnType(int i) throws SQLException { return type(i).type().jdbcType(); }
+  @Override public String getColumnTypeName(int i) throws SQLException { return TypeDescriptions.typeName(type(i)); }
+  @Override public boolean isReadOnly(int i) throws SQLException { column(i); return true; }
+  @Override public boolean isWritable(int i) throws SQLException { column(i); return false; }
+  @Override public boolean isDefinitelyWritable(int i) throws SQLException { column(i); return false; }
+  @Override public String getColumnClassName(int i) throws SQLException { return ResultValues.className(type(i).type()); }
+
+  @Override
+  public <T> T unwrap(Class<T> type) throws SQLException {
+    if (type.isInstance(this)) {
+      return type.cast(this);
+    }
+    throw new SQLException("not a wrapper for " + type.getName());
+  }
+
+  @Override
+  public boolean isWrapperFor(Class<?> type) {
+    return type.isInstance(this);
+  }
+}
