@@ -108,11 +108,11 @@ public final class LogWriter implements AutoCloseable {
           current.getFD().sync();
         } catch (IOException e) {
           synchronized (this) {
-            if (current == file) {
+            if (current == file && !closed) {
               throw e;
             }
           }
-          // rotated meanwhile: rotation syncs a segment before closing it
+          // rotated or closed meanwhile: both sync the segment before closing it
         }
         synced = true;
       } finally {
