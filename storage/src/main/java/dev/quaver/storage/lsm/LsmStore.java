@@ -147,13 +147,15 @@ public final class LsmStore implements AutoCloseable {
    * DDL), then publishes it. Call without holding the commit lock so committers share fsyncs.
    */
   public void finish(PendingCommit commit, boolean forceSync) {
-    if (forceSync || syncMode == SyncMode.COMMIT) {
-      try {
+    try {
+      if (forceSync || syncMode == SyncMode.COMMIT) {
         log.syncTo(commit.logPosition());
-      } catch (IOException e) {
-        failure = e;
-        throw ioError("cannot sync the WAL", e);
+      } else {
+        log.flushTo(commit.logPosition()); // survives a process crash, not an OS crash
       }
+    } catch (IOException e) {
+      failure = e;
+      throw ioError("cannot write the WAL", e);
     }
     visibleSequence.accumulateAndGet(commit.sequence(), Math::max);
   }

@@ -1,8 +1,9 @@
 package dev.quaver.storage.lsm.wal;
 
+import dev.quaver.storage.io.ByteWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -10,11 +11,12 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Appends records to the log and makes them durable with group commit: {@link #append} only
- * writes to the OS; {@link #syncTo} waits until a position is fsynced. Concurrent callers of
- * {@code syncTo} share fsyncs: one of them (the leader) syncs everything written so far while the
- * others wait, so N committers cost about one fsync, and no lock is held during the fsync that
- * would stop others from appending.
+ * Appends records to the log and makes them durable with group commit. {@link #append} only
+ * copies a record into an in-memory buffer; {@link #flushTo} writes the buffer to the OS and
+ * {@link #syncTo} writes and fsyncs it. Concurrent callers of {@code syncTo} share one write and
+ * one fsync: one of them (the leader) writes and syncs everything appended so far while the
+ * others wait, so N committers cost about one system call pair, and no lock is held during the
+ * fsync that would stop others from appending.
  *
  * <p>Files are written through {@link RandomAccessFile}, not a {@code FileChannel}: an interrupt
  * of any thread inside a channel operation closes the channel for every committer, and query
@@ -23,18 +25,23 @@ import java.nio.file.StandardOpenOption;
  * <p>Positions are logical: the number of record bytes appended since this writer was opened,
  * across segment rotations.
  *
- * <p>Thread safety: {@code append} and rotation are guarded by {@code this}; sync state by
+ * <p>Thread safety: appending, writing and rotation are guarded by {@code this}; sync state by
  * {@code syncMonitor}. All methods may be called from any thread.
  */
 public final class LogWriter implements AutoCloseable {
+  /** Appended bytes are written to the OS at the latest when this many are buffered. */
+  static final int FLUSH_THRESHOLD_BYTES = 1 << 20;
+
   private final Path directory;
   private final long segmentBytesLimit;
   private final Object syncMonitor = new Object();
 
   // guarded by this
+  private final ByteWriter pending = new ByteWriter(64 << 10);
   private RandomAccessFile file;
   private long segmentNumber;
   private long segmentSize;
+  private long appendedPosition;
   private long writtenPosition;
   private boolean closed;
 
@@ -53,7 +60,7 @@ public final class LogWriter implements AutoCloseable {
    * Appends one record. {@code buffer[0..RECORD_HEADER_BYTES)} is reserved for the header, which
    * this method fills in; the payload is {@code buffer[RECORD_HEADER_BYTES..length)}.
    *
-   * @return the log position just after the record (pass it to {@link #syncTo})
+   * @return the log position just after the record (pass it to {@link #syncTo} or {@link #flushTo})
    */
   public synchronized long append(int type, byte[] buffer, int length) throws IOException {
     if (closed) {
@@ -73,10 +80,26 @@ public final class LogWriter implements AutoCloseable {
     if (segmentSize > LogFormat.SEGMENT_HEADER_BYTES && segmentSize + length > segmentBytesLimit) {
       rotate();
     }
-    file.write(buffer, 0, length);
+    if (length >= FLUSH_THRESHOLD_BYTES) {
+      writePending();
+      file.write(buffer, 0, length); // a big record (index build) is not copied
+      writtenPosition += length;
+    } else {
+      pending.writeBytes(buffer, 0, length);
+    }
     segmentSize += length;
-    writtenPosition += length;
-    return writtenPosition;
+    appendedPosition += length;
+    if (pending.size() >= FLUSH_THRESHOLD_BYTES) {
+      writePending();
+    }
+    return appendedPosition;
+  }
+
+  /** Writes (without fsync) everything up to {@code position} to the OS, if not done yet. */
+  public synchronized void flushTo(long position) throws IOException {
+    if (writtenPosition < position && !closed) {
+      writePending();
+    }
   }
 
   /** Returns once every byte up to {@code position} is fsynced (group commit, see class doc). */
@@ -96,65 +119,81 @@ public final class LogWriter implements AutoCloseable {
         }
         syncInProgress = true;
       }
-      long target = 0;
-      boolean synced = false;
-      try {
-        RandomAccessFile current;
-        synchronized (this) {
-          target = writtenPosition;
-          current = file;
-        }
-        try {
-          current.getFD().sync();
-        } catch (IOException e) {
-          synchronized (this) {
-            if (current == file && !closed) {
-              throw e;
-            }
-          }
-          // rotated or closed meanwhile: both sync the segment before closing it
-        }
-        synced = true;
-      } finally {
-        synchronized (syncMonitor) {
-          if (synced && target > syncedPosition) {
-            syncedPosition = target;
-          }
-          syncInProgress = false;
-          syncMonitor.notifyAll();
-        }
-      }
+      leadSync();
     }
   }
 
-  /** Syncs everything appended so far. */
+  /** Writes and syncs everything appended so far. */
   public void sync() throws IOException {
     long position;
     synchronized (this) {
-      position = writtenPosition;
+      position = appendedPosition;
     }
     syncTo(position);
   }
 
-  public synchronized long writtenPosition() {
-    return writtenPosition;
-  }
-
-  /** Syncs and closes the current segment. */
+  /** Writes, syncs and closes the current segment. */
   @Override
   public synchronized void close() throws IOException {
     if (closed) {
       return;
     }
-    closed = true;
     try {
+      writePending();
       file.getFD().sync();
     } finally {
+      closed = true;
       file.close();
     }
   }
 
+  /** The leader's part of {@link #syncTo}: write what is buffered, fsync it outside the lock. */
+  private void leadSync() throws IOException {
+    long target = 0;
+    boolean synced = false;
+    try {
+      RandomAccessFile current;
+      synchronized (this) {
+        if (!closed) {
+          writePending();
+        }
+        target = writtenPosition;
+        current = file;
+      }
+      try {
+        current.getFD().sync();
+      } catch (IOException e) {
+        synchronized (this) {
+          if (current == file && !closed) {
+            throw e;
+          }
+        }
+        // rotated or closed meanwhile: both sync the segment before closing it
+      }
+      synced = true;
+    } finally {
+      synchronized (syncMonitor) {
+        if (synced && target > syncedPosition) {
+          syncedPosition = target;
+        }
+        syncInProgress = false;
+        syncMonitor.notifyAll();
+      }
+    }
+  }
+
+  // Requires: holding this.
+  private void writePending() throws IOException {
+    if (pending.size() > 0) {
+      file.write(pending.array(), 0, pending.size());
+      writtenPosition += pending.size();
+      pending.reset();
+    }
+  }
+
+  // Requires: holding this.
   private void rotate() throws IOException {
+    writePending();
     file.getFD().sync();
     file.close();
     openSegment(segmentNumber + 1);
