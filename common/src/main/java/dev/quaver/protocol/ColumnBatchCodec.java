@@ -84,7 +84,7 @@ final class ColumnBatchCodec {
     for (int i = 0; i < columnCount; i++) {
       types.add(in.columnType("column[" + i + "]"));
     }
-    int validityBytes = (rows + 7) / 8;
+    int validityBytes = (int) ((rows + 7L) / 8);
     if (columnCount > 0 && (long) validityBytes * columnCount > in.remaining()) {
       throw in.violation("batch claims " + rows + " rows but only " + in.remaining() + " bytes follow");
     }
