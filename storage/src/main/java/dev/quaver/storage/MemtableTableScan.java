@@ -32,6 +32,7 @@ final class MemtableTableScan implements TableScan {
   private final int maxRowsPerBatch;
   private final VectorSchemaRoot root;
   private final Object[] row;
+  private final RowVectorDecoder decoder;
   private boolean exhausted;
   private boolean closed;
 
@@ -46,6 +47,8 @@ final class MemtableTableScan implements TableScan {
     this.withRowKey = withRowKey;
     this.maxRowsPerBatch = maxRowsPerBatch;
     this.row = new Object[types.size()];
+    RowVectorDecoder direct = new RowVectorDecoder(types, columns);
+    this.decoder = direct.hasRepeatedColumns() ? null : direct;
     List<Field> fields = new ArrayList<>();
     for (int column : columns) {
       fields.add(ArrowTypes.field(table.columns().get(column).name(), types.get(column)));
@@ -68,10 +71,14 @@ final class MemtableTableScan implements TableScan {
       if (count == 0) {
         root.allocateNew();
       }
-      RowCodec.decode(cursor.value(), types, row);
-      for (int i = 0; i < columns.length; i++) {
-        int column = columns[i];
-        ArrowTypes.set(vectors.get(i), count, types.get(column), row[column]);
+      if (decoder != null) {
+        decoder.decode(cursor.value(), vectors, count);
+      } else {
+        RowCodec.decode(cursor.value(), types, row);
+        for (int i = 0; i < columns.length; i++) {
+          int column = columns[i];
+          ArrowTypes.set(vectors.get(i), count, types.get(column), row[column]);
+        }
       }
       if (withRowKey) {
         ((VarBinaryVector) vectors.get(columns.length)).setSafe(count, cursor.key());

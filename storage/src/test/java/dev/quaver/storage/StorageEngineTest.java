@@ -70,6 +70,35 @@ class StorageEngineTest {
   }
 
   @Test
+  void scanProjectsColumnsInRequestedOrder() {
+    reopen();
+    TableDef t = engine.catalog().createTable(people("T"));
+    insert(engine, t, new Object[] {1, "a", null}, new Object[] {2, "b", 20L});
+    for (int[] columns : new int[][] {{2, 0}, {1, 1}, {}}) {
+      List<List<Object>> read = new ArrayList<>();
+      try (BufferAllocator allocator = new RootAllocator();
+          TableScan scan = engine.scan(t, engine.currentSnapshot(), columns, false, allocator, 10)) {
+        VectorSchemaRoot root = scan.next();
+        assertThat(root.getSchema().getFields()).hasSize(columns.length);
+        for (int r = 0; r < root.getRowCount(); r++) {
+          List<Object> row = new ArrayList<>();
+          for (int c = 0; c < columns.length; c++) {
+            row.add(dev.quaver.storage.columnar.ArrowTypes.get(root.getVector(c), r,
+                t.columns().get(columns[c]).type()));
+          }
+          read.add(row);
+        }
+        assertThat(root.getRowCount()).isEqualTo(2);
+      }
+      if (columns.length == 2 && columns[0] == 2) {
+        assertThat(read).containsExactly(Arrays.asList(null, 1), List.of(20L, 2));
+      } else if (columns.length == 2) {
+        assertThat(read).containsExactly(List.of("a", "a"), List.of("b", "b"));
+      }
+    }
+  }
+
+  @Test
   void scanCloseMidwayReleasesMemory() {
     open(StorageConfig.SyncMode.OFF);
     TableDef t = engine.catalog().createTable(people("T"));
