@@ -70,10 +70,8 @@ class SqllineIT {
   }
 
   private static Result runSqlline(Path script) throws IOException, InterruptedException {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = List.of(java, "-cp", clientClassPath(), "sqlline.SqlLine",
-        "-u", server.url(), "-n", TestServer.USER, "-p", TestServer.PASSWORD,
-        "--maxWidth=160", "-f", script.toString());
+    List<String> command = launcherCommand(script);
+    System.out.println("SqllineIT: " + String.join(" ", command));
     Process process = new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectInput(new File("/dev/null"))
@@ -81,6 +79,29 @@ class SqllineIT {
     byte[] output = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("sqlline finished").isTrue();
     return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * {@code bin/quaver sql <url> -f script} when the repository's launcher and what it runs are
+   * built (it would otherwise start a Maven build); else the same java command it runs.
+   */
+  private static List<String> launcherCommand(Path script) {
+    Path repo = Path.of(System.getProperty("quaver.repo.dir", ".."));
+    Path launcher = repo.resolve("bin/quaver");
+    Path sqllineJar = repo.resolve("server/target/tools/sqlline.jar");
+    boolean isDriverBuilt;
+    try (var jars = Files.list(repo.resolve("jdbc-driver/target"))) {
+      isDriverBuilt = jars.anyMatch(p -> p.getFileName().toString().matches("quaver-jdbc-.*\\.jar"));
+    } catch (IOException e) {
+      isDriverBuilt = false;
+    }
+    if (Files.isRegularFile(launcher) && Files.isRegularFile(sqllineJar) && isDriverBuilt) {
+      return List.of("bash", launcher.toString(), "sql", server.url(), "-f", script.toString());
+    }
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    return List.of(java, "-cp", clientClassPath(), "sqlline.SqlLine",
+        "-d", "dev.quaver.jdbc.QuaverDriver", "-u", server.url(), "-n", TestServer.USER,
+        "-p", TestServer.PASSWORD, "--maxWidth=160", "-f", script.toString());
   }
 
   /**
