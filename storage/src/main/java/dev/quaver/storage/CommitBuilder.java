@@ -7,6 +7,7 @@ import dev.quaver.storage.catalog.CatalogState;
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.io.ByteArrayKey;
+import dev.quaver.storage.io.ByteWriter;
 import dev.quaver.storage.lsm.Cursor;
 import dev.quaver.storage.lsm.LsmStore;
 import dev.quaver.storage.lsm.WriteSet;
@@ -14,6 +15,7 @@ import dev.quaver.storage.row.KeySpace;
 import dev.quaver.storage.row.RowCodec;
 import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -66,7 +68,7 @@ final class CommitBuilder {
 
   private void buildTable(TableDef table, List<Operation> operations) {
     Map<ByteArrayKey, byte[]> removed = new HashMap<>();
-    Map<ByteArrayKey, Object[]> added = new LinkedHashMap<>();
+    Map<ByteArrayKey, Operation> added = new LinkedHashMap<>();
     long rowIdStart = table.hasPrimaryKey() ? 0 : nextRowIds.getOrDefault(table.id(), 1L);
     long nextRowId = rowIdStart;
     for (Operation operation : operations) {
@@ -74,22 +76,21 @@ final class CommitBuilder {
         case DELETE -> remove(table, operation.rowKey(), removed);
         case UPDATE -> {
           remove(table, operation.rowKey(), removed);
-          byte[] newKey = table.hasPrimaryKey()
-              ? KeySpace.primaryKey(table, operation.row()) : operation.rowKey();
-          add(table, newKey, operation.row(), added);
+          byte[] newKey = table.hasPrimaryKey() ? operation.primaryKey() : operation.rowKey();
+          add(table, newKey, operation, added);
         }
         case INSERT -> {
           byte[] key = table.hasPrimaryKey()
-              ? KeySpace.primaryKey(table, operation.row())
-              : KeySpace.rowIdKey(table.id(), nextRowId++);
-          add(table, key, operation.row(), added);
+              ? operation.primaryKey() : KeySpace.rowIdKey(table.id(), nextRowId++);
+          add(table, key, operation, added);
         }
       }
     }
     if (table.hasPrimaryKey()) {
-      for (Map.Entry<ByteArrayKey, Object[]> entry : added.entrySet()) {
-        if (!removed.containsKey(entry.getKey()) && store.get(entry.getKey().bytes(), Long.MAX_VALUE) != null) {
-          throw duplicate(primaryKeyName(table), table, table.primaryKey(), entry.getValue());
+      for (Map.Entry<ByteArrayKey, Operation> entry : added.entrySet()) {
+        if (!removed.containsKey(entry.getKey())
+            && store.get(entry.getKey().bytes(), Long.MAX_VALUE) != null) {
+          throw duplicate(primaryKeyName(table), table, table.primaryKey(), entry.getValue().row());
         }
       }
     }
@@ -102,8 +103,8 @@ final class CommitBuilder {
         writes.delete(key.bytes());
       }
     }
-    for (Map.Entry<ByteArrayKey, Object[]> entry : added.entrySet()) {
-      writes.put(entry.getKey().bytes(), RowCodec.encode(types, entry.getValue()));
+    for (Map.Entry<ByteArrayKey, Operation> entry : added.entrySet()) {
+      writes.put(entry.getKey().bytes(), entry.getValue().value());
     }
     if (nextRowId != rowIdStart) {
       nextRowIds.put(table.id(), nextRowId);
@@ -128,25 +129,27 @@ final class CommitBuilder {
     removed.put(key, current);
   }
 
-  private void add(TableDef table, byte[] rowKey, Object[] row, Map<ByteArrayKey, Object[]> added) {
-    if (added.putIfAbsent(new ByteArrayKey(rowKey), row) != null) {
-      throw duplicate(primaryKeyName(table), table, table.primaryKey(), row);
+  private void add(TableDef table, byte[] rowKey, Operation operation,
+      Map<ByteArrayKey, Operation> added) {
+    if (added.putIfAbsent(new ByteArrayKey(rowKey), operation) != null) {
+      throw duplicate(primaryKeyName(table), table, table.primaryKey(), operation.row());
     }
   }
 
   /** Deletes the entries of removed rows, adds those of new rows, checks a UNIQUE index. */
   private void maintainIndex(TableDef table, IndexDef index, long indexId, List<ColumnType> types,
-      Map<ByteArrayKey, byte[]> removed, Map<ByteArrayKey, Object[]> added) {
+      Map<ByteArrayKey, byte[]> removed, Map<ByteArrayKey, Operation> added) {
     Set<ByteArrayKey> newEntries = new HashSet<>();
     Set<ByteArrayKey> uniquePrefixes = new HashSet<>();
-    dev.quaver.storage.io.ByteWriter out = new dev.quaver.storage.io.ByteWriter(64);
-    for (Map.Entry<ByteArrayKey, Object[]> entry : added.entrySet()) {
+    ByteWriter out = new ByteWriter(64);
+    for (Map.Entry<ByteArrayKey, Operation> entry : added.entrySet()) {
+      Object[] row = entry.getValue().row();
       out.reset();
-      boolean hasNull = KeySpace.indexPrefix(out, indexId, table, index.columns(), entry.getValue());
+      boolean hasNull = KeySpace.indexPrefix(out, indexId, table, index.columns(), row);
       if (index.unique() && !hasNull) {
         byte[] prefix = out.toByteArray();
         if (!uniquePrefixes.add(new ByteArrayKey(prefix)) || existsOutside(prefix, removed)) {
-          throw duplicate(index.name(), table, index.columns(), entry.getValue());
+          throw duplicate(index.name(), table, index.columns(), row);
         }
       }
       out.writeBytes(entry.getKey().bytes());
@@ -172,7 +175,7 @@ final class CommitBuilder {
     Cursor cursor = store.scan(prefix, KeySpace.prefixEnd(prefix), Long.MAX_VALUE);
     while (cursor.next()) {
       byte[] entry = cursor.key();
-      byte[] rowKey = java.util.Arrays.copyOfRange(entry, prefix.length, entry.length);
+      byte[] rowKey = Arrays.copyOfRange(entry, prefix.length, entry.length);
       if (!removed.containsKey(new ByteArrayKey(rowKey))) {
         return true;
       }

@@ -13,7 +13,6 @@ import dev.quaver.storage.lsm.LsmStore;
 import dev.quaver.storage.lsm.WriteSet;
 import dev.quaver.storage.lsm.wal.LogFormat;
 import dev.quaver.storage.row.KeySpace;
-import dev.quaver.type.ColumnType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,16 +122,12 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     if (rows.size() == 0) {
       return currentSnapshot();
     }
-    for (RowWriteBatch.Operation operation : rows.operations()) {
-      if (operation.row() != null) {
-        RowConstraints.check(operation.table(), operation.row());
-      }
-    }
+    List<RowWriteBatch.Operation> operations = rows.prepare();
     LsmStore.PendingCommit pending;
     commitLock.lock();
     try {
       WriteSet writes = new CommitBuilder(store, catalog.state(), nextRowIds, rows.readSnapshot())
-          .build(rows.operations());
+          .build(operations);
       pending = store.write(writes);
     } finally {
       commitLock.unlock();
@@ -186,10 +181,6 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
       commitLock.unlock();
       directoryLock.close();
     }
-  }
-
-  static List<ColumnType> columnTypes(TableDef table) {
-    return CommitBuilder.columnTypes(table);
   }
 
   private void checkOpen() {

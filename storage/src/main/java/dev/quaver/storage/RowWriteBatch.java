@@ -1,6 +1,8 @@
 package dev.quaver.storage;
 
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.row.KeySpace;
+import dev.quaver.storage.row.RowCodec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,8 +16,17 @@ import java.util.Objects;
 final class RowWriteBatch implements WriteBatch {
   enum Kind { INSERT, UPDATE, DELETE }
 
-  /** One operation; {@code rowKey} is null for inserts, {@code row} null for deletes. */
-  record Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row) {}
+  /**
+   * One operation; {@code rowKey} is null for inserts, {@code row} null for deletes.
+   * {@code primaryKey} (the new row's key when the table has a primary key) and {@code value}
+   * (the encoded row) are filled in by {@link #prepare} before the commit lock is taken.
+   */
+  record Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row, byte[] primaryKey,
+      byte[] value) {
+    Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row) {
+      this(kind, table, rowKey, row, null, null);
+    }
+  }
 
   private final long readSnapshot;
   private final List<Operation> operations = new ArrayList<>();
@@ -55,5 +66,25 @@ final class RowWriteBatch implements WriteBatch {
 
   List<Operation> operations() {
     return operations;
+  }
+
+  /**
+   * Checks every new row ({@link RowConstraints}) and encodes its value and primary key, so the
+   * commit lock is held only for what needs it.
+   */
+  List<Operation> prepare() {
+    List<Operation> prepared = new ArrayList<>(operations.size());
+    for (Operation operation : operations) {
+      if (operation.row() == null) {
+        prepared.add(operation);
+        continue;
+      }
+      TableDef table = operation.table();
+      RowConstraints.check(table, operation.row());
+      prepared.add(new Operation(operation.kind(), table, operation.rowKey(), operation.row(),
+          table.hasPrimaryKey() ? KeySpace.primaryKey(table, operation.row()) : null,
+          RowCodec.encode(CommitBuilder.columnTypes(table), operation.row())));
+    }
+    return prepared;
   }
 }
