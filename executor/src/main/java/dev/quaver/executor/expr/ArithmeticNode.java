@@ -39,10 +39,9 @@ final class ArithmeticNode extends ExprNode {
   public FieldVector evaluate(VectorSchemaRoot input, EvaluationContext context) {
     int rowCount = input.getRowCount();
     boolean unary = children.size() == 1;
-    try (FieldVector left = children.get(0).evaluate(input, context);
-        FieldVector right = unary ? null : children.get(1).evaluate(input, context)) {
-      boolean[] nulls = unary ? Columns.nulls(left, rowCount)
-          : Columns.or(Columns.nulls(left, rowCount), Columns.nulls(right, rowCount));
+    try (Operand left = Operand.evaluate(children.get(0), input, context);
+        Operand right = unary ? null : Operand.evaluate(children.get(1), input, context)) {
+      boolean[] nulls = unary ? left.nulls() : Columns.or(left.nulls(), right.nulls());
       FieldVector out = Vectors.allocate(type, rowCount, context.allocator());
       try {
         switch (kind) {
@@ -69,9 +68,9 @@ final class ArithmeticNode extends ExprNode {
     return kind != Kind.DOUBLE || function == ScalarFunction.DIVIDE || function == ScalarFunction.MOD;
   }
 
-  private long[] longKernel(FieldVector left, FieldVector right, int rowCount) {
-    long[] x = Columns.longs(left, rowCount, 0);
-    long[] y = right == null ? null : Columns.longs(right, rowCount, 1);
+  private long[] longKernel(Operand left, Operand right, int rowCount) {
+    long[] x = left.longs(0);
+    long[] y = right == null ? null : right.longs(1);
     long[] r = new long[rowCount];
     try {
       switch (function) {
@@ -124,9 +123,9 @@ final class ArithmeticNode extends ExprNode {
     return r;
   }
 
-  private double[] doubleKernel(FieldVector left, FieldVector right, int rowCount) {
-    double[] x = Columns.doubles(left, rowCount, 0);
-    double[] y = right == null ? null : Columns.doubles(right, rowCount, 1);
+  private double[] doubleKernel(Operand left, Operand right, int rowCount) {
+    double[] x = left.doubles(0);
+    double[] y = right == null ? null : right.doubles(1);
     double[] r = new double[rowCount];
     switch (function) {
       case PLUS:
@@ -171,9 +170,9 @@ final class ArithmeticNode extends ExprNode {
     return r;
   }
 
-  private BigDecimal[] decimalKernel(FieldVector left, FieldVector right, int rowCount) {
-    BigDecimal[] x = Columns.decimals(left, rowCount);
-    BigDecimal[] y = right == null ? null : Columns.decimals(right, rowCount);
+  private BigDecimal[] decimalKernel(Operand left, Operand right, int rowCount) {
+    BigDecimal[] x = left.decimals();
+    BigDecimal[] y = right == null ? null : right.decimals();
     BigDecimal[] r = new BigDecimal[rowCount];
     for (int i = 0; i < rowCount; i++) {
       if (x[i] == null || (y != null && y[i] == null)) {

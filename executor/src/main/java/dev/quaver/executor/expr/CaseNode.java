@@ -31,11 +31,14 @@ final class CaseNode extends ExprNode {
         int[] others = new int[remainingCount];
         int chosenCount = 0;
         int otherCount = 0;
-        try (FieldVector condition =
-            Vectors.evaluateOn(children.get(2 * p), input, remaining, remainingCount, context)) {
+        ExprNode when = children.get(2 * p);
+        boolean whole = Vectors.isCheaperWhole(when, remainingCount, rowCount);
+        try (FieldVector condition = whole ? when.evaluate(input, context)
+            : Vectors.evaluateOn(when, input, remaining, remainingCount, context)) {
           BitVector bits = (BitVector) condition;
           for (int k = 0; k < remainingCount; k++) {
-            if (!bits.isNull(k) && bits.get(k) == 1) {
+            int at = whole ? remaining[k] : k;
+            if (!bits.isNull(at) && bits.get(at) == 1) {
               chosen[chosenCount++] = remaining[k];
             } else {
               others[otherCount++] = remaining[k];
@@ -43,15 +46,13 @@ final class CaseNode extends ExprNode {
           }
         }
         if (chosenCount > 0) {
-          result.add(Vectors.evaluateOn(children.get(2 * p + 1), input, chosen, chosenCount, context),
-              chosen, chosenCount);
+          result.addEvaluated(children.get(2 * p + 1), input, chosen, chosenCount, context);
         }
         remaining = others;
         remainingCount = otherCount;
       }
       if (remainingCount > 0) {
-        result.add(Vectors.evaluateOn(children.get(children.size() - 1), input, remaining, remainingCount,
-            context), remaining, remainingCount);
+        result.addEvaluated(children.get(children.size() - 1), input, remaining, remainingCount, context);
       }
       return result.build(type, context.allocator());
     }

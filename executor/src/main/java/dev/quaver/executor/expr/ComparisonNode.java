@@ -39,10 +39,10 @@ final class ComparisonNode extends ExprNode {
   @Override
   public FieldVector evaluate(VectorSchemaRoot input, EvaluationContext context) {
     int rowCount = input.getRowCount();
-    try (FieldVector left = children.get(0).evaluate(input, context);
-        FieldVector right = children.get(1).evaluate(input, context)) {
-      boolean[] leftNulls = Columns.nulls(left, rowCount);
-      boolean[] rightNulls = Columns.nulls(right, rowCount);
+    try (Operand left = Operand.evaluate(children.get(0), input, context);
+        Operand right = Operand.evaluate(children.get(1), input, context)) {
+      boolean[] leftNulls = left.nulls();
+      boolean[] rightNulls = right.nulls();
       int[] signs = compare(left, right, rowCount);
       boolean[] values = new boolean[rowCount];
       boolean[] nulls = null;
@@ -105,28 +105,28 @@ final class ComparisonNode extends ExprNode {
   }
 
   /** Sign of left - right per row; meaningless (0) where either is NULL. */
-  private int[] compare(FieldVector left, FieldVector right, int rowCount) {
+  private int[] compare(Operand left, Operand right, int rowCount) {
     int[] signs = new int[rowCount];
     switch (kind) {
       case LONG: {
-        long[] x = Columns.longs(left, rowCount, 0);
-        long[] y = Columns.longs(right, rowCount, 0);
+        long[] x = left.longs(0);
+        long[] y = right.longs(0);
         for (int i = 0; i < rowCount; i++) {
           signs[i] = Long.compare(x[i], y[i]);
         }
         break;
       }
       case DOUBLE: {
-        double[] x = Columns.doubles(left, rowCount, 0);
-        double[] y = Columns.doubles(right, rowCount, 0);
+        double[] x = left.doubles(0);
+        double[] y = right.doubles(0);
         for (int i = 0; i < rowCount; i++) {
           signs[i] = compareDoubles(x[i], y[i]);
         }
         break;
       }
       case DECIMAL: {
-        BigDecimal[] x = Columns.decimals(left, rowCount);
-        BigDecimal[] y = Columns.decimals(right, rowCount);
+        BigDecimal[] x = left.decimals();
+        BigDecimal[] y = right.decimals();
         for (int i = 0; i < rowCount; i++) {
           signs[i] = x[i] == null || y[i] == null ? 0 : x[i].compareTo(y[i]);
         }
@@ -135,8 +135,8 @@ final class ComparisonNode extends ExprNode {
       case STRING:
       case PADDED_STRING: {
         boolean padded = kind == Kind.PADDED_STRING;
-        String[] x = Columns.strings(left, rowCount, padded);
-        String[] y = Columns.strings(right, rowCount, padded);
+        String[] x = left.strings(padded);
+        String[] y = right.strings(padded);
         for (int i = 0; i < rowCount; i++) {
           signs[i] = x[i] == null || y[i] == null ? 0 : Integer.signum(x[i].compareTo(y[i]));
         }

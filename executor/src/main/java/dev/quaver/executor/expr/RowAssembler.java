@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * Builds the result of a conditional expression from pieces: each piece is a vector holding the
@@ -26,14 +27,31 @@ final class RowAssembler implements AutoCloseable {
     Arrays.fill(pieceOfRow, -1);
   }
 
-  /** Takes ownership of {@code piece}, whose row k is the value of row {@code positions[k]}. */
-  void add(FieldVector piece, int[] positions, int count) {
+  /**
+   * Takes ownership of {@code piece}, which holds the values of rows {@code positions[0..count)}:
+   * at index k, or at the row's own index when {@code indexedByRow} (a piece evaluated on the whole
+   * batch).
+   */
+  void add(FieldVector piece, int[] positions, int count, boolean indexedByRow) {
     int id = pieces.size();
     pieces.add(piece);
     for (int k = 0; k < count; k++) {
       pieceOfRow[positions[k]] = id;
-      indexInPiece[positions[k]] = k;
+      indexInPiece[positions[k]] = indexedByRow ? positions[k] : k;
     }
+  }
+
+  /**
+   * Evaluates {@code node} for the rows {@code positions} and adds the values: on the whole batch
+   * when the node cannot raise and most rows need it (cheaper than copying the selected rows),
+   * else on the selected rows only, so that errors of other rows do not count.
+   */
+  void addEvaluated(ExprNode node, VectorSchemaRoot input, int[] positions, int count,
+      EvaluationContext context) {
+    boolean whole = Vectors.isCheaperWhole(node, count, input.getRowCount());
+    FieldVector piece = whole ? node.evaluate(input, context)
+        : Vectors.evaluateOn(node, input, positions, count, context);
+    add(piece, positions, count, whole);
   }
 
   /** Like {@link #add}, but rows where the piece is NULL stay uncovered (COALESCE). */

@@ -180,6 +180,14 @@ final class Vectors {
     }
   }
 
+  /**
+   * True when evaluating {@code node} over the whole batch is allowed (it cannot raise) and likely
+   * cheaper than copying the {@code count} selected rows of its columns.
+   */
+  static boolean isCheaperWhole(ExprNode node, int count, int rowCount) {
+    return count == rowCount || (2L * count >= rowCount && !node.canFail());
+  }
+
   /** Positions 0..count-1. */
   static int[] allRows(int count) {
     int[] positions = new int[count];
