@@ -14,7 +14,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * Integral kernels run on longs with exact arithmetic and a range check of the result type
  * (22003); DOUBLE/REAL follow IEEE except that a zero divisor raises 22012 as in every SQL type;
  * DECIMAL runs on BigDecimal, rounded half up to the call type's scale and checked against its
- * precision. A NULL slot is read as 0 (left) or 1 (right), so no kernel can fail on a NULL row.
+ * precision. Both operands of a row with a NULL are replaced by 0 and 1 before the loop, so no
+ * kernel can fail on a NULL row (NULL / 0 is NULL, BIGINT max + NULL is NULL).
  *
  * <p>Thread safety: immutable.
  */
@@ -46,10 +47,10 @@ final class ArithmeticNode extends ExprNode {
       try {
         switch (kind) {
           case LONG:
-            Columns.writeLongs(out, type, longKernel(left, right, rowCount), nulls);
+            Columns.writeLongs(out, type, longKernel(left, right, nulls), nulls);
             break;
           case DOUBLE:
-            Columns.writeDoubles(out, doubleKernel(left, right, rowCount), nulls);
+            Columns.writeDoubles(out, doubleKernel(left, right, nulls), nulls);
             break;
           case DECIMAL:
             Columns.writeDecimals(out, type, decimalKernel(left, right, rowCount));
@@ -68,9 +69,18 @@ final class ArithmeticNode extends ExprNode {
     return kind != Kind.DOUBLE || function == ScalarFunction.DIVIDE || function == ScalarFunction.MOD;
   }
 
-  private long[] longKernel(Operand left, Operand right, int rowCount) {
+  private long[] longKernel(Operand left, Operand right, boolean[] nulls) {
+    int rowCount = nulls.length;
     long[] x = left.longs(0);
     long[] y = right == null ? null : right.longs(1);
+    for (int i = 0; i < rowCount; i++) {
+      if (nulls[i]) { // NULL + 1 must not overflow, NULL / 0 must not raise: neutral operands
+        x[i] = 0;
+        if (y != null) {
+          y[i] = 1;
+        }
+      }
+    }
     long[] r = new long[rowCount];
     try {
       switch (function) {
@@ -123,9 +133,17 @@ final class ArithmeticNode extends ExprNode {
     return r;
   }
 
-  private double[] doubleKernel(Operand left, Operand right, int rowCount) {
+  private double[] doubleKernel(Operand left, Operand right, boolean[] nulls) {
+    int rowCount = nulls.length;
     double[] x = left.doubles(0);
     double[] y = right == null ? null : right.doubles(1);
+    if (y != null) {
+      for (int i = 0; i < rowCount; i++) {
+        if (nulls[i]) {
+          y[i] = 1; // NULL / 0 must not raise
+        }
+      }
+    }
     double[] r = new double[rowCount];
     switch (function) {
       case PLUS:

@@ -36,9 +36,20 @@ class ArithmeticTest extends ExpressionTestBase {
   @Test
   void nullDivisorDoesNotRaise() {
     VectorSchemaRoot input = batch(List.of(INT, INT), new Object[] {1, null}, new Object[] {null, 0});
-    assertFails(call(DIVIDE, INT, ref(0, INT), ref(1, INT)), input, ErrorCode.DIVISION_BY_ZERO);
-    VectorSchemaRoot nullOnly = batch(List.of(INT, INT), new Object[] {1, null});
-    assertThat(eval(call(DIVIDE, INT, ref(0, INT), ref(1, INT)), nullOnly)).containsExactly((Object) null);
+    assertThat(eval(call(DIVIDE, INT, ref(0, INT), ref(1, INT)), input)).containsExactly(null, null);
+    assertThat(eval(call(MOD, INT, ref(0, INT), ref(1, INT)), input)).containsExactly(null, null);
+  }
+
+  @Test
+  void nullRowsNeverRaise() {
+    assertThat(eval(call(DIVIDE, INT, ref(0, INT), lit(0, INT)), column(INT, (Object) null))).containsExactly((Object) null);
+    assertThat(eval(call(MOD, DOUBLE, ref(0, DOUBLE), lit(0.0, DOUBLE)), column(DOUBLE, (Object) null)))
+        .containsExactly((Object) null);
+    VectorSchemaRoot input = batch(List.of(LONG, LONG), new Object[] {Long.MAX_VALUE, null},
+        new Object[] {null, Long.MIN_VALUE});
+    assertThat(eval(call(PLUS, LONG, ref(0, LONG), ref(1, LONG)), input)).containsExactly(null, null);
+    assertThat(eval(call(MULTIPLY, LONG, ref(0, LONG), ref(1, LONG)), input)).containsExactly(null, null);
+    assertThat(eval(call(MINUS, LONG, ref(1, LONG), ref(0, LONG)), input)).containsExactly(null, null);
   }
 
   @Test
