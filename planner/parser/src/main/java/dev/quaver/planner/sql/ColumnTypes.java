@@ -27,6 +27,9 @@ final class ColumnTypes {
         && typeName.toUpperCase(Locale.ROOT).equals("TEXT")) {
       return ColumnType.TEXT;
     }
+    if (nameSpec instanceof SqlUserDefinedTypeNameSpec) {
+      throw unsupported(typeName, columnName);
+    }
     if (!(nameSpec instanceof SqlBasicTypeNameSpec basic)) {
       throw unsupported(spec.toString(), columnName);
     }

@@ -74,7 +74,12 @@ public final class QuaverSqlParser {
       return SqlParser.create(sql, CONFIG).parseStmtList();
     } catch (SqlParseException e) {
       SqlParserPos pos = e.getPos();
-      int position = pos == null ? 0 : offset(sql, pos.getLineNum(), pos.getColumnNum());
+      int position;
+      if (isAtEndOfInput(e)) {
+        position = sql.length() + 1; // JavaCC puts <EOF> on the last character; PostgreSQL after it
+      } else {
+        position = pos == null ? 0 : offset(sql, pos.getLineNum(), pos.getColumnNum());
+      }
       throw new QuaverException(ErrorCode.SYNTAX_ERROR, message(e), position, e);
     }
   }
@@ -120,9 +125,9 @@ public final class QuaverSqlParser {
    */
   private static String message(SqlParseException e) {
     StringBuilder builder = new StringBuilder();
-    if (e.getCause() instanceof ParseException parse && parse.currentToken != null) {
-      Token token = parse.currentToken.next;
-      if (token == null || token.kind == QuaverSqlParserImplConstants.EOF) {
+    Token token = offendingToken(e);
+    if (token != null) {
+      if (isAtEndOfInput(e)) {
         builder.append("syntax error at end of input");
       } else {
         builder.append("syntax error at or near \"").append(token.image).append('"');
@@ -140,5 +145,18 @@ public final class QuaverSqlParser {
       builder.append(String.join(", ", expected));
     }
     return builder.toString();
+  }
+
+  /** The token the generated parser stopped at, or null when the error is not a ParseException. */
+  private static Token offendingToken(SqlParseException e) {
+    if (e.getCause() instanceof ParseException parse && parse.currentToken != null) {
+      return parse.currentToken.next;
+    }
+    return null;
+  }
+
+  private static boolean isAtEndOfInput(SqlParseException e) {
+    Token token = offendingToken(e);
+    return token != null && token.kind == QuaverSqlParserImplConstants.EOF;
   }
 }
