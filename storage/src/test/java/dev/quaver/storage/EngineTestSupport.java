@@ -33,7 +33,7 @@ final class EngineTestSupport {
   /** All rows (every column) of {@code table} at {@code snapshot}, in key order. */
   static List<List<Object>> rows(StorageEngine engine, TableDef table, long snapshot) {
     List<List<Object>> rows = new ArrayList<>();
-    for (Object[] row : rowsWithKeys(engine, table, snapshot, 3)) {
+    for (Object[] row : rowsWithKeys(engine, table, snapshot, 1024)) {
       rows.add(Arrays.asList(Arrays.copyOf(row, row.length - 1)));
     }
     return rows;

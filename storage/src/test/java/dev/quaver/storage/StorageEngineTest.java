@@ -317,6 +317,22 @@ class StorageEngineTest {
   }
 
   @Test
+  void largeStatementsAndIndexBuildsSurviveReopen() {
+    reopen();
+    TableDef t = engine.catalog().createTable(people("BIG"));
+    Object[][] rows = new Object[40_000][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = new Object[] {i, "n" + i, (long) i};
+    }
+    insert(engine, t, rows); // one WAL record of more than 1 MiB
+    engine.catalog().createIndex("BIG", new IndexDef("BIG_NAME", List.of(1), true));
+    reopen();
+    TableDef big = engine.catalog().table("BIG").orElseThrow();
+    assertThat(rows(engine, big)).hasSize(rows.length);
+    assertCode(() -> insert(engine, big, new Object[] {-1, "n77", null}), ErrorCode.UNIQUE_VIOLATION);
+  }
+
+  @Test
   void secondOpenOfADirectoryIsRefused() {
     reopen();
     assertThatThrownBy(() -> Storage.open(StorageConfig.defaults(directory)))

@@ -66,7 +66,7 @@ public final class PersistentCatalog implements Catalog {
       checkNameFree(current, table.name());
       validateTable(table);
       long nextId = current.nextId();
-      TableDef created = table.withId(nextId++);
+      TableDef created = withPrimaryKeyNotNull(table).withId(nextId++);
       Map<String, Long> indexIds = new LinkedHashMap<>();
       for (IndexDef index : table.indexes()) {
         checkIndexNameFree(current, index.name());
@@ -161,6 +161,19 @@ public final class PersistentCatalog implements Catalog {
 
   private void apply(CatalogState next, CatalogChange change) {
     persistence.persist(next, CatalogCodec.encode(next), change, () -> state = next);
+  }
+
+  /** Primary key columns are NOT NULL, as in SQL, whether or not the DDL said so. */
+  private static TableDef withPrimaryKeyNotNull(TableDef table) {
+    List<ColumnDef> columns = new ArrayList<>(table.columns());
+    for (int ordinal : table.primaryKey()) {
+      ColumnDef column = columns.get(ordinal);
+      if (column.nullable()) {
+        columns.set(ordinal, new ColumnDef(column.name(), column.type(), false, column.defaultSql()));
+      }
+    }
+    return new TableDef(table.id(), table.name(), columns, table.primaryKey(),
+        table.distributionKey(), table.partitions(), table.indexes());
   }
 
   private static void checkNameFree(CatalogState current, String name) {

@@ -76,7 +76,10 @@ public final class LsmStore implements AutoCloseable {
   /** Opens the store in {@code walDirectory}, replaying every segment into the memtable. */
   public static LsmStore open(Path walDirectory, SyncMode syncMode, long syncIntervalMillis,
       long segmentBytes, RecoveryListener listener) throws IOException {
-    Files.createDirectories(walDirectory);
+    if (!Files.isDirectory(walDirectory)) {
+      Files.createDirectories(walDirectory);
+      LogWriter.syncDirectory(walDirectory.toAbsolutePath().getParent());
+    }
     List<Path> segments = new ArrayList<>();
     try (Stream<Path> files = Files.list(walDirectory)) {
       files.filter(f -> LogFormat.segmentNumber(f) >= 0).sorted().forEach(segments::add);
