@@ -3,6 +3,7 @@ package dev.quaver.storage;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.row.KeySpace;
 import dev.quaver.storage.row.RowCodec;
+import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -74,16 +75,22 @@ final class RowWriteBatch implements WriteBatch {
    */
   List<Operation> prepare() {
     List<Operation> prepared = new ArrayList<>(operations.size());
+    TableDef typesOf = null;
+    List<ColumnType> types = null;
     for (Operation operation : operations) {
       if (operation.row() == null) {
         prepared.add(operation);
         continue;
       }
       TableDef table = operation.table();
+      if (table != typesOf) {
+        typesOf = table;
+        types = CommitBuilder.columnTypes(table);
+      }
       RowConstraints.check(table, operation.row());
       prepared.add(new Operation(operation.kind(), table, operation.rowKey(), operation.row(),
           table.hasPrimaryKey() ? KeySpace.primaryKey(table, operation.row()) : null,
-          RowCodec.encode(CommitBuilder.columnTypes(table), operation.row())));
+          RowCodec.encode(types, operation.row())));
     }
     return prepared;
   }
