@@ -332,7 +332,8 @@ final class QuaverConnection implements Connection {
     }
     long millis = timeoutSeconds == 0 ? 60_000 : timeoutSeconds * 1000L;
     if (!wire.tryLock(millis)) {
-      return false;
+      // Another thread is in the middle of a long exchange: the connection is busy, not dead.
+      return !wire.isClosed();
     }
     int previousTimeout = wire.timeoutMillis();
     try {

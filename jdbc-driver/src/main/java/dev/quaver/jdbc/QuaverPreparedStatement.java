@@ -5,6 +5,8 @@ import dev.quaver.protocol.ColumnBatch;
 import dev.quaver.protocol.ColumnInfo;
 import dev.quaver.protocol.Execute;
 import dev.quaver.protocol.ExecuteBatch;
+import dev.quaver.protocol.MessageCodec;
+import dev.quaver.protocol.ProtocolFormat;
 import dev.quaver.type.ColumnType;
 import java.io.IOException;
 import java.io.Reader;
@@ -103,7 +105,20 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
     if (sets.isEmpty()) {
       return new long[0];
     }
-    return runBatch(new ExecuteBatch(statementId, ColumnBatch.of(parameterTypes, sets.size(), columnsOf(sets))));
+    return runSets(sets);
+  }
+
+  /** Runs parameter sets in as few frames as fit under the frame limit (halving when too big). */
+  private long[] runSets(List<Object[]> sets) throws SQLException {
+    ExecuteBatch message = new ExecuteBatch(statementId, ColumnBatch.of(parameterTypes, sets.size(), columnsOf(sets)));
+    if (sets.size() > 1 && MessageCodec.encode(message).length - ProtocolFormat.HEADER_BYTES > wire.maxFrameBytes()) {
+      long[] first = runSets(sets.subList(0, sets.size() / 2));
+      long[] second = runSets(sets.subList(sets.size() / 2, sets.size()));
+      long[] counts = Arrays.copyOf(first, first.length + second.length);
+      System.arraycopy(second, 0, counts, first.length, second.length);
+      return counts;
+    }
+    return runBatch(message);
   }
 
   private Object[][] columnsOf(List<Object[]> rows) {

@@ -36,6 +36,8 @@ final class QuaverResultSet extends ReadOnlyResultSetBase {
   private final Map<String, Integer> labels = new HashMap<>();
   private int fetchSize;
   private ColumnBatch batch;
+  /** A batch read ahead by isLast(), consumed by the next call to next(). */
+  private ColumnBatch lookahead;
   private int row = -1;
   private long rowNumber;
   private boolean isAfterLast;
@@ -65,7 +67,8 @@ final class QuaverResultSet extends ReadOnlyResultSetBase {
     }
     row++;
     while (batch == null || row >= batch.rowCount()) {
-      batch = rows.nextBatch(nextFetchSize());
+      batch = lookahead != null ? lookahead : rows.nextBatch(nextFetchSize());
+      lookahead = null;
       row = 0;
       if (batch == null) {
         finish();
@@ -334,7 +337,23 @@ final class QuaverResultSet extends ReadOnlyResultSetBase {
 
   @Override
   public boolean isLast() throws SQLException {
-    throw unsupported("isLast");
+    checkOpen();
+    if (isAfterLast || batch == null || row < 0 || row < batch.rowCount() - 1) {
+      return false;
+    }
+    if (maxRows > 0 && rowNumber >= maxRows) {
+      return true;
+    }
+    while (lookahead == null) {
+      lookahead = rows.nextBatch(nextFetchSize());
+      if (lookahead == null) {
+        return true;
+      }
+      if (lookahead.rowCount() == 0) {
+        lookahead = null;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -43,6 +43,8 @@ class QuaverStatement implements Statement {
   private boolean isPoolable;
   private volatile boolean isExecuting;
   private volatile boolean hasTimedOut;
+  /** The cursor of a RESULT_HEADER reply, handed from exchange() to run(). */
+  private ServerCursor pendingCursor;
   private final List<String> batch = new ArrayList<>();
 
   QuaverStatement(QuaverConnection connection) {
@@ -96,8 +98,6 @@ class QuaverStatement implements Statement {
     resultSet = new QuaverResultSet(this, header.columns(), cursor, fetchSize, maxRows);
     return true;
   }
-
-  private ServerCursor pendingCursor;
 
   /**
    * Sends {@code request} and reads its reply under the connection's lock, with the query

@@ -78,6 +78,10 @@ final class WireConnection implements AutoCloseable {
     }
   }
 
+  int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
   AuthOk auth() {
     return auth;
   }
@@ -114,6 +118,11 @@ final class WireConnection implements AutoCloseable {
 
   void send(Message message) throws SQLException {
     byte[] frame = MessageCodec.encode(message);
+    if (frame.length - ProtocolFormat.HEADER_BYTES > maxFrameBytes) {
+      // Refused here: sent, the server would drop the whole connection as a protocol violation.
+      throw new SQLException(message.type() + " of " + (frame.length - ProtocolFormat.HEADER_BYTES)
+          + " bytes exceeds the frame limit of " + maxFrameBytes + " bytes", "54000");
+    }
     synchronized (writeLock) {
       try {
         out.write(frame);

@@ -220,8 +220,17 @@ class ServerDriverTest {
           .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("XX000");
       assertThatThrownBy(() -> connection.prepareStatement("nonsense"))
           .isInstanceOf(SQLSyntaxErrorException.class);
+      String huge = "x".repeat(17 * 1024 * 1024);
+      assertThatThrownBy(() -> statement.execute(huge)).isInstanceOf(SQLException.class)
+          .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("54000");
       try (ResultSet rows = statement.executeQuery("numbers 3")) {
         assertThat(rows.next()).isTrue();
+        assertThat(rows.isLast()).isFalse();
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.isLast()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(2);
+        assertThat(rows.next()).isFalse();
       }
       assertThat(connection.isValid(1)).isTrue();
     }
