@@ -33,6 +33,13 @@ final class FunctionCompiler {
       case SIMILAR_TO: {
         LikePatterns patterns = new LikePatterns(function == ScalarFunction.SIMILAR_TO);
         ColumnType subject = types.get(0);
+        String pattern = literalString(operands.get(1));
+        String escape = operands.size() > 2 ? literalString(operands.get(2)) : null;
+        if (pattern != null && (operands.size() == 2 || escape != null)) {
+          // a constant pattern is compiled once here, not looked up per row
+          Predicate<String> matcher = patterns.matcher(pattern, escape);
+          return strict(args -> matcher.test(StringFunctions.unpadded(args[0], subject)), false, operands, type);
+        }
         return strict(args -> patterns.matcher((String) args[1], args.length > 2 ? (String) args[2] : null)
             .test(StringFunctions.unpadded(args[0], subject)), true, operands, type);
       }
@@ -123,26 +130,30 @@ final class FunctionCompiler {
     switch (function) {
       case EXTRACT: {
         SqlType subject = types.get(1).type();
-        return strict(args -> DateTimeFunctions.extract(DateTimeFunctions.unit(args[0]), args[1], subject), true,
-            operands, type);
+        String unit = literalUnit(operands.get(0));
+        return strict(args -> DateTimeFunctions.extract(unit != null ? unit : DateTimeFunctions.unit(args[0]), args[1],
+            subject), true, operands, type);
       }
       case DATETIME_FLOOR:
       case DATETIME_CEIL: {
         SqlType subject = types.get(1).type();
         boolean isCeil = function == ScalarFunction.DATETIME_CEIL;
-        return strict(args -> DateTimeFunctions.floorOrCeil(DateTimeFunctions.unit(args[0]), args[1], subject, type,
-            isCeil), true, operands, type);
+        String unit = literalUnit(operands.get(0));
+        return strict(args -> DateTimeFunctions.floorOrCeil(unit != null ? unit : DateTimeFunctions.unit(args[0]),
+            args[1], subject, type, isCeil), true, operands, type);
       }
       case TIMESTAMPADD: {
         SqlType subject = types.get(2).type();
-        return strict(args -> DateTimeFunctions.add(DateTimeFunctions.unit(args[0]), longArg(args[1]), args[2],
-            subject, type), true, operands, type);
+        String unit = literalUnit(operands.get(0));
+        return strict(args -> DateTimeFunctions.add(unit != null ? unit : DateTimeFunctions.unit(args[0]),
+            longArg(args[1]), args[2], subject, type), true, operands, type);
       }
       case TIMESTAMPDIFF: {
         SqlType from = types.get(1).type();
         SqlType to = types.get(2).type();
-        return strict(args -> DateTimeFunctions.diff(DateTimeFunctions.unit(args[0]), args[1], from, args[2], to),
-            true, operands, type);
+        String unit = literalUnit(operands.get(0));
+        return strict(args -> DateTimeFunctions.diff(unit != null ? unit : DateTimeFunctions.unit(args[0]), args[1],
+            from, args[2], to), true, operands, type);
       }
       case DATETIME_MINUS: {
         SqlType subject = types.get(0).type();
@@ -231,6 +242,21 @@ final class FunctionCompiler {
     int offset = haystack.offsetByCodePoints(0, (int) from - 1);
     int index = haystack.indexOf(needle, offset);
     return index < 0 ? 0 : haystack.codePointCount(0, index) + 1;
+  }
+
+  /** The value of a non-NULL string literal operand, else null. */
+  private static String literalString(ExprNode operand) {
+    if (operand instanceof ConstantNode constant && constant.isLiteral()
+        && constant.literalValue() instanceof String value) {
+      return value;
+    }
+    return null;
+  }
+
+  /** The normalized unit of a literal unit operand, else null (normalized per row). */
+  private static String literalUnit(ExprNode operand) {
+    String unit = literalString(operand);
+    return unit == null ? null : DateTimeFunctions.unit(unit);
   }
 
   private static long longArg(Object value) {
