@@ -24,6 +24,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 final class MemtableTableScan implements TableScan {
   /** Name of the row-key column appended when a scan asks for it. */
   static final String ROW_KEY_COLUMN = "$row_key";
+  /** Vectors start this large (or at maxRowsPerBatch if smaller) and grow as needed. */
+  private static final int INITIAL_CAPACITY_ROWS = 1024;
 
   private final Cursor cursor;
   private final List<ColumnType> types;
@@ -57,6 +59,10 @@ final class MemtableTableScan implements TableScan {
       fields.add(ArrowTypes.rowKeyField(ROW_KEY_COLUMN));
     }
     this.root = VectorSchemaRoot.create(new Schema(fields), allocator);
+    int initialRows = Math.min(maxRowsPerBatch, INITIAL_CAPACITY_ROWS);
+    for (FieldVector vector : root.getFieldVectors()) {
+      vector.setInitialCapacity(initialRows); // small scans (point reads) allocate little
+    }
   }
 
   @Override
