@@ -37,6 +37,11 @@ class LocalServerSmokeTest {
     }
     try (server; Connection connection = DriverManager.getConnection(server.jdbcUrl(), "quaver", "quaver")) {
       try (Statement statement = connection.createStatement()) {
+        try (ResultSet one = statement.executeQuery("SELECT 1 AS a")) {
+          assertThat(one.next()).isTrue();
+          assertThat(one.getInt("A")).isEqualTo(1);
+          assertThat(one.next()).isFalse();
+        }
         runTolerantly(statement, "CREATE TABLE smoke (id INTEGER PRIMARY KEY, name VARCHAR(10))");
         runTolerantly(statement, "INSERT INTO smoke VALUES (1, 'one'), (2, 'two')");
         runTolerantly(statement, "SELECT id, name FROM smoke ORDER BY id");

@@ -44,11 +44,13 @@ class RawProtocolTest {
   @TempDir
   static Path data;
   static QuaverServer server;
+  static FakeEngine engine;
   static Connection bystander;
 
   @BeforeAll
   static void start() throws SQLException {
-    server = QuaverServer.start(ServerConfig.defaults(data).withPort(0), new FakeEngine());
+    engine = new FakeEngine();
+    server = QuaverServer.start(ServerConfig.defaults(data).withPort(0), engine);
     bystander = DriverManager.getConnection(server.jdbcUrl(), "quaver", "quaver");
   }
 
@@ -143,6 +145,25 @@ class RawProtocolTest {
       read(socket);
       assertThat(read(socket)).isEqualTo(new FetchDone(2, true));
     }
+  }
+
+  @Test
+  void aClientThatDoesNotReadStopsTheProducer() throws Exception {
+    try (Socket socket = open()) {
+      authenticate(socket);
+      long before = engine.rowsProduced.get();
+      // Asks for all ten million rows at once, then reads nothing.
+      socket.getOutputStream().write(MessageCodec.encode(new Query("numbers 10000000", 10_000_000)));
+      Thread.sleep(1500);
+      long produced = engine.rowsProduced.get() - before;
+      Thread.sleep(500);
+      long producedLater = engine.rowsProduced.get() - before;
+      // Socket buffers plus the 1 MiB write high-water mark hold a few hundred thousand rows at most.
+      assertThat(producedLater).isLessThan(2_000_000L).isEqualTo(produced);
+      // Reading resumes the stream; closing the socket mid-stream frees the session.
+      assertThat(read(socket)).isInstanceOf(ResultHeader.class);
+    }
+    assertBystanderWorks();
   }
 
   private static Socket open() throws IOException {
