@@ -60,11 +60,18 @@ public final class SltMain {
 
   /** {@code input} itself, or every {@code *.test} under it in name order. */
   public static List<SltFile> findTestFiles(Path root, Path input) throws java.io.IOException {
+    return findTestFiles(root, input, false);
+  }
+
+  /** Like {@link #findTestFiles(Path, Path)}, adding {@code *.test_slow} when asked. */
+  public static List<SltFile> findTestFiles(Path root, Path input, boolean includeSlow)
+      throws java.io.IOException {
     if (!Files.isDirectory(input)) {
       return List.of(SltFile.under(root, input, ""));
     }
     try (Stream<Path> paths = Files.walk(input)) {
-      return paths.filter(p -> p.toString().endsWith(".test"))
+      return paths.filter(p -> p.toString().endsWith(".test")
+              || (includeSlow && p.toString().endsWith(".test_slow")))
           .sorted()
           .map(p -> SltFile.under(root, p, ""))
           .toList();

@@ -31,7 +31,8 @@ class SltIT {
   void quaverFiles() throws Exception {
     Path own = Path.of(System.getProperty("quaver.slt.own.dir", "src/test/resources/sql"));
     List<SltFile> files = new ArrayList<>();
-    for (SltFile file : SltMain.findTestFiles(own, own)) {
+    boolean includeSlow = Boolean.getBoolean("quaver.slt.slow");
+    for (SltFile file : SltMain.findTestFiles(own, own, includeSlow)) {
       files.add(new SltFile(file.path(), "sql/" + file.name()));
     }
     assertThat(files).as("Quaver's own .test files").isNotEmpty();
