@@ -41,6 +41,12 @@ class QuaverStatement implements Statement {
   private boolean isClosed;
   private boolean isCloseOnCompletion;
   private boolean isPoolable;
+  /**
+   * Orders a CANCEL before the end of the exchange it targets: a cancel checks isExecuting and
+   * writes its frame under this lock, and an exchange clears isExecuting under it before it
+   * releases the connection. So a late CANCEL can never land after a later request.
+   */
+  private final Object cancelLock = new Object();
   private volatile boolean isExecuting;
   private volatile boolean hasTimedOut;
   /** The cursor of a RESULT_HEADER reply, handed from exchange() to run(). */
@@ -106,7 +112,9 @@ class QuaverStatement implements Statement {
   Message exchange(Message request, boolean isStatement) throws SQLException {
     ScheduledFuture<?> timer = armTimeout();
     wire.lock();
-    isExecuting = true;
+    synchronized (cancelLock) {
+      isExecuting = true;
+    }
     try {
       wire.send(request);
       Message reply = wire.receive();
@@ -128,7 +136,9 @@ class QuaverStatement implements Statement {
       }
       throw e;
     } finally {
-      isExecuting = false;
+      synchronized (cancelLock) {
+        isExecuting = false;
+      }
       wire.unlock();
       if (timer != null) {
         timer.cancel(false);
@@ -193,8 +203,10 @@ class QuaverStatement implements Statement {
   @Override
   public void cancel() throws SQLException {
     checkOpen();
-    if (isExecuting) {
-      wire.sendCancel();
+    synchronized (cancelLock) {
+      if (isExecuting) {
+        wire.sendCancel();
+      }
     }
   }
 
@@ -204,9 +216,11 @@ class QuaverStatement implements Statement {
     }
     hasTimedOut = false;
     return QuaverConnection.timers().schedule(() -> {
-      if (isExecuting) {
-        hasTimedOut = true;
-        wire.sendCancel();
+      synchronized (cancelLock) {
+        if (isExecuting) {
+          hasTimedOut = true;
+          wire.sendCancel();
+        }
       }
     }, queryTimeoutSeconds, TimeUnit.SECONDS);
   }
