@@ -314,3 +314,44 @@ SqlNode SqlQuaverAnalyze() :
         return new SqlAnalyzeTable(s.end(this), table);
     }
 }
+
+/**
+ * EXPLAIN [ANALYZE] statement, for a query, INSERT, UPDATE or DELETE. Calcite's own
+ * "EXPLAIN PLAN ... FOR" is left to Calcite.
+ */
+SqlNode SqlQuaverExplain() :
+{
+    final Span s;
+    boolean analyze = false;
+    final SqlNode stmt;
+}
+{
+    <EXPLAIN> { s = span(); }
+    (
+        LOOKAHEAD(1) <ANALYZE> { analyze = true; } stmt = QuaverExplainable()
+    |
+        // Semantic lookahead is also evaluated inside SqlStmt's LOOKAHEAD(2) scan (getToken
+        // then reads from the scan position), so "EXPLAIN PLAN" falls through to Calcite.
+        LOOKAHEAD({ getToken(1).kind != PLAN }) stmt = QuaverExplainable()
+    )
+    {
+        return new SqlQuaverExplain(s.end(this), analyze, stmt);
+    }
+}
+
+SqlNode QuaverExplainable() :
+{
+    final SqlNode stmt;
+}
+{
+    (
+        stmt = SqlInsert()
+    |
+        stmt = SqlUpdate()
+    |
+        stmt = SqlDelete()
+    |
+        stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    )
+    { return stmt; }
+}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quaver.error.QuaverException;
 import dev.quaver.planner.sql.QuaverSqlParser;
+import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.dialect.CalciteSqlDialect;
@@ -116,9 +117,34 @@ class DdlGrammarTest {
         .isEqualTo("T1");
   }
 
+  @Test
+  void explainAndExplainAnalyze() {
+    SqlQuaverExplain explain = (SqlQuaverExplain) QuaverSqlParser.parse("EXPLAIN SELECT a FROM t");
+    assertThat(explain.isAnalyze()).isFalse();
+    assertThat(explain.statement().getKind()).isEqualTo(SqlKind.SELECT);
+    SqlQuaverExplain analyze =
+        (SqlQuaverExplain) QuaverSqlParser.parse("EXPLAIN ANALYZE INSERT INTO t VALUES (1), (2)");
+    assertThat(analyze.isAnalyze()).isTrue();
+    assertThat(analyze.statement().getKind()).isEqualTo(SqlKind.INSERT);
+    assertThat(QuaverSqlParser.parse("EXPLAIN (SELECT 1) UNION SELECT 2 ORDER BY 1 LIMIT 1"))
+        .isInstanceOf(SqlQuaverExplain.class);
+    assertThat(QuaverSqlParser.parse("EXPLAIN UPDATE t SET a = 1"))
+        .isInstanceOf(SqlQuaverExplain.class);
+    assertThat(QuaverSqlParser.parse("EXPLAIN ANALYZE DELETE FROM t WHERE a = 1"))
+        .isInstanceOf(SqlQuaverExplain.class);
+    // Calcite's own form still parses to Calcite's node.
+    assertThat(QuaverSqlParser.parse("EXPLAIN PLAN FOR SELECT 1"))
+        .isInstanceOf(SqlExplain.class);
+    assertThat(QuaverSqlParser.parse("EXPLAIN PLAN AS JSON FOR SELECT 1"))
+        .isInstanceOf(SqlExplain.class);
+  }
+
   @ParameterizedTest
   @ValueSource(
       strings = {
+        "EXPLAIN SELECT a FROM t WHERE b = 1",
+        "EXPLAIN ANALYZE SELECT a FROM t ORDER BY a LIMIT 1",
+        "EXPLAIN ANALYZE DELETE FROM t",
         "CREATE TABLE IF NOT EXISTS t (a INT PRIMARY KEY, b VARCHAR(3) NOT NULL DEFAULT 'x' UNIQUE,"
             + " c DECIMAL(5, 2) DEFAULT -1.5, d TEXT, e DOUBLE DEFAULT (1 + 2), f TIMESTAMP DEFAULT"
             + " CURRENT_TIMESTAMP, CONSTRAINT k UNIQUE (b, c), PRIMARY KEY (a))"
@@ -157,6 +183,8 @@ class DdlGrammarTest {
         "CREATE INDEX ON t (a)",
         "CREATE VIEW v",
         "DROP TABLE",
+        "EXPLAIN",
+        "EXPLAIN ANALYZE",
         "ANALYZE t u",
       })
   void malformedDdlIsASyntaxError(String sql) {
