@@ -112,9 +112,19 @@ public final class ExpressionCompiler {
     }
   }
 
-  /** {@code node} as a value of {@code type}: itself when the types agree, else a CAST. */
+  /**
+   * {@code node} as a value of {@code type}: itself when the types agree or when a VARCHAR only
+   * widens to a VARCHAR that holds every value (same Arrow vector, values unchanged), else a CAST.
+   */
   static ExprNode castTo(ExprNode node, ColumnType type) {
-    return node.type().equals(type) ? node : new CastNode(node, type);
+    ColumnType from = node.type();
+    if (from.equals(type)) {
+      return node;
+    }
+    if (from.type() == SqlType.VARCHAR && type.type() == SqlType.VARCHAR && type.length() >= from.length()) {
+      return node;
+    }
+    return new CastNode(node, type);
   }
 
   private static ExprNode arithmetic(ScalarFunction function, List<ExprNode> operands, ColumnType type) {
