@@ -23,7 +23,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 final class MemtableTableScan implements TableScan {
   /** Name of the row-key column appended when a scan asks for it. */
-  static final String ROW_KEY_COLUMN = "$row_key";
+  static final String ROW_KEY_COLUMN = "$rowkey";
   /** Vectors start this large (or at maxRowsPerBatch if smaller) and grow as needed. */
   private static final int INITIAL_CAPACITY_ROWS = 1024;
 
