@@ -21,9 +21,15 @@ import java.time.LocalTime;
 final class ResultValues {
   private ResultValues() {}
 
-  /** getObject(int): the JDBC class of the column's type (see getColumnClassName). */
+  /**
+   * getObject(int): the class JDBC 4.3 table B-3 gives the column's type (see getColumnClassName):
+   * TINYINT and SMALLINT are Integer, REAL is Float, the date/time types are java.sql classes.
+   */
   static Object object(Object value, ColumnType type) {
     switch (type.type()) {
+      case TINYINT:
+      case SMALLINT:
+        return ((Number) value).intValue();
       case DATE:
         return DateTimes.sqlDate((Integer) value);
       case TIME:
@@ -37,6 +43,9 @@ final class ResultValues {
 
   static String className(SqlType type) {
     switch (type) {
+      case TINYINT:
+      case SMALLINT:
+        return Integer.class.getName();
       case DATE:
         return Date.class.getName();
       case TIME:

@@ -22,6 +22,7 @@ import io.netty.handler.codec.DecoderException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionHandler extends ChannelInboundHandlerAdapter {
   private static final Logger LOG = LoggerFactory.getLogger(ConnectionHandler.class);
+  /** A connection that has not said HELLO by then is dropped (half frames, idle probes). */
+  static final int HANDSHAKE_TIMEOUT_SECONDS = 30;
 
   private final ServerContext context;
   private Session session;
@@ -67,6 +70,17 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       long sequence = current.nextSequence();
       current.queue().submit(() -> context.processor().process(current, sequence, message, replies));
     }
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    ctx.executor().schedule(() -> {
+      if (session == null && ctx.channel().isActive()) {
+        failAndClose(ctx, ErrorCode.PROTOCOL_VIOLATION,
+            "no HELLO within " + HANDSHAKE_TIMEOUT_SECONDS + " seconds of connecting");
+      }
+    }, HANDSHAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    ctx.fireChannelActive();
   }
 
   @Override
@@ -123,6 +137,10 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       } else if (!isAuthentic(hello)) {
         failAndClose(ctx, ErrorCode.INVALID_PASSWORD, "password authentication failed for user \"" + hello.user() + "\"");
       } else {
+        FrameDecoder decoder = ctx.pipeline().get(FrameDecoder.class);
+        if (decoder != null) {
+          decoder.authenticated();
+        }
         sink = new ChannelSink(ctx.channel(), context.maxFrameBytes());
         session = context.sessions().register(new RequestQueue(context.workers()));
         LOG.debug("session {} authenticated user {}", session.id(), hello.user());

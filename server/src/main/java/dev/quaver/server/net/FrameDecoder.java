@@ -3,6 +3,7 @@ package dev.quaver.server.net;
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.protocol.MessageCodec;
+import dev.quaver.protocol.MessageType;
 import dev.quaver.protocol.ProtocolFormat;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,11 +21,20 @@ import java.util.List;
  * <p>Thread safety: confined to the channel's event loop.
  */
 final class FrameDecoder extends ByteToMessageDecoder {
-  private final int maxFrameBytes;
+  /** Frame limit before authentication: HELLO and CANCEL_REQUEST are tiny. */
+  static final int HANDSHAKE_MAX_FRAME_BYTES = 64 * 1024;
+
+  private final int sessionMaxFrameBytes;
+  private int maxFrameBytes = HANDSHAKE_MAX_FRAME_BYTES;
   private boolean hasFailed;
 
   FrameDecoder(int maxFrameBytes) {
-    this.maxFrameBytes = maxFrameBytes;
+    this.sessionMaxFrameBytes = maxFrameBytes;
+  }
+
+  /** Lifts the limit to the session's once the client has authenticated. */
+  void authenticated() {
+    maxFrameBytes = sessionMaxFrameBytes;
   }
 
   @Override
@@ -39,6 +49,16 @@ final class FrameDecoder extends ByteToMessageDecoder {
     int start = in.readerIndex();
     int tag = in.getUnsignedByte(start);
     long length = in.getUnsignedInt(start + 1);
+    MessageType type;
+    try {
+      type = MessageType.fromTag(tag);
+    } catch (QuaverException e) {
+      throw fail(in, e.getMessage());
+    }
+    // Judged from the header alone, so garbage is refused without waiting for a "payload".
+    if (!type.isFromClient()) {
+      throw fail(in, "message type " + type + " is sent by servers, not clients");
+    }
     if (length > maxFrameBytes) {
       throw fail(in, String.format("frame of type 0x%02X claims %d bytes, the maximum is %d", tag, length, maxFrameBytes));
     }

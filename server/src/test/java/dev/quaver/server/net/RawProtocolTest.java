@@ -93,6 +93,25 @@ class RawProtocolTest {
   }
 
   @Test
+  void aServerMessageOrAnUnknownTagIsRefusedFromTheHeaderAlone() throws IOException, SQLException {
+    try (Socket socket = open()) {
+      // ERROR tag with a plausible length: no payload is awaited.
+      socket.getOutputStream().write(new byte[] {0x48, 0, 0, 0x10, 0});
+      assertThat(assertErrorThenEof(socket, "08P01").message()).contains("sent by servers");
+    }
+    try (Socket socket = open()) {
+      socket.getOutputStream().write(new byte[] {0x3E, 0, 0, 0x10, 0});
+      assertThat(assertErrorThenEof(socket, "08P01").message()).contains("unknown message type 0x3E");
+    }
+    try (Socket socket = open()) {
+      // Before authentication frames are limited to 64 KiB.
+      socket.getOutputStream().write(new byte[] {0x01, 0, 0x10, 0, 0});
+      assertThat(assertErrorThenEof(socket, "08P01").message()).contains("maximum is 65536");
+    }
+    assertBystanderWorks();
+  }
+
+  @Test
   void aStatementBeforeAuthenticationIsRefused() throws IOException {
     try (Socket socket = open()) {
       socket.getOutputStream().write(MessageCodec.encode(new Query("numbers 1", 10)));

@@ -132,8 +132,10 @@ class ServerDriverTest {
       try (ResultSet rows = statement.executeQuery()) {
         assertThat(rows.next()).isTrue();
         assertThat(rows.getObject(1)).isEqualTo(true);
-        assertThat(rows.getObject(2)).isEqualTo((byte) -7);
-        assertThat(rows.getObject(3)).isEqualTo((short) 300);
+        assertThat(rows.getObject(2)).isEqualTo(-7);
+        assertThat(rows.getObject(3)).isEqualTo(300);
+        assertThat(rows.getObject(2, Byte.class)).isEqualTo((byte) -7);
+        assertThat(rows.getObject(3, Short.class)).isEqualTo((short) 300);
         assertThat(rows.getObject(4)).isEqualTo(123456);
         assertThat(rows.getObject(5)).isEqualTo(Long.MAX_VALUE);
         assertThat(rows.getObject(6)).isEqualTo(1.5f);
