@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A validated DDL statement, ready for the executor to apply to the catalog. The planner has
- * resolved names (folded to lower case unless quoted), checked types and defaults, and
- * validated a view's query. Immutable.
+ * resolved names (unquoted ones folded to upper case, as Calcite does), checked types and
+ * defaults, and validated a view's query. Immutable.
  */
 public sealed interface DdlCommand {
   /** CREATE TABLE; the table's id is assigned by the catalog. */
