@@ -266,6 +266,44 @@ class ServerDriverTest {
   }
 
   @Test
+  void noDatabaseMetaDataMethodThrowsOnNullArguments() throws Exception {
+    try (Connection connection = connect()) {
+      java.sql.DatabaseMetaData meta = connection.getMetaData();
+      int called = 0;
+      for (java.lang.reflect.Method method : java.sql.DatabaseMetaData.class.getMethods()) {
+        if (java.lang.reflect.Modifier.isStatic(method.getModifiers())
+            || method.getName().equals("unwrap") || method.getName().equals("isWrapperFor")) {
+          continue;
+        }
+        Object[] arguments = new Object[method.getParameterCount()];
+        Class<?>[] types = method.getParameterTypes();
+        for (int i = 0; i < types.length; i++) {
+          arguments[i] = types[i] == int.class ? (Object) 0 : types[i] == boolean.class ? (Object) false : null;
+        }
+        Object result;
+        try {
+          result = method.invoke(meta, arguments);
+        } catch (java.lang.reflect.InvocationTargetException e) {
+          throw new AssertionError("DatabaseMetaData." + method.getName() + " threw", e.getCause());
+        }
+        if (result instanceof ResultSet rows) {
+          ResultSetMetaData columns = rows.getMetaData();
+          assertThat(columns.getColumnCount()).as(method.getName()).isPositive();
+          while (rows.next()) {
+            for (int i = 1; i <= columns.getColumnCount(); i++) {
+              rows.getObject(i);
+              rows.getString(columns.getColumnLabel(i));
+            }
+          }
+          rows.close();
+        }
+        called++;
+      }
+      assertThat(called).isGreaterThan(170);
+    }
+  }
+
+  @Test
   void databaseMetaDataDescribesTheCatalog() throws SQLException {
     try (Connection connection = connect()) {
       var meta = connection.getMetaData();
