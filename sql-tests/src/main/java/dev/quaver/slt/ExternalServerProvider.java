@@ -53,10 +53,22 @@ public final class ExternalServerProvider implements DatabaseProvider {
         names.add(rs.getString("TABLE_NAME"));
       }
     }
-    for (String name : names) {
-      try (Statement statement = connection.createStatement()) {
-        statement.execute("DROP " + type + " \"" + name.replace("\"", "\"\"") + "\"");
+    // Objects may depend on each other (a view over a view): retry while something drops.
+    SQLException last = null;
+    while (!names.isEmpty()) {
+      List<String> remaining = new ArrayList<>();
+      for (String name : names) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("DROP " + type + " \"" + name.replace("\"", "\"\"") + "\"");
+        } catch (SQLException e) {
+          remaining.add(name);
+          last = e;
+        }
       }
+      if (remaining.size() == names.size()) {
+        throw last;
+      }
+      names = remaining;
     }
   }
 }
