@@ -266,6 +266,39 @@ class ServerDriverTest {
   }
 
   @Test
+  void oneConnectionIsSafeToShareBetweenThreads() throws Exception {
+    java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try (Connection connection = connect()) {
+      java.util.List<CompletableFuture<Long>> workers = new java.util.ArrayList<>();
+      for (int thread = 0; thread < 8; thread++) {
+        workers.add(CompletableFuture.supplyAsync(() -> {
+          long sum = 0;
+          try (Statement statement = connection.createStatement()) {
+            statement.setFetchSize(7);
+            for (int i = 0; i < 30; i++) {
+              try (ResultSet rows = statement.executeQuery("numbers 50")) {
+                while (rows.next()) {
+                  sum += rows.getLong(1);
+                }
+              }
+              assertThat(connection.isValid(5)).isTrue();
+              connection.getMetaData().getTables(null, null, "%", null).close();
+            }
+          } catch (SQLException e) {
+            throw new AssertionError(e);
+          }
+          return sum;
+        }, threads));
+      }
+      for (CompletableFuture<Long> worker : workers) {
+        assertThat(worker.get(20, TimeUnit.SECONDS)).isEqualTo(30L * (49 * 50 / 2));
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+  }
+
+  @Test
   void noDatabaseMetaDataMethodThrowsOnNullArguments() throws Exception {
     try (Connection connection = connect()) {
       java.sql.DatabaseMetaData meta = connection.getMetaData();
