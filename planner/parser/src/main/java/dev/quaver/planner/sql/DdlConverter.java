@@ -74,7 +74,11 @@ public final class DdlConverter {
   /** SQL text of an expression or query that the planner re-parses with {@link QuaverSqlParser}. */
   static String toSql(SqlNode node) {
     return node.toSqlString(
-            config -> config.withDialect(CalciteSqlDialect.DEFAULT).withClauseStartsLine(false))
+            config ->
+                config
+                    .withDialect(CalciteSqlDialect.DEFAULT)
+                    .withClauseStartsLine(false)
+                    .withIndentation(0))
         .getSql();
   }
 

@@ -16,6 +16,8 @@ import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.util.Litmus;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DdlConverterTest {
   private static final TableDef T1 =
@@ -206,6 +208,29 @@ class DdlConverterTest {
     DdlCommand.CreateView partly =
         (DdlCommand.CreateView) convert("CREATE VIEW v (x) AS SELECT a, b FROM t1");
     assertThat(partly.view().columnNames()).containsExactly("X", "B");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "SELECT t1.a AS x, COUNT(*) FROM t1 JOIN t2 ON t1.a = t2.b WHERE t1.c != 'it''s'"
+            + " AND t1.d IN (SELECT e FROM t3) GROUP BY t1.a HAVING COUNT(*) > 1"
+            + " ORDER BY 2 DESC LIMIT 2, 5",
+        "SELECT CASE WHEN a > 1 THEN CAST(b AS VARCHAR(10)) ELSE 'x' END, DATE '2024-01-01',"
+            + " a % 3, -a, x.\"MixedCase\" FROM t1 x LEFT JOIN t2 y USING (a)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM t3 WHERE t3.a = x.a)",
+        "SELECT * FROM t1 UNION ALL SELECT * FROM t2 EXCEPT SELECT * FROM t3",
+        "VALUES (1, 'a'), (2, 'b')",
+        "WITH q AS (SELECT a FROM t1) SELECT a FROM q WHERE a BETWEEN 1 AND 3",
+        "SELECT ALL a FROM t1 CROSS JOIN t2 ORDER BY a LIMIT 3 OFFSET 1",
+      })
+  void viewTextParsesBackToTheSameQuery(String query) {
+    DdlCommand.CreateView command = (DdlCommand.CreateView) convert("CREATE VIEW v AS " + query);
+    String text = command.view().sql();
+    assertThat(text).doesNotContain("  ");
+    assertThat(QuaverSqlParser.parse(text).equalsDeep(validatedQueries.get(0), Litmus.IGNORE))
+        .as(text)
+        .isTrue();
   }
 
   @Test
