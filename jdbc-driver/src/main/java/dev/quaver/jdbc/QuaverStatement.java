@@ -30,6 +30,7 @@ import java.util.concurrent.TimeUnit;
  * connection serializes the exchanges of all its statements.
  */
 class QuaverStatement implements Statement {
+  private static final java.util.regex.Pattern BATCH_ENTRY = java.util.regex.Pattern.compile("batch entry (\\d{1,9}): ");
   final QuaverConnection connection;
   final WireConnection wire;
   private QuaverResultSet resultSet;
@@ -192,8 +193,11 @@ class QuaverStatement implements Statement {
     } catch (ClassCastException e) {
       throw new SQLException("batch returned no update counts", "08P01");
     } catch (SQLException e) {
-      BatchUpdateException batchError = new BatchUpdateException(e.getMessage(), e.getSQLState(), 0, new long[0], e);
-      throw batchError;
+      // "batch entry N: ..." says entries 1..N-1 succeeded; their counts did not travel.
+      java.util.regex.Matcher entry = BATCH_ENTRY.matcher(String.valueOf(e.getMessage()));
+      long[] done = new long[entry.lookingAt() ? Integer.parseInt(entry.group(1)) - 1 : 0];
+      java.util.Arrays.fill(done, SUCCESS_NO_INFO);
+      throw new BatchUpdateException(e.getMessage(), e.getSQLState(), 0, done, e);
     }
   }
 

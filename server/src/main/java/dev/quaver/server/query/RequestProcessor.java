@@ -95,14 +95,22 @@ public final class RequestProcessor {
       List<Long> counts = new ArrayList<>(sets.rowCount());
       for (int row = 0; row < sets.rowCount(); row++) {
         checkCanceled(session, sequence);
-        counts.add(runForCount(session, sequence, statement, Parameters.row(sets, row, statement.parameterTypes()), row));
+        try {
+          counts.add(runForCount(session, sequence, statement, Parameters.row(sets, row, statement.parameterTypes()), row));
+        } catch (QuaverException e) {
+          throw inBatch(e, row);
+        }
       }
       sink.send(new BatchResult(counts));
     } else if (request instanceof QueryBatch batch) {
       List<Long> counts = new ArrayList<>(batch.sqls().size());
       for (int i = 0; i < batch.sqls().size(); i++) {
         checkCanceled(session, sequence);
-        counts.add(runForCount(session, sequence, engine.prepare(batch.sqls().get(i)), List.of(), i));
+        try {
+          counts.add(runForCount(session, sequence, engine.prepare(batch.sqls().get(i)), List.of(), i));
+        } catch (QuaverException e) {
+          throw inBatch(e, i);
+        }
       }
       sink.send(new BatchResult(counts));
     } else if (request instanceof Fetch fetch) {
@@ -213,6 +221,14 @@ public final class RequestProcessor {
       throw QuaverException.of(ErrorCode.INVALID_SQL_STATEMENT_NAME, "prepared statement %d does not exist", statementId);
     }
     return statement;
+  }
+
+  /**
+   * Names the failing entry (1-based) at the start of the message: the driver reads it to report
+   * how many entries succeeded (docs/protocol.md, BATCH_RESULT).
+   */
+  private static QuaverException inBatch(QuaverException e, int entry) {
+    return new QuaverException(e.code(), "batch entry " + (entry + 1) + ": " + e.getMessage(), e.position(), e);
   }
 
   private static void checkCanceled(Session session, long sequence) {

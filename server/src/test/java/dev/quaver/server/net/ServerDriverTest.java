@@ -202,6 +202,8 @@ class ServerDriverTest {
         statement.addBatch("delete");
         statement.addBatch("unique");
         assertThatThrownBy(statement::executeBatch).isInstanceOf(BatchUpdateException.class)
+            .hasMessageStartingWith("batch entry 2: duplicate key")
+            .satisfies(e -> assertThat(((BatchUpdateException) e).getUpdateCounts()).containsExactly(Statement.SUCCESS_NO_INFO))
             .extracting(e -> ((SQLException) e).getSQLState()).isEqualTo("23505");
       }
     }
