@@ -31,11 +31,16 @@ public final class QuaverMain {
       usage();
       return 2;
     }
+    if (args.contains("--help") || args.contains("-h")) {
+      usage();
+      return 0;
+    }
     ServerConfig config;
     try {
       config = ServerConfigLoader.load(args.subList(1, args.size()));
     } catch (QuaverException e) {
       System.err.println("quaver: " + e.getMessage());
+      usage();
       return 2;
     }
     QuaverServer server;
