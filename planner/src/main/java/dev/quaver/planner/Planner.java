@@ -1,21 +1,60 @@
 package dev.quaver.planner;
 
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.planner.convert.DmlAssembler;
+import dev.quaver.planner.convert.ExplainPrinter;
+import dev.quaver.planner.convert.RelConverter;
+import dev.quaver.planner.convert.TypeMapping;
+import dev.quaver.planner.logical.ErrorTranslator;
+import dev.quaver.planner.logical.PlannerPhases;
+import dev.quaver.planner.logical.StatementContext;
+import dev.quaver.planner.logical.StatementParser;
+import dev.quaver.planner.physical.Field;
+import dev.quaver.planner.physical.PhysicalNode;
+import dev.quaver.planner.schema.CatalogSchema;
 import dev.quaver.storage.catalog.Catalog;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rel.core.TableModify;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeField;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
 
 /**
  * The planner's entry point: SQL text in, {@link PreparedPlan} out. Parses with Calcite and
- * Quaver's grammar extension, validates against the catalog, rewrites and plans physically.
- * Plans are cached by statement text and catalog version, so a repeated statement (or a prepared
- * one) does not pay for Calcite again.
+ * Quaver's grammar extension, validates against the catalog, rewrites (PlannerPhases) and
+ * converts to Quaver's physical plan. Plans are cached by statement text and catalog version,
+ * so a repeated statement (or a prepared one) does not pay for Calcite again.
  *
  * <p>Errors are QuaverExceptions: SYNTAX_ERROR (42601, with position), UNDEFINED_TABLE (42P01),
  * UNDEFINED_COLUMN (42703), DATATYPE_MISMATCH (42804), FEATURE_NOT_SUPPORTED (0A000), ...
  *
- * <p>Thread safety: safe for concurrent use by many sessions.
+ * <p>Thread safety: safe for concurrent use by many sessions; each statement is planned with
+ * its own Calcite objects, the schema snapshot is immutable and the plan cache is synchronized.
  */
 public final class Planner {
+  /** Plans kept by the statement-text cache. */
+  public static final int PLAN_CACHE_CAPACITY = 4096;
+  private static final Pattern EXPLAIN = Pattern.compile(
+      "^\\s*EXPLAIN\\s+(PLAN\\s+FOR\\s+)?", Pattern.CASE_INSENSITIVE);
+  private static final List<Field> EXPLAIN_FIELDS = List.of(new Field("PLAN", ColumnType.TEXT, false));
+
   private final Catalog catalog;
+  private final PlanCache cache = new PlanCache(PLAN_CACHE_CAPACITY);
+  private final AtomicReference<CatalogSchema> schema = new AtomicReference<>();
 
   public Planner(Catalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog is null");
@@ -23,9 +62,127 @@ public final class Planner {
 
   /** Plans one SQL statement (without a trailing semicolon, though one is tolerated). */
   public PreparedPlan prepare(String sql) {
-    throw new UnsupportedOperationException("TODO(#2): planner");
+    Objects.requireNonNull(sql, "sql is null");
+    String text = stripSemicolon(sql);
+    long version = catalog.version();
+    PreparedPlan cached = cache.get(text, version);
+    if (cached != null) {
+      return cached;
+    }
+    PreparedPlan plan = planUncached(text, version);
+    if (plan.kind() != PreparedPlan.Kind.DDL) {
+      cache.put(plan);
+    }
+    return plan;
   }
 
   /** Plans a few statements so that the first client statement does not pay for JVM warm-up. */
-  public void warmUp() {}
+  public void warmUp() {
+    for (String sql : List.of(
+        "SELECT 1",
+        "VALUES (1, 'a'), (2, 'b')",
+        "SELECT a, COUNT(*), SUM(b) FROM (VALUES (1, 2), (3, 4)) AS t(a, b) WHERE a > 0 GROUP BY a ORDER BY a",
+        "SELECT * FROM (VALUES (1)) AS x(a) JOIN (VALUES (1)) AS y(b) ON a = b"
+            + " WHERE a IN (SELECT 1) AND EXISTS (SELECT 1 FROM (VALUES (2)) AS z(c) WHERE c > a)")) {
+      planUncached(sql, catalog.version());
+    }
+  }
+
+  private PreparedPlan planUncached(String text, long version) {
+    Matcher explain = EXPLAIN.matcher(text);
+    if (explain.find()) {
+      int shift = explain.end();
+      PreparedPlan inner = planStatement(text.substring(shift), version, shift);
+      if (inner.root() == null) {
+        throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported", inner.kind());
+      }
+      return new PreparedPlan(text, PreparedPlan.Kind.EXPLAIN, inner.parameterTypes(), EXPLAIN_FIELDS, null,
+          null, ExplainPrinter.print(inner.root()), version);
+    }
+    return planStatement(text, version, 0);
+  }
+
+  private PreparedPlan planStatement(String text, long version, int shift) {
+    try {
+      SqlNode node = StatementParser.parse(text);
+      if (node instanceof SqlExplain) {
+        throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN options are not supported");
+      }
+      CatalogSchema snapshot = snapshot(version);
+      String target = dmlTarget(node);
+      StatementContext context = new StatementContext(
+          target == null ? snapshot : snapshot.withRowKey(target), StatementParser.config());
+      SqlNode validated = context.validate(node);
+      List<ColumnType> parameterTypes = new ArrayList<>();
+      for (RelDataTypeField field : context.validator().getParameterRowType(validated).getFieldList()) {
+        parameterTypes.add(TypeMapping.toColumnType(field.getType()));
+      }
+      RelRoot root = context.toRel(validated);
+      if (root.rel instanceof TableModify modify) {
+        TableDef table = DmlAssembler.targetTable(modify);
+        RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
+        PhysicalNode physical = DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context));
+        return new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical, null,
+            null, version);
+      }
+      PhysicalNode physical = toPhysical(root.project(), context);
+      return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes,
+          resultFields(root.validatedRowType, physical), physical, null, null, version);
+    } catch (QuaverException e) {
+      throw e;
+    } catch (Exception | AssertionError | StackOverflowError e) {
+      throw ErrorTranslator.translate(e, text, -shift);
+    }
+  }
+
+  private static PhysicalNode toPhysical(RelNode rel, StatementContext context) {
+    RelNode optimized = PlannerPhases.optimize(rel, context.relBuilder());
+    return new RelConverter(context.cluster().getRexBuilder(), optimized.getCluster().getMetadataQuery())
+        .convert(optimized);
+  }
+
+  /** Result columns: the names the user sees, the types of the physical plan. */
+  private static List<Field> resultFields(RelDataType validated, PhysicalNode root) {
+    List<String> names = validated.getFieldNames();
+    List<Field> fields = new ArrayList<>(names.size());
+    for (int i = 0; i < names.size(); i++) {
+      Field field = root.fields().get(i);
+      fields.add(new Field(names.get(i), field.type(), field.nullable()));
+    }
+    return fields;
+  }
+
+  /** The target table of an UPDATE or DELETE, which sees the hidden row-key column. */
+  private static String dmlTarget(SqlNode node) {
+    SqlNode target = null;
+    if (node instanceof SqlUpdate update) {
+      target = update.getTargetTable();
+    } else if (node instanceof SqlDelete delete) {
+      target = delete.getTargetTable();
+    }
+    if (target instanceof SqlIdentifier identifier) {
+      return identifier.names.get(identifier.names.size() - 1);
+    }
+    return null;
+  }
+
+  private CatalogSchema snapshot(long version) {
+    CatalogSchema current = schema.get();
+    if (current != null && current.version() == version) {
+      return current;
+    }
+    CatalogSchema[] holder = new CatalogSchema[1];
+    holder[0] = CatalogSchema.snapshot(catalog, version,
+        (view, typeFactory) -> new StatementContext(holder[0], StatementParser.config()).viewRowType(view));
+    schema.set(holder[0]);
+    return holder[0];
+  }
+
+  private static String stripSemicolon(String sql) {
+    int end = sql.length();
+    while (end > 0 && (Character.isWhitespace(sql.charAt(end - 1)) || sql.charAt(end - 1) == ';')) {
+      end--;
+    }
+    return sql.substring(0, end);
+  }
 }

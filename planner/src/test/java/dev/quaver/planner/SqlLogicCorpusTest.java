@@ -1,0 +1,68 @@
+package dev.quaver.planner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quaver.error.QuaverException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Plans every statement of the vendored sqllogictest select1..select5 files: none may fail to
+ * plan. Prints the slowest statements (no timing assertions: see STYLE.md §9).
+ */
+class SqlLogicCorpusTest {
+  private static final Path CORPUS = Path.of("/work/shared/sqllogictest");
+
+  private record Timing(long nanos, String sql) {}
+
+  @ParameterizedTest
+  @ValueSource(strings = {"select1.test", "select2.test", "select3.test", "select4.test", "select5.test"})
+  void plansEveryStatement(String name) throws Exception {
+    Path file = CORPUS.resolve(name);
+    Assumptions.assumeTrue(Files.exists(file), "corpus not present");
+    String only = System.getProperty("slt.only");
+    Assumptions.assumeTrue(only == null || only.equals(name), "not selected by -Dslt.only");
+    InMemoryCatalog catalog = new InMemoryCatalog();
+    Planner planner = new Planner(catalog);
+    List<String> failures = new ArrayList<>();
+    List<Timing> timings = new ArrayList<>();
+    for (SltStatements.Record record : SltStatements.read(file)) {
+      String sql = record.sql();
+      String upper = sql.toUpperCase(Locale.ROOT);
+      if (TestTables.isCreateTable(sql)) {
+        catalog.createTable(TestTables.parse(sql));
+        continue;
+      }
+      if (upper.startsWith("CREATE") || upper.startsWith("DROP")) {
+        continue; // indexes and views: planner/parser's DDL grammar
+      }
+      long start = System.nanoTime();
+      try {
+        planner.prepare(sql);
+        if (record.expectsError()) {
+          // an error the executor raises at run time is fine; nothing to check here
+        }
+      } catch (QuaverException e) {
+        if (!record.expectsError()) {
+          failures.add(name + ":" + record.line() + " " + e.sqlState() + " " + e.getMessage() + "\n    " + sql);
+        }
+      }
+      timings.add(new Timing(System.nanoTime() - start, sql));
+    }
+    timings.sort(Comparator.comparingLong(Timing::nanos).reversed());
+    System.out.printf("%s: %d statements planned; slowest:%n", name, timings.size());
+    for (Timing timing : timings.subList(0, Math.min(3, timings.size()))) {
+      System.out.printf("  %.1f ms  %s%n", timing.nanos() / 1e6,
+          timing.sql().replace('\n', ' ').substring(0, Math.min(100, timing.sql().length())));
+    }
+    failures.stream().limit(20).forEach(System.out::println);
+    assertThat(failures).as("statements that failed to plan").isEmpty();
+  }
+}
