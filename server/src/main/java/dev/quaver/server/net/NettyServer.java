@@ -91,10 +91,16 @@ public final class NettyServer implements AutoCloseable {
   private void shutdownGroups() {
     bossGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     ioGroup.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-    workers.shutdownNow();
+    // Closing the channels canceled every running statement and queued each session's cleanup
+    // (closing its cursors frees their Arrow memory): let that finish before the engine closes.
+    workers.shutdown();
     try {
-      workers.awaitTermination(5, TimeUnit.SECONDS);
+      if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+        workers.shutdownNow();
+        workers.awaitTermination(1, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
+      workers.shutdownNow();
       Thread.currentThread().interrupt();
     }
   }

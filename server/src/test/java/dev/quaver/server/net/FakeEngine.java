@@ -37,6 +37,8 @@ final class FakeEngine implements QueryEngine {
   /** Rows produced by {@code numbers} so far: shows how far the server runs ahead of the client. */
   final AtomicLong rowsProduced = new AtomicLong();
   final List<Object> inserted = new CopyOnWriteArrayList<>();
+  /** Executions started and not yet closed: must be 0 once every session is gone. */
+  static final AtomicLong OPEN_EXECUTIONS = new AtomicLong();
   volatile boolean isClosed;
 
   @Override
@@ -118,6 +120,11 @@ final class FakeEngine implements QueryEngine {
 
   private abstract static class BaseExecution implements EngineExecution {
     volatile boolean isCanceled;
+    private final java.util.concurrent.atomic.AtomicBoolean isClosed = new java.util.concurrent.atomic.AtomicBoolean();
+
+    BaseExecution() {
+      OPEN_EXECUTIONS.incrementAndGet();
+    }
 
     @Override
     public boolean returnsRows() {
@@ -135,7 +142,11 @@ final class FakeEngine implements QueryEngine {
     }
 
     @Override
-    public void close() {}
+    public void close() {
+      if (isClosed.compareAndSet(false, true)) {
+        OPEN_EXECUTIONS.decrementAndGet();
+      }
+    }
 
     void checkCanceled() {
       if (isCanceled) {

@@ -58,6 +58,7 @@ class RawProtocolTest {
   static void stop() throws SQLException {
     bystander.close();
     server.close();
+    assertThat(FakeEngine.OPEN_EXECUTIONS.get()).as("executions left open").isZero();
   }
 
   @Test

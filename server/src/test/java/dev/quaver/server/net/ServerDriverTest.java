@@ -54,6 +54,7 @@ class ServerDriverTest {
     server.close();
     server.close();
     assertThat(engine.isClosed).isTrue();
+    assertThat(FakeEngine.OPEN_EXECUTIONS.get()).as("executions left open").isZero();
   }
 
   static Connection connect() throws SQLException {
