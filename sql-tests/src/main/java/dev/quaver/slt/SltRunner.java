@@ -23,10 +23,20 @@ import java.util.Set;
 public final class SltRunner {
   private final DatabaseProvider provider;
   private final Duration statementTimeout;
+  private final Duration fileBudget;
 
   public SltRunner(DatabaseProvider provider, Duration statementTimeout) {
+    this(provider, statementTimeout, null);
+  }
+
+  /**
+   * {@code fileBudget} (null = none) bounds one file's run: records not started when it is
+   * spent fail with a reason saying so, so a slow engine cannot stall a whole suite.
+   */
+  public SltRunner(DatabaseProvider provider, Duration statementTimeout, Duration fileBudget) {
     this.provider = provider;
     this.statementTimeout = statementTimeout;
+    this.fileBudget = fileBudget;
   }
 
   public FileResult run(SltScript script) {
@@ -34,7 +44,12 @@ public final class SltRunner {
     FileRun run = new FileRun(script.name());
     try (Database database = provider.open(script.name());
         GuardedExecutor executor = new GuardedExecutor(database, statementTimeout)) {
-      run.execute(script, executor);
+      run.execute(script, executor, fileBudget == null ? Long.MAX_VALUE
+          : start + Math.min(fileBudget.toNanos(), Long.MAX_VALUE - start));
+      if (run.isOverBudget) {
+        run.failRemaining(script, "not run: the file's time budget of " + fileBudget.toSeconds()
+            + " s was spent");
+      }
     } catch (Exception e) {
       run.failRemaining(script, "could not run the file: " + e);
     }
@@ -51,13 +66,18 @@ public final class SltRunner {
     private final Map<String, String> labelHashes = new HashMap<>();
     private int skipped;
     private int hashThreshold;
+    private boolean isOverBudget;
 
     FileRun(String name) {
       this.name = name;
     }
 
-    void execute(SltScript script, GuardedExecutor executor) {
+    void execute(SltScript script, GuardedExecutor executor, long deadlineNanos) {
       for (SltRecord record : script.records()) {
+        if (System.nanoTime() - deadlineNanos > 0) {
+          isOverBudget = true;
+          return;
+        }
         boolean isTest = record instanceof SltRecord.Statement || record instanceof SltRecord.Query;
         if (record.isSkippedFor(EngineCondition.QUAVER)) {
           if (isTest) {

@@ -19,7 +19,13 @@ public final class SltSuite {
   private final PrintStream out;
 
   public SltSuite(DatabaseProvider provider, Duration statementTimeout, PrintStream out) {
-    this.runner = new SltRunner(provider, statementTimeout);
+    this(provider, statementTimeout, null, out);
+  }
+
+  /** {@code fileBudget}: see {@link SltRunner#SltRunner(DatabaseProvider, Duration, Duration)}. */
+  public SltSuite(
+      DatabaseProvider provider, Duration statementTimeout, Duration fileBudget, PrintStream out) {
+    this.runner = new SltRunner(provider, statementTimeout, fileBudget);
     this.out = out;
   }
 

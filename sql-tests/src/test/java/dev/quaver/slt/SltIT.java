@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class SltIT {
   private static final Duration STATEMENT_TIMEOUT =
       Duration.ofSeconds(Long.getLong("quaver.slt.timeout.seconds", 10));
+  /** Bounds each file, so that a slow engine fails CI in minutes rather than hours. */
+  private static final Duration FILE_BUDGET =
+      Duration.ofSeconds(Long.getLong("quaver.slt.file.budget.seconds", 300));
 
   @Test
   void sqliteCorpus() throws Exception {
@@ -44,7 +47,7 @@ class SltIT {
         "quaver.slt.known.failures", "src/test/resources/slt/known-failures.txt")));
     SuiteResult result;
     try (DatabaseProvider provider = new InProcessServerProvider()) {
-      result = new SltSuite(provider, STATEMENT_TIMEOUT, System.out).run(files, known);
+      result = new SltSuite(provider, STATEMENT_TIMEOUT, FILE_BUDGET, System.out).run(files, known);
     }
     Path report = Path.of("target", "slt-failures-" + tag + ".txt");
     Files.createDirectories(report.getParent());

@@ -221,6 +221,14 @@ class SltRunnerTest {
   }
 
   @Test
+  void aSpentFileBudgetFailsTheRecordsNotRun() {
+    FileResult result = new SltRunner(H2, Duration.ofSeconds(10), Duration.ZERO).run(
+        SltParser.parse("b.test", "statement ok\nSELECT 1\n\nstatement ok\nSELECT 2\n"));
+    assertThat(result.failed()).isEqualTo(2);
+    assertThat(result.failures().get(0).reason()).contains("time budget");
+  }
+
+  @Test
   void aDatabaseThatCannotOpenFailsEveryRecord() {
     DatabaseProvider broken = fileName -> {
       throw new IllegalStateException("no server");
