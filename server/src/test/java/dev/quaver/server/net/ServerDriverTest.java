@@ -340,6 +340,28 @@ class ServerDriverTest {
   }
 
   @Test
+  void closingABusyConnectionFromAnotherThreadDoesNotWaitForTheQuery() throws Exception {
+    Connection connection = connect();
+    Statement statement = connection.createStatement();
+    CompletableFuture<Throwable> running = CompletableFuture.supplyAsync(() -> {
+      try {
+        statement.executeQuery("sleep");
+        return null;
+      } catch (SQLException e) {
+        return e;
+      }
+    });
+    Thread.sleep(200);
+    long start = System.nanoTime();
+    connection.close();
+    assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start)).isLessThan(5);
+    assertThat(connection.isClosed()).isTrue();
+    assertThat(running.get(10, TimeUnit.SECONDS)).isInstanceOf(SQLException.class);
+    assertThatThrownBy(() -> statement.executeQuery("numbers 1")).isInstanceOf(SQLException.class)
+        .extracting(e -> ((SQLException) e).getSQLState()).isIn("08003", "08006");
+  }
+
+  @Test
   void databaseMetaDataDescribesTheCatalog() throws SQLException {
     try (Connection connection = connect()) {
       var meta = connection.getMetaData();
