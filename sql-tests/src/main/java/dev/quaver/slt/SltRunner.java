@@ -44,8 +44,7 @@ public final class SltRunner {
     FileRun run = new FileRun(script.name());
     try (Database database = provider.open(script.name());
         GuardedExecutor executor = new GuardedExecutor(database, statementTimeout)) {
-      run.execute(script, executor, fileBudget == null ? Long.MAX_VALUE
-          : start + Math.min(fileBudget.toNanos(), Long.MAX_VALUE - start));
+      run.execute(script, executor, fileBudget == null ? null : start + fileBudget.toNanos());
       if (run.isOverBudget) {
         run.failRemaining(script, "not run: the file's time budget of " + fileBudget.toSeconds()
             + " s was spent");
@@ -72,9 +71,10 @@ public final class SltRunner {
       this.name = name;
     }
 
-    void execute(SltScript script, GuardedExecutor executor, long deadlineNanos) {
+    /** {@code deadlineNanos}: a {@link System#nanoTime} value, or null for no deadline. */
+    void execute(SltScript script, GuardedExecutor executor, Long deadlineNanos) {
       for (SltRecord record : script.records()) {
-        if (System.nanoTime() - deadlineNanos > 0) {
+        if (deadlineNanos != null && System.nanoTime() - deadlineNanos > 0) {
           isOverBudget = true;
           return;
         }
