@@ -30,9 +30,10 @@ final class AndOrNode extends ExprNode {
     int rowCount = input.getRowCount();
     byte[] state = new byte[rowCount];
     try (FieldVector first = children.get(0).evaluate(input, context)) {
-      BitVector bits = (BitVector) first;
+      boolean[] nulls = Columns.nulls(first, rowCount);
+      long[] bits = Columns.longs(first, rowCount, 0);
       for (int i = 0; i < rowCount; i++) {
-        state[i] = bits.isNull(i) ? NULL : (byte) bits.get(i);
+        state[i] = nulls[i] ? NULL : (byte) bits[i];
       }
     }
     byte decided = isAnd ? FALSE : TRUE;
@@ -52,11 +53,13 @@ final class AndOrNode extends ExprNode {
       try (FieldVector vector = restricted
           ? Vectors.evaluateOn(operand, input, positions, count, context)
           : operand.evaluate(input, context)) {
-        BitVector bits = (BitVector) vector;
+        int length = restricted ? count : rowCount;
+        boolean[] nulls = Columns.nulls(vector, length);
+        long[] bits = Columns.longs(vector, length, 0);
         for (int k = 0; k < count; k++) {
           int row = positions[k];
           int at = restricted ? k : row;
-          byte value = bits.isNull(at) ? NULL : (byte) bits.get(at);
+          byte value = nulls[at] ? NULL : (byte) bits[at];
           if (value == decided) {
             state[row] = decided;
           } else if (value == NULL || state[row] == NULL) {
@@ -65,15 +68,14 @@ final class AndOrNode extends ExprNode {
         }
       }
     }
-    BitVector out = (BitVector) Vectors.allocate(ColumnType.BOOLEAN, rowCount, context.allocator());
+    boolean[] values = new boolean[rowCount];
+    boolean[] nulls = new boolean[rowCount];
     for (int i = 0; i < rowCount; i++) {
-      if (state[i] == NULL) {
-        out.setNull(i);
-      } else {
-        out.set(i, state[i]);
-      }
+      values[i] = state[i] == TRUE;
+      nulls[i] = state[i] == NULL;
     }
-    out.setValueCount(rowCount);
+    BitVector out = (BitVector) Vectors.allocate(ColumnType.BOOLEAN, rowCount, context.allocator());
+    Columns.writeBooleans(out, values, nulls);
     return out;
   }
 

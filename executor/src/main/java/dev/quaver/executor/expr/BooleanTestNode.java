@@ -25,59 +25,50 @@ final class BooleanTestNode extends ExprNode {
   public FieldVector evaluate(VectorSchemaRoot input, EvaluationContext context) {
     int rowCount = input.getRowCount();
     try (FieldVector operand = children.get(0).evaluate(input, context)) {
-      BitVector out = (BitVector) Vectors.allocate(ColumnType.BOOLEAN, rowCount, context.allocator());
-      switch (function) {
-        case IS_NULL:
-          for (int i = 0; i < rowCount; i++) {
-            out.set(i, operand.isNull(i) ? 1 : 0);
-          }
-          break;
-        case IS_NOT_NULL:
-          for (int i = 0; i < rowCount; i++) {
-            out.set(i, operand.isNull(i) ? 0 : 1);
-          }
-          break;
-        default:
-          writeTruthTest((BitVector) operand, out, rowCount);
+      boolean[] nulls = Columns.nulls(operand, rowCount);
+      boolean[] values = new boolean[rowCount];
+      boolean[] resultNulls = null;
+      if (function == ScalarFunction.IS_NULL || function == ScalarFunction.IS_NOT_NULL) {
+        boolean wanted = function == ScalarFunction.IS_NULL;
+        for (int i = 0; i < rowCount; i++) {
+          values[i] = nulls[i] == wanted;
+        }
+      } else {
+        long[] bits = Columns.longs(operand, rowCount, 0);
+        switch (function) {
+          case NOT:
+            for (int i = 0; i < rowCount; i++) {
+              values[i] = bits[i] == 0;
+            }
+            resultNulls = nulls;
+            break;
+          case IS_TRUE:
+            for (int i = 0; i < rowCount; i++) {
+              values[i] = !nulls[i] && bits[i] == 1;
+            }
+            break;
+          case IS_NOT_TRUE:
+            for (int i = 0; i < rowCount; i++) {
+              values[i] = nulls[i] || bits[i] == 0;
+            }
+            break;
+          case IS_FALSE:
+            for (int i = 0; i < rowCount; i++) {
+              values[i] = !nulls[i] && bits[i] == 0;
+            }
+            break;
+          case IS_NOT_FALSE:
+            for (int i = 0; i < rowCount; i++) {
+              values[i] = nulls[i] || bits[i] == 1;
+            }
+            break;
+          default:
+            throw new IllegalStateException("not a boolean test: " + function);
+        }
       }
-      out.setValueCount(rowCount);
+      BitVector out = (BitVector) Vectors.allocate(ColumnType.BOOLEAN, rowCount, context.allocator());
+      Columns.writeBooleans(out, values, resultNulls);
       return out;
-    }
-  }
-
-  private void writeTruthTest(BitVector operand, BitVector out, int rowCount) {
-    switch (function) {
-      case NOT:
-        for (int i = 0; i < rowCount; i++) {
-          if (operand.isNull(i)) {
-            out.setNull(i);
-          } else {
-            out.set(i, operand.get(i) ^ 1);
-          }
-        }
-        break;
-      case IS_TRUE:
-        for (int i = 0; i < rowCount; i++) {
-          out.set(i, !operand.isNull(i) && operand.get(i) == 1 ? 1 : 0);
-        }
-        break;
-      case IS_NOT_TRUE:
-        for (int i = 0; i < rowCount; i++) {
-          out.set(i, !operand.isNull(i) && operand.get(i) == 1 ? 0 : 1);
-        }
-        break;
-      case IS_FALSE:
-        for (int i = 0; i < rowCount; i++) {
-          out.set(i, !operand.isNull(i) && operand.get(i) == 0 ? 1 : 0);
-        }
-        break;
-      case IS_NOT_FALSE:
-        for (int i = 0; i < rowCount; i++) {
-          out.set(i, !operand.isNull(i) && operand.get(i) == 0 ? 0 : 1);
-        }
-        break;
-      default:
-        throw new IllegalStateException("not a boolean test: " + function);
     }
   }
 

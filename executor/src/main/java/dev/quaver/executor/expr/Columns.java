@@ -2,9 +2,13 @@ package dev.quaver.executor.expr;
 
 import dev.quaver.type.ColumnType;
 import dev.quaver.type.SqlType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
@@ -27,6 +31,13 @@ import org.apache.arrow.vector.VarCharVector;
  * Stateless.
  */
 final class Columns {
+  // Buffers are copied to and from Java arrays in bulk and decoded with these views: per-element
+  // ArrowBuf accessors check bounds and the reference count on every call.
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle DOUBLES =
+      MethodHandles.byteArrayViewVarHandle(double[].class, ByteOrder.LITTLE_ENDIAN);
+
   private Columns() {}
 
   /** True for the types whose values are Java int/long/boolean (read with {@link #longs}). */
@@ -35,11 +46,16 @@ final class Columns {
         || type == SqlType.INTERVAL_DAY_TIME || type == SqlType.INTERVAL_YEAR_MONTH;
   }
 
-  /** The null mask of the first {@code rowCount} rows. */
+  /** The null mask of the first {@code rowCount} rows, read from the validity bitmap in bulk. */
   static boolean[] nulls(FieldVector vector, int rowCount) {
     boolean[] nulls = new boolean[rowCount];
+    if (rowCount == 0) {
+      return nulls;
+    }
+    byte[] bits = new byte[(rowCount + 7) / 8];
+    vector.getValidityBuffer().getBytes(0, bits);
     for (int i = 0; i < rowCount; i++) {
-      nulls[i] = vector.isNull(i);
+      nulls[i] = (bits[i >> 3] & (1 << (i & 7))) == 0;
     }
     return nulls;
   }
@@ -52,47 +68,63 @@ final class Columns {
     return result;
   }
 
+  /** Integral values straight from the data buffer; NULL slots read as {@code nullValue}. */
   static long[] longs(FieldVector vector, int rowCount, long nullValue) {
     long[] values = new long[rowCount];
-    if (vector instanceof IntVector v) {
+    if (rowCount == 0) {
+      return values;
+    }
+    ArrowBuf data = vector.getDataBuffer();
+    if (vector instanceof IntVector || vector instanceof DateDayVector || vector instanceof TimeMilliVector) {
+      byte[] bytes = new byte[rowCount << 2];
+      data.getBytes(0, bytes);
       for (int i = 0; i < rowCount; i++) {
-        values[i] = v.isNull(i) ? nullValue : v.get(i);
+        values[i] = (int) INTS.get(bytes, i << 2);
       }
-    } else if (vector instanceof BigIntVector v) {
+    } else if (vector instanceof BigIntVector || vector instanceof TimeStampMilliVector) {
+      byte[] bytes = new byte[rowCount << 3];
+      data.getBytes(0, bytes);
       for (int i = 0; i < rowCount; i++) {
-        values[i] = v.isNull(i) ? nullValue : v.get(i);
+        values[i] = (long) LONGS.get(bytes, i << 3);
+      }
+    } else if (vector instanceof SmallIntVector) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = data.getShort((long) i << 1);
+      }
+    } else if (vector instanceof TinyIntVector) {
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = data.getByte(i);
+      }
+    } else if (vector instanceof BitVector) {
+      byte[] bits = new byte[(rowCount + 7) / 8];
+      data.getBytes(0, bits);
+      for (int i = 0; i < rowCount; i++) {
+        values[i] = (bits[i >> 3] >> (i & 7)) & 1;
       }
     } else if (vector instanceof BaseIntVector v) {
       for (int i = 0; i < rowCount; i++) {
-        values[i] = vector.isNull(i) ? nullValue : v.getValueAsLong(i);
-      }
-    } else if (vector instanceof DateDayVector v) {
-      for (int i = 0; i < rowCount; i++) {
-        values[i] = v.isNull(i) ? nullValue : v.get(i);
-      }
-    } else if (vector instanceof TimeMilliVector v) {
-      for (int i = 0; i < rowCount; i++) {
-        values[i] = v.isNull(i) ? nullValue : v.get(i);
-      }
-    } else if (vector instanceof TimeStampMilliVector v) {
-      for (int i = 0; i < rowCount; i++) {
-        values[i] = v.isNull(i) ? nullValue : v.get(i);
-      }
-    } else if (vector instanceof BitVector v) {
-      for (int i = 0; i < rowCount; i++) {
-        values[i] = v.isNull(i) ? nullValue : v.get(i);
+        values[i] = vector.isNull(i) ? 0 : v.getValueAsLong(i);
       }
     } else {
       throw new IllegalArgumentException("not an integral vector: " + vector.getClass().getSimpleName());
+    }
+    boolean[] nulls = nulls(vector, rowCount);
+    for (int i = 0; i < rowCount; i++) {
+      if (nulls[i]) {
+        values[i] = nullValue;
+      }
     }
     return values;
   }
 
   static double[] doubles(FieldVector vector, int rowCount, double nullValue) {
     double[] values = new double[rowCount];
-    if (vector instanceof Float8Vector v) {
+    if (vector instanceof Float8Vector && rowCount > 0) {
+      byte[] bytes = new byte[rowCount << 3];
+      vector.getDataBuffer().getBytes(0, bytes);
+      boolean[] nulls = nulls(vector, rowCount);
       for (int i = 0; i < rowCount; i++) {
-        values[i] = v.isNull(i) ? nullValue : v.get(i);
+        values[i] = nulls[i] ? nullValue : (double) DOUBLES.get(bytes, i << 3);
       }
     } else if (vector instanceof Float4Vector v) {
       for (int i = 0; i < rowCount; i++) {
@@ -178,79 +210,61 @@ final class Columns {
         throw ExprErrors.outOfRange(type, values[i]);
       }
     }
-    if (out instanceof IntVector v) {
+    ArrowBuf data = out.getDataBuffer();
+    if (out instanceof IntVector || out instanceof DateDayVector || out instanceof TimeMilliVector) {
+      byte[] bytes = new byte[rowCount << 2];
       for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, (int) values[i]);
-        }
+        INTS.set(bytes, i << 2, nulls[i] ? 0 : (int) values[i]);
       }
-    } else if (out instanceof BigIntVector v) {
+      data.setBytes(0, bytes);
+    } else if (out instanceof BigIntVector || out instanceof TimeStampMilliVector) {
+      byte[] bytes = new byte[rowCount << 3];
       for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, values[i]);
-        }
+        LONGS.set(bytes, i << 3, nulls[i] ? 0 : values[i]);
       }
-    } else if (out instanceof SmallIntVector v) {
+      data.setBytes(0, bytes);
+    } else if (out instanceof SmallIntVector) {
       for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, (short) values[i]);
-        }
+        data.setShort((long) i << 1, nulls[i] ? 0 : (short) values[i]);
       }
-    } else if (out instanceof TinyIntVector v) {
+    } else if (out instanceof TinyIntVector) {
       for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, (byte) values[i]);
-        }
-      }
-    } else if (out instanceof DateDayVector v) {
-      for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, (int) values[i]);
-        }
-      }
-    } else if (out instanceof TimeMilliVector v) {
-      for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, (int) values[i]);
-        }
-      }
-    } else if (out instanceof TimeStampMilliVector v) {
-      for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, values[i]);
-        }
+        data.setByte(i, nulls[i] ? 0 : (byte) values[i]);
       }
     } else {
       throw new IllegalArgumentException("not an integral vector: " + out.getClass().getSimpleName());
     }
+    writeValidity(out, nulls);
     out.setValueCount(rowCount);
+  }
+
+  /**
+   * Sets the validity bitmap of rows [0, nulls.length) in bulk. Requires: {@code out} allocated
+   * for that many rows.
+   */
+  static void writeValidity(FieldVector out, boolean[] nulls) {
+    if (nulls.length == 0) {
+      return;
+    }
+    byte[] bits = new byte[(nulls.length + 7) / 8];
+    for (int i = 0; i < nulls.length; i++) {
+      if (!nulls[i]) {
+        bits[i >> 3] |= (byte) (1 << (i & 7));
+      }
+    }
+    out.getValidityBuffer().setBytes(0, bits);
   }
 
   /** Writes DOUBLE or REAL results. */
   static void writeDoubles(FieldVector out, double[] values, boolean[] nulls) {
     int rowCount = values.length;
-    if (out instanceof Float8Vector v) {
+    if (out instanceof Float8Vector) {
+      byte[] bytes = new byte[rowCount << 3];
       for (int i = 0; i < rowCount; i++) {
-        if (nulls[i]) {
-          v.setNull(i);
-        } else {
-          v.set(i, values[i]);
-        }
+        DOUBLES.set(bytes, i << 3, nulls[i] ? 0 : values[i]);
       }
+      out.getDataBuffer().setBytes(0, bytes);
+      writeValidity(out, nulls);
     } else {
       Float4Vector v = (Float4Vector) out;
       for (int i = 0; i < rowCount; i++) {
@@ -286,15 +300,19 @@ final class Columns {
     return scaled;
   }
 
-  /** Writes booleans: value bits and a null mask. */
+  /** Writes booleans in bulk: value bits and a null mask (null: no NULLs). */
   static void writeBooleans(BitVector out, boolean[] values, boolean[] nulls) {
-    for (int i = 0; i < values.length; i++) {
-      if (nulls != null && nulls[i]) {
-        out.setNull(i);
-      } else {
-        out.set(i, values[i] ? 1 : 0);
+    int rowCount = values.length;
+    if (rowCount > 0) {
+      byte[] bits = new byte[(rowCount + 7) / 8];
+      for (int i = 0; i < rowCount; i++) {
+        if (values[i] && (nulls == null || !nulls[i])) {
+          bits[i >> 3] |= (byte) (1 << (i & 7));
+        }
       }
+      out.getDataBuffer().setBytes(0, bits);
+      writeValidity(out, nulls == null ? new boolean[rowCount] : nulls);
     }
-    out.setValueCount(values.length);
+    out.setValueCount(rowCount);
   }
 }

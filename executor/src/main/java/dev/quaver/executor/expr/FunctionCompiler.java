@@ -37,8 +37,8 @@ final class FunctionCompiler {
         String escape = operands.size() > 2 ? literalString(operands.get(2)) : null;
         if (pattern != null && (operands.size() == 2 || escape != null)) {
           // a constant pattern is compiled once here, not looked up per row
-          Predicate<String> matcher = patterns.matcher(pattern, escape);
-          return strict(args -> matcher.test(StringFunctions.unpadded(args[0], subject)), false, operands, type);
+          return ExpressionCompiler.castTo(
+              new StringPredicateNode(patterns.matcher(pattern, escape), operands.get(0)), type);
         }
         return strict(args -> patterns.matcher((String) args[1], args.length > 2 ? (String) args[2] : null)
             .test(StringFunctions.unpadded(args[0], subject)), true, operands, type);

@@ -20,6 +20,10 @@ final class InputRefNode extends ExprNode {
     this.index = index;
   }
 
+  int index() {
+    return index;
+  }
+
   @Override
   public FieldVector evaluate(VectorSchemaRoot input, EvaluationContext context) {
     return Vectors.copy(input.getVector(index), input.getRowCount(), context.allocator());

@@ -6,29 +6,35 @@ import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
- * One operand of a kernel, read column at a time into primitive arrays: either an evaluated vector
- * or, for a literal ({@code x > 5}, {@code a * 2}), the constant itself, which then costs neither
- * an Arrow allocation nor a fill.
+ * One operand of a kernel, read column at a time into primitive arrays: an evaluated vector, an
+ * input column read in place, or, for a literal ({@code x > 5}, {@code a * 2}), the constant
+ * itself, which then costs neither an Arrow allocation nor a fill.
  *
  * <p>Thread safety: confined to one evaluation; owns its vector until {@link #close()}.
  */
 final class Operand implements AutoCloseable {
   private final FieldVector vector;
+  private final boolean ownsVector;
   private final Object constant;
   private final int rowCount;
 
-  private Operand(FieldVector vector, Object constant, int rowCount) {
+  private Operand(FieldVector vector, boolean ownsVector, Object constant, int rowCount) {
     this.vector = vector;
+    this.ownsVector = ownsVector;
     this.constant = constant;
     this.rowCount = rowCount;
   }
 
+  /** A column reference is read in place from the input (borrowed, not copied). */
   static Operand evaluate(ExprNode node, VectorSchemaRoot input, EvaluationContext context) {
     int rowCount = input.getRowCount();
     if (node instanceof ConstantNode constant && constant.isLiteral()) {
-      return new Operand(null, constant.literalValue(), rowCount);
+      return new Operand(null, false, constant.literalValue(), rowCount);
     }
-    return new Operand(node.evaluate(input, context), null, rowCount);
+    if (node instanceof InputRefNode ref) {
+      return new Operand(input.getVector(ref.index()), false, null, rowCount);
+    }
+    return new Operand(node.evaluate(input, context), true, null, rowCount);
   }
 
   boolean[] nulls() {
@@ -80,7 +86,7 @@ final class Operand implements AutoCloseable {
 
   @Override
   public void close() {
-    if (vector != null) {
+    if (ownsVector) {
       vector.close();
     }
   }

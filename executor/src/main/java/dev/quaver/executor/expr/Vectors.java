@@ -11,9 +11,12 @@ import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.DateDayVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.TimeMilliVector;
+import org.apache.arrow.vector.TimeStampMilliVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -107,23 +110,26 @@ final class Vectors {
         for (int i = 0; i < rowCount; i++) {
           ArrowTypes.setNull(vector, i);
         }
-      } else if (vector instanceof IntVector ints && value instanceof Integer v) {
+      } else if ((vector instanceof IntVector || vector instanceof DateDayVector
+          || vector instanceof TimeMilliVector) && value instanceof Integer v) {
         for (int i = 0; i < rowCount; i++) {
-          ints.set(i, v);
+          vector.getDataBuffer().setInt((long) i << 2, v);
         }
-      } else if (vector instanceof BigIntVector longs && value instanceof Long v) {
+        Columns.writeValidity(vector, new boolean[rowCount]);
+      } else if ((vector instanceof BigIntVector || vector instanceof TimeStampMilliVector) && value instanceof Long v) {
         for (int i = 0; i < rowCount; i++) {
-          longs.set(i, v);
+          vector.getDataBuffer().setLong((long) i << 3, v);
         }
-      } else if (vector instanceof Float8Vector doubles && value instanceof Double v) {
+        Columns.writeValidity(vector, new boolean[rowCount]);
+      } else if (vector instanceof Float8Vector && value instanceof Double v) {
         for (int i = 0; i < rowCount; i++) {
-          doubles.set(i, v);
+          vector.getDataBuffer().setDouble((long) i << 3, v);
         }
+        Columns.writeValidity(vector, new boolean[rowCount]);
       } else if (vector instanceof BitVector bits && value instanceof Boolean v) {
-        int bit = v ? 1 : 0;
-        for (int i = 0; i < rowCount; i++) {
-          bits.set(i, bit);
-        }
+        boolean[] values = new boolean[rowCount];
+        java.util.Arrays.fill(values, v);
+        Columns.writeBooleans(bits, values, null);
       } else if (vector instanceof VarCharVector strings && value instanceof String v) {
         byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < rowCount; i++) {
