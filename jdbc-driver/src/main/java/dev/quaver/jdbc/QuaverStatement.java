@@ -110,9 +110,7 @@ class QuaverStatement implements Statement {
   Message exchange(Message request, boolean isStatement) throws SQLException {
     ScheduledFuture<?> timer = armTimeout();
     wire.lock();
-    synchronized (cancelLock) {
-      isExecuting = true;
-    }
+    exchangeStarted();
     try {
       wire.send(request);
       Message reply = wire.receive();
@@ -120,7 +118,7 @@ class QuaverStatement implements Statement {
         throw SqlExceptions.of(error);
       }
       if (reply instanceof ResultHeader header) {
-        ServerCursor cursor = new ServerCursor(wire, header.cursorId());
+        ServerCursor cursor = new ServerCursor(wire, header.cursorId(), this);
         cursor.readFetch();
         pendingCursor = cursor;
       } else if (isStatement && !(reply instanceof UpdateCount) && !(reply instanceof BatchResult)) {
@@ -134,14 +132,26 @@ class QuaverStatement implements Statement {
       }
       throw e;
     } finally {
-      synchronized (cancelLock) {
-        isExecuting = false;
-      }
+      exchangeEnded();
       wire.unlock();
       if (timer != null) {
         timer.cancel(false);
       }
       hasTimedOut = false;
+    }
+  }
+
+  /** Marks an exchange of this statement as running, so cancel() can reach it. Requires: the wire lock. */
+  void exchangeStarted() {
+    synchronized (cancelLock) {
+      isExecuting = true;
+    }
+  }
+
+  /** Ends what exchangeStarted began; a CANCEL can no longer be sent for it. */
+  void exchangeEnded() {
+    synchronized (cancelLock) {
+      isExecuting = false;
     }
   }
 

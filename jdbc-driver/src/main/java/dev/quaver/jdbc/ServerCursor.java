@@ -14,19 +14,22 @@ import java.util.Deque;
 /**
  * A cursor open on the server. Holds the rows of the latest fetch only; when they are used up
  * it asks for the next {@code fetchSize} rows, so a huge result never sits in client memory.
- * Closing it early sends CLOSE_CURSOR, which stops the statement on the server.
+ * Closing it early sends CLOSE_CURSOR, which stops the statement on the server. A FETCH counts as
+ * an exchange of its statement, so Statement.cancel() also stops a slow fetch.
  *
  * <p>Thread safety: confined to the result set's user; exchanges take the connection's lock.
  */
 final class ServerCursor implements RowSource {
   private final WireConnection wire;
   private final int cursorId;
+  private final QuaverStatement owner;
   private final Deque<ColumnBatch> batches = new ArrayDeque<>();
   private boolean hasMore = true;
 
-  ServerCursor(WireConnection wire, int cursorId) {
+  ServerCursor(WireConnection wire, int cursorId, QuaverStatement owner) {
     this.wire = wire;
     this.cursorId = cursorId;
+    this.owner = owner;
   }
 
   /**
@@ -56,10 +59,12 @@ final class ServerCursor implements RowSource {
   public ColumnBatch nextBatch(int fetchSize) throws SQLException {
     while (batches.isEmpty() && hasMore) {
       wire.lock();
+      owner.exchangeStarted();
       try {
         wire.send(new Fetch(cursorId, Math.max(1, fetchSize)));
         readFetch();
       } finally {
+        owner.exchangeEnded();
         wire.unlock();
       }
     }
