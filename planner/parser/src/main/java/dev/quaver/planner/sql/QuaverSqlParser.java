@@ -73,14 +73,16 @@ public final class QuaverSqlParser {
     try {
       return SqlParser.create(sql, CONFIG).parseStmtList();
     } catch (SqlParseException e) {
-      SqlParserPos pos = e.getPos();
-      int position;
-      if (isAtEndOfInput(e)) {
-        position = sql.length() + 1; // JavaCC puts <EOF> on the last character; PostgreSQL after it
-      } else {
-        position = pos == null ? 0 : offset(sql, pos.getLineNum(), pos.getColumnNum());
-      }
-      throw new QuaverException(ErrorCode.SYNTAX_ERROR, message(e), position, e);
+      throw syntaxError(sql, e);
+    }
+  }
+
+  /** Parses one scalar expression, such as a column's stored DEFAULT text ({@code ColumnDef}). */
+  public static SqlNode parseExpression(String sql) {
+    try {
+      return SqlParser.create(sql, CONFIG).parseExpression();
+    } catch (SqlParseException e) {
+      throw syntaxError(sql, e);
     }
   }
 
@@ -115,6 +117,17 @@ public final class QuaverSqlParser {
       }
     }
     return -1;
+  }
+
+  private static QuaverException syntaxError(String sql, SqlParseException e) {
+    SqlParserPos pos = e.getPos();
+    int position;
+    if (isAtEndOfInput(e)) {
+      position = sql.length() + 1; // JavaCC puts <EOF> on the last character; PostgreSQL after it
+    } else {
+      position = pos == null ? 0 : offset(sql, pos.getLineNum(), pos.getColumnNum());
+    }
+    return new QuaverException(ErrorCode.SYNTAX_ERROR, message(e), position, e);
   }
 
   /**

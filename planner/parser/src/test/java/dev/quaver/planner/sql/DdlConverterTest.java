@@ -104,8 +104,7 @@ class DdlConverterTest {
             "DATE '2024-02-29'", "TRUE", "7");
     for (ColumnDef column : table.columns()) {
       // The planner re-parses each default as an expression.
-      assertThat(QuaverSqlParser.parse("SELECT " + column.defaultSql()).getKind())
-          .isEqualTo(SqlKind.SELECT);
+      assertThat(QuaverSqlParser.parseExpression(column.defaultSql())).isNotNull();
     }
   }
 

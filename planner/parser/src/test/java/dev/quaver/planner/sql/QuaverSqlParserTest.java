@@ -125,6 +125,22 @@ class QuaverSqlParserTest {
   }
 
   @Test
+  void parseExpression() {
+    assertThat(QuaverSqlParser.parseExpression("-1").toString()).isEqualTo("-1");
+    // Calcite parses a niladic function as an identifier; the validator resolves it.
+    assertThat(QuaverSqlParser.parseExpression("CURRENT_TIMESTAMP").toString())
+        .isEqualTo("CURRENT_TIMESTAMP");
+    assertThatThrownBy(() -> QuaverSqlParser.parseExpression("(1"))
+        .isInstanceOfSatisfying(
+            QuaverException.class,
+            e -> {
+              assertThat(e.sqlState()).isEqualTo("42601");
+              assertThat(e.getMessage()).startsWith("syntax error at end of input");
+              assertThat(e.position()).isEqualTo(3);
+            });
+  }
+
+  @Test
   void offsetMapsLineAndColumn() {
     assertThat(QuaverSqlParser.offset("abc", 1, 1)).isEqualTo(1);
     assertThat(QuaverSqlParser.offset("ab\ncd", 2, 2)).isEqualTo(5);
