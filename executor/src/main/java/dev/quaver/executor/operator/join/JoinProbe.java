@@ -41,6 +41,7 @@ final class JoinProbe {
   private List<Object[]> leftRows = List.of();
   private boolean[] leftMatched = new boolean[0];
   private int leftIndex;
+  private boolean candidatesLoaded;
   private int[] rowCandidates;
   private int candidateCursor;
   private int rightEmitCursor;
@@ -65,7 +66,7 @@ final class JoinProbe {
     leftRows = rows;
     leftMatched = new boolean[rows.size()];
     leftIndex = 0;
-    rowCandidates = null;
+    candidatesLoaded = false;
     candidateCursor = 0;
   }
 
@@ -84,8 +85,9 @@ final class JoinProbe {
     boolean anyMatchSuffices = condition == null
         && (joinType == JoinType.SEMI || joinType == JoinType.ANTI);
     while (leftIndex < leftRows.size() && pairs < limit) {
-      if (rowCandidates == null) {
+      if (!candidatesLoaded) {
         rowCandidates = candidates.of(leftRows.get(leftIndex));
+        candidatesLoaded = true;
         candidateCursor = 0;
       }
       int total = rowCandidates == null ? rightRows.size() : rowCandidates.length;
@@ -100,7 +102,7 @@ final class JoinProbe {
       }
       if (candidateCursor >= total) {
         leftIndex++;
-        rowCandidates = null;
+        candidatesLoaded = false;
         candidateCursor = 0;
       }
     }
