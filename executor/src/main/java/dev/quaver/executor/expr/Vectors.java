@@ -202,10 +202,4 @@ final class Vectors {
     }
     return positions;
   }
-
-  /** Closes a vector if an evaluation fails half-way; returns the throwable for rethrowing. */
-  static RuntimeException closeOnFailure(FieldVector vector, RuntimeException failure) {
-    vector.close();
-    return failure;
-  }
 }

@@ -80,6 +80,24 @@ class ComparisonTest extends ExpressionTestBase {
   }
 
   @Test
+  void mixedNumericTypesAndNarrowIntegers() {
+    ColumnType i = ColumnType.INTEGER;
+    ColumnType m = ColumnType.decimal(5, 2);
+    ColumnType d = ColumnType.DOUBLE;
+    ColumnType r = ColumnType.REAL;
+    ColumnType s = ColumnType.SMALLINT;
+    ColumnType t = ColumnType.TINYINT;
+    VectorSchemaRoot input = batch(List.of(i, m, d, r, s, t), new Object[] {2, new BigDecimal("2.00"), 2.5, 2.5f,
+        (short) -3, (byte) -3}, new Object[] {3, new BigDecimal("2.99"), 3.0, 1.0f, (short) 300, (byte) 100});
+    assertThat(eval(call(EQUALS, BOOL, ref(0, i), ref(1, m)), input)).containsExactly(true, false);
+    assertThat(eval(call(LESS_THAN, BOOL, ref(0, i), ref(2, d)), input)).containsExactly(true, false);
+    assertThat(eval(call(EQUALS, BOOL, ref(2, d), ref(3, r)), input)).containsExactly(true, false);
+    assertThat(eval(call(GREATER_THAN, BOOL, ref(4, s), ref(5, t)), input)).containsExactly(false, true);
+    assertThat(eval(call(LESS_THAN, BOOL, ref(1, m), lit(2.5, d)), input)).containsExactly(true, false);
+    assertThat(eval(call(EQUALS, BOOL, ref(4, s), lit((short) -3, s)), input)).containsExactly(true, false);
+  }
+
+  @Test
   void stringAgainstNumberCastsTheString() {
     VectorSchemaRoot input = column(ColumnType.INTEGER, 42, 7);
     assertThat(eval(call(EQUALS, BOOL, ref(0, ColumnType.INTEGER), text(" 42 ")), input)).containsExactly(true, false);
