@@ -48,10 +48,20 @@ final class LikePatterns {
     StringBuilder regex = new StringBuilder();
     StringBuilder literal = new StringBuilder();
     boolean simple = !isSimilar && pattern.indexOf('\u0000') < 0;
+    boolean inClass = false;
     for (int i = 0; i < pattern.length(); ) {
       int c = pattern.codePointAt(i);
       i += Character.charCount(c);
-      if (c == escapeChar) {
+      if (inClass) { // inside a SIMILAR TO bracket expression: ranges and negation pass through
+        if (c == ']') {
+          inClass = false;
+          regex.append(']');
+        } else if (Character.isLetterOrDigit(c) || c == '-' || c == '^') {
+          regex.appendCodePoint(c);
+        } else {
+          regex.append('\\').appendCodePoint(c);
+        }
+      } else if (c == escapeChar) {
         if (i >= pattern.length()) {
           throw ExprErrors.invalidArgument("LIKE pattern '%s' ends with its escape character", pattern);
         }
@@ -70,6 +80,7 @@ final class LikePatterns {
         simple = false;
       } else if (isSimilar && SIMILAR_SPECIALS.indexOf(c) >= 0) {
         regex.appendCodePoint(c);
+        inClass = c == '[';
       } else {
         regex.append(Pattern.quote(new String(Character.toChars(c))));
         literal.appendCodePoint(c);

@@ -85,6 +85,10 @@ class StringFunctionsTest extends ExpressionTestBase {
     assertThat(value(call(SIMILAR_TO, BOOL, text("abbb"), text("ab+")))).isEqualTo(true);
     assertThat(value(call(SIMILAR_TO, BOOL, text("a.c"), text("a.c")))).isEqualTo(true);
     assertThat(value(call(SIMILAR_TO, BOOL, text("abc"), text("a.c")))).isEqualTo(false);
+    assertThat(value(call(SIMILAR_TO, BOOL, text("bx"), text("[a-c]%")))).isEqualTo(true);
+    assertThat(value(call(SIMILAR_TO, BOOL, text("dx"), text("[a-c]%")))).isEqualTo(false);
+    assertThat(value(call(SIMILAR_TO, BOOL, text("a|b"), text("a#|b"), text("#")))).isEqualTo(true);
+    assertThat(value(call(SIMILAR_TO, BOOL, text("a"), text("a#|b"), text("#")))).isEqualTo(false);
   }
 
   @Test
@@ -134,5 +138,7 @@ class StringFunctionsTest extends ExpressionTestBase {
     assertThat(value(call(OVERLAY, TEXT, text("Txxxxas"), text("hom"), lit(2, INT), lit(4, INT))))
         .isEqualTo("Thomas");
     assertThat(value(call(OVERLAY, TEXT, text("abcdef"), text("XY"), lit(3, INT)))).isEqualTo("abXYef");
+    assertFails(call(OVERLAY, TEXT, text("abc"), text("X"), lit(0, INT)), ErrorCode.INVALID_PARAMETER_VALUE);
+    assertFails(call(TRIM, TEXT, text("MIDDLE"), text(" "), text(" a ")), ErrorCode.INVALID_PARAMETER_VALUE);
   }
 }
