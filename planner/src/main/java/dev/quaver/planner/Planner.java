@@ -13,6 +13,11 @@ import dev.quaver.planner.logical.StatementParser;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalNode;
 import dev.quaver.planner.schema.CatalogSchema;
+import dev.quaver.planner.sql.DdlCommand;
+import dev.quaver.planner.sql.DdlConverter;
+import dev.quaver.planner.sql.ddl.SqlAnalyzeTable;
+import dev.quaver.planner.sql.ddl.SqlQuaverExplain;
+import dev.quaver.planner.sql.ddl.SqlTransactionControl;
 import dev.quaver.storage.catalog.Catalog;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.type.ColumnType;
@@ -20,8 +25,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.TableModify;
@@ -48,8 +51,6 @@ import org.apache.calcite.sql.SqlUpdate;
 public final class Planner {
   /** Plans kept by the statement-text cache. */
   public static final int PLAN_CACHE_CAPACITY = 4096;
-  private static final Pattern EXPLAIN = Pattern.compile(
-      "^\\s*EXPLAIN\\s+(PLAN\\s+FOR\\s+)?", Pattern.CASE_INSENSITIVE);
   private static final List<Field> EXPLAIN_FIELDS = List.of(new Field("PLAN", ColumnType.TEXT, false));
 
   private final Catalog catalog;
@@ -89,50 +90,70 @@ public final class Planner {
   }
 
   private PreparedPlan planUncached(String text, long version) {
-    Matcher explain = EXPLAIN.matcher(text);
-    if (explain.find()) {
-      int shift = explain.end();
-      PreparedPlan inner = planStatement(text.substring(shift), version, shift);
-      if (inner.root() == null) {
-        throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported", inner.kind());
-      }
-      return new PreparedPlan(text, PreparedPlan.Kind.EXPLAIN, inner.parameterTypes(), EXPLAIN_FIELDS, null,
-          null, ExplainPrinter.print(inner.root()), version);
-    }
-    return planStatement(text, version, 0);
-  }
-
-  private PreparedPlan planStatement(String text, long version, int shift) {
     try {
       SqlNode node = StatementParser.parse(text);
-      if (node instanceof SqlExplain) {
-        throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN options are not supported");
+      if (node instanceof SqlQuaverExplain explain) {
+        if (explain.isAnalyze()) {
+          throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
+        }
+        return explain(text, explain.statement(), version);
       }
-      CatalogSchema snapshot = snapshot(version);
-      String target = dmlTarget(node);
-      StatementContext context = new StatementContext(
-          target == null ? snapshot : snapshot.withRowKey(target), StatementParser.config());
-      SqlNode validated = context.validate(node);
-      List<ColumnType> parameterTypes = new ArrayList<>();
-      for (RelDataTypeField field : context.validator().getParameterRowType(validated).getFieldList()) {
-        parameterTypes.add(TypeMapping.toColumnType(field.getType()));
+      if (node instanceof SqlExplain explain) {
+        return explain(text, explain.getExplicandum(), version);
       }
-      RelRoot root = context.toRel(validated);
-      if (root.rel instanceof TableModify modify) {
-        TableDef table = DmlAssembler.targetTable(modify);
-        RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
-        PhysicalNode physical = DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context));
-        return new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical, null,
-            null, version);
+      if (DdlConverter.isDdl(node)) {
+        DdlCommand command = DdlConverter.convert(node, catalog, query -> viewColumns(query, version));
+        return new PreparedPlan(text, PreparedPlan.Kind.DDL, List.of(), List.of(), null, command, null, version);
       }
-      PhysicalNode physical = toPhysical(root.project(), context);
-      return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes,
-          resultFields(root.validatedRowType, physical), physical, null, null, version);
+      if (node instanceof SqlTransactionControl || node instanceof SqlAnalyzeTable) {
+        throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED,
+            "%s is handled by the session, not planned", node.getKind());
+      }
+      return planStatement(text, node, version);
     } catch (QuaverException e) {
       throw e;
     } catch (Exception | AssertionError | StackOverflowError e) {
-      throw ErrorTranslator.translate(e, text, -shift);
+      throw ErrorTranslator.translate(e, text, 0);
     }
+  }
+
+  private PreparedPlan explain(String text, SqlNode statement, long version) {
+    PreparedPlan inner = planStatement(text, statement, version);
+    if (inner.root() == null) {
+      throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported", inner.kind());
+    }
+    return new PreparedPlan(text, PreparedPlan.Kind.EXPLAIN, inner.parameterTypes(), EXPLAIN_FIELDS, null,
+        null, ExplainPrinter.print(inner.root()), version);
+  }
+
+  /** Validates a view's query (CREATE VIEW) and returns its column names. */
+  private List<String> viewColumns(SqlNode query, long version) {
+    StatementContext context = new StatementContext(snapshot(version), StatementParser.config());
+    SqlNode validated = context.validate(query);
+    return context.validator().getValidatedNodeType(validated).getFieldNames();
+  }
+
+  private PreparedPlan planStatement(String text, SqlNode node, long version) {
+    CatalogSchema snapshot = snapshot(version);
+    String target = dmlTarget(node);
+    StatementContext context = new StatementContext(
+        target == null ? snapshot : snapshot.withRowKey(target), StatementParser.config());
+    SqlNode validated = context.validate(node);
+    List<ColumnType> parameterTypes = new ArrayList<>();
+    for (RelDataTypeField field : context.validator().getParameterRowType(validated).getFieldList()) {
+      parameterTypes.add(TypeMapping.toColumnType(field.getType()));
+    }
+    RelRoot root = context.toRel(validated);
+    if (root.rel instanceof TableModify modify) {
+      TableDef table = DmlAssembler.targetTable(modify);
+      RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
+      PhysicalNode physical = DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context));
+      return new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical, null,
+          null, version);
+    }
+    PhysicalNode physical = toPhysical(root.project(), context);
+    return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes,
+        resultFields(root.validatedRowType, physical), physical, null, null, version);
   }
 
   private static PhysicalNode toPhysical(RelNode rel, StatementContext context) {

@@ -45,6 +45,8 @@ import org.apache.calcite.rel.core.Values;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexDynamicParam;
+import org.apache.calcite.rex.RexInputRef;
+import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.util.ImmutableBitSet;
@@ -183,11 +185,8 @@ public final class RelConverter {
         positions[ordinals.get(i)] = i;
       }
       mapping = ordinal -> positions[ordinal];
-    } else if (project.getInput() instanceof Values values && values.getTuples().size() == 1
-        && RelOptUtil.InputFinder.bits(project.getProjects(), null).isEmpty()) {
-      // SELECT 1, ? / INSERT ... VALUES (?, expr): one row of constant expressions
-      List<PhysicalExpr> row = rex(List.of()).convertAll(project.getProjects());
-      return new PhysicalValues(List.of(row), fields(project, row), SINGLE, 1);
+    } else if (project.getInput() instanceof Values values) {
+      return constantRows(project, values);
     } else {
       input = convert(project.getInput());
       mapping = IntUnaryOperator.identity();
@@ -198,6 +197,54 @@ public final class RelConverter {
       return input;
     }
     return new PhysicalProject(input, expressions, fields(project, expressions), SINGLE, rows(project));
+  }
+
+  /**
+   * Project over literal rows (INSERT ... VALUES (1 + 2, ?), SELECT 1): one PhysicalValues row
+   * per tuple, with the tuple's literals substituted for the input references.
+   */
+  private PhysicalNode constantRows(Project project, Values values) {
+    List<List<PhysicalExpr>> rows = new ArrayList<>();
+    RexConverter converter = rex(List.of());
+    for (List<RexLiteral> tuple : values.getTuples()) {
+      List<RexNode> substituted = new ArrayList<>();
+      for (RexNode expression : project.getProjects()) {
+        substituted.add(expression.accept(new RexShuttle() {
+          @Override
+          public RexNode visitInputRef(RexInputRef ref) {
+            return tuple.get(ref.getIndex());
+          }
+        }));
+      }
+      rows.add(converter.convertAll(substituted));
+    }
+    List<Field> fields = new ArrayList<>();
+    List<String> names = project.getRowType().getFieldNames();
+    for (int i = 0; i < names.size(); i++) {
+      ColumnType type = null;
+      boolean nullable = false;
+      for (List<PhysicalExpr> row : rows) {
+        ColumnType rowType = row.get(i).type();
+        type = type == null ? rowType : TypeMapping.commonType(type, rowType);
+        if (type == null) {
+          type = TypeMapping.toColumnType(project.getRowType().getFieldList().get(i).getType());
+        }
+        nullable |= row.get(i).nullable();
+      }
+      if (type == null) {
+        type = TypeMapping.toColumnType(project.getRowType().getFieldList().get(i).getType());
+      }
+      fields.add(new Field(names.get(i), type, nullable));
+    }
+    List<List<PhysicalExpr>> castRows = new ArrayList<>();
+    for (List<PhysicalExpr> row : rows) {
+      List<PhysicalExpr> cast = new ArrayList<>();
+      for (int i = 0; i < row.size(); i++) {
+        cast.add(RexConverter.cast(row.get(i), fields.get(i).type()));
+      }
+      castRows.add(cast);
+    }
+    return new PhysicalValues(castRows, fields, SINGLE, rows.size());
   }
 
   private static boolean isIdentity(List<PhysicalExpr> expressions, int inputWidth) {

@@ -18,6 +18,7 @@ public final class ErrorTranslator {
 
   /** First match wins: more specific fragments come first. */
   private static final List<Rule> RULES = List.of(
+      new Rule("does not allow NULLs", ErrorCode.NOT_NULL_VIOLATION),
       new Rule("Object '", ErrorCode.UNDEFINED_TABLE),
       new Rule("Table '", ErrorCode.UNDEFINED_TABLE),
       new Rule("is ambiguous", ErrorCode.AMBIGUOUS_COLUMN),
@@ -29,7 +30,6 @@ public final class ErrorTranslator {
       new Rule("not in GROUP BY", ErrorCode.GROUPING_ERROR),
       new Rule("Aggregate expression is illegal", ErrorCode.GROUPING_ERROR),
       new Rule("aggregate", ErrorCode.GROUPING_ERROR),
-      new Rule("does not allow NULLs", ErrorCode.NOT_NULL_VIOLATION),
       new Rule("Cannot apply", ErrorCode.DATATYPE_MISMATCH),
       new Rule("Cannot assign", ErrorCode.DATATYPE_MISMATCH),
       new Rule("Cast function cannot convert", ErrorCode.DATATYPE_MISMATCH),

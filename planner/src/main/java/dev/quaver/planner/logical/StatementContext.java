@@ -22,7 +22,6 @@ import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
-import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.validate.SqlConformance;
 import org.apache.calcite.sql.validate.SqlValidator;
@@ -114,12 +113,8 @@ public final class StatementContext implements RelOptTable.ViewExpander {
     return converter.convertQuery(validated, false, true);
   }
 
-  private SqlNode parse(String sql) {
-    try {
-      return SqlParser.create(sql, parserConfig).parseQuery();
-    } catch (SqlParseException e) {
-      throw new IllegalStateException("stored view text does not parse: " + sql, e);
-    }
+  private static SqlNode parse(String sql) {
+    return StatementParser.parse(sql);
   }
 
   private SqlToRelConverter newConverter() {

@@ -1,25 +1,22 @@
 package dev.quaver.planner.logical;
 
+import dev.quaver.planner.sql.QuaverSqlParser;
 import org.apache.calcite.sql.SqlNode;
-import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
-import org.apache.calcite.sql.validate.SqlConformanceEnum;
 
 /**
- * Parses one statement. TODO(#2): delegate to planner/parser's QuaverSqlParser (Quaver's DDL
- * grammar) once it lands; until then stock Calcite parses queries and DML. Immutable.
+ * Parses one statement with planner/parser's QuaverSqlParser (Calcite's grammar plus Quaver's
+ * DDL; parse errors are already SYNTAX_ERROR with a position). The validator uses the same
+ * conformance as the parser. Immutable.
  */
 public final class StatementParser {
-  private static final SqlParser.Config CONFIG = SqlParser.config()
-      .withConformance(SqlConformanceEnum.LENIENT);
-
   private StatementParser() {}
 
   public static SqlParser.Config config() {
-    return CONFIG;
+    return QuaverSqlParser.config();
   }
 
-  public static SqlNode parse(String sql) throws SqlParseException {
-    return SqlParser.create(sql, CONFIG).parseStmt();
+  public static SqlNode parse(String sql) {
+    return QuaverSqlParser.parse(sql);
   }
 }

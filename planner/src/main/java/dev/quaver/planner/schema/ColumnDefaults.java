@@ -28,7 +28,7 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
   @Override
   public ColumnStrategy generationStrategy(RelOptTable relTable, int column) {
     if (column >= table.columns().size()) {
-      return ColumnStrategy.VIRTUAL;
+      return ColumnStrategy.NOT_NULLABLE; // the hidden row key: stored, never computed
     }
     ColumnDef def = table.columns().get(column);
     if (def.defaultSql() != null) {
