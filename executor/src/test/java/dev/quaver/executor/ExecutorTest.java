@@ -141,4 +141,41 @@ class ExecutorTest extends ExecutorTestBase {
     }
     assertThat(rows).isEqualTo(200_000);
   }
+
+  @Test
+  void hashJoinBuildSideCountsAgainstTheMemoryLimit() {
+    executor.close();
+    executor = new Executor(storage, config(128 * 1024));
+    TableDef table = numbers(5000);
+    PhysicalNode left = scan(table, false, null);
+    PhysicalNode right = scan(table, false, null);
+    List<Field> fields = new ArrayList<>(left.fields());
+    fields.addAll(right.fields());
+    PhysicalNode join = new dev.quaver.planner.physical.PhysicalHashJoin(left, right,
+        dev.quaver.planner.physical.JoinType.INNER, List.of(0), List.of(0), null, fields, SINGLE, 1);
+    assertCode(() -> query(join), ErrorCode.OUT_OF_MEMORY);
+  }
+
+  @Test
+  void cancelDuringAJoinStopsIt() {
+    TableDef table = numbers(300);
+    PhysicalNode left = scan(table, false, null);
+    PhysicalNode right = scan(table, false, null);
+    List<Field> fields = new ArrayList<>(left.fields());
+    fields.addAll(right.fields());
+    PhysicalNode cross = new dev.quaver.planner.physical.PhysicalNestedLoopJoin(left, right,
+        dev.quaver.planner.physical.JoinType.INNER, null, fields, SINGLE, 1);
+    QueryExecution execution = executor.execute(queryPlan(cross), List.of());
+    assertThat(execution.next().getRowCount()).isEqualTo(3);
+    execution.cancel();
+    assertCode(execution::next, ErrorCode.QUERY_CANCELED);
+    execution.close();
+  }
+
+  @Test
+  void decimalOutOfRangeIsNumericValueOutOfRange() {
+    PhysicalNode node = values(List.of(field("D", ColumnType.decimal(3, 1))),
+        new Object[] {new java.math.BigDecimal("12345.6")});
+    assertCode(() -> query(node), ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE);
+  }
 }

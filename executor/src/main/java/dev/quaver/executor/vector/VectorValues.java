@@ -1,5 +1,7 @@
 package dev.quaver.executor.vector;
 
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
@@ -90,7 +92,12 @@ public final class VectorValues {
       v.setSafe(index, ((Number) value).doubleValue());
     } else if (vector instanceof DecimalVector v) {
       BigDecimal decimal = value instanceof BigDecimal d ? d : new BigDecimal(value.toString());
-      v.setSafe(index, decimal.setScale(v.getScale(), RoundingMode.HALF_UP));
+      BigDecimal scaled = decimal.setScale(v.getScale(), RoundingMode.HALF_UP);
+      if (scaled.precision() > v.getPrecision()) {
+        throw QuaverException.of(ErrorCode.NUMERIC_VALUE_OUT_OF_RANGE, "%s does not fit DECIMAL(%d,%d)",
+            decimal, v.getPrecision(), v.getScale());
+      }
+      v.setSafe(index, scaled);
     } else if (vector instanceof VarCharVector v) {
       v.setSafe(index, value.toString().getBytes(StandardCharsets.UTF_8));
     } else if (vector instanceof DateDayVector v) {
