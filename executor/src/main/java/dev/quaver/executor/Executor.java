@@ -64,9 +64,9 @@ public final class Executor implements AutoCloseable {
         }
         return new CountExecution(0);
       case EXPLAIN:
-        return rows(explainValues(plan.explainLines()), values);
+        return rows(explainValues(plan.explainLines()), List.of(), values);
       case QUERY:
-        return rows(plan.root(), values);
+        return rows(plan.root(), plan.resultFields(), values);
       case DML:
         return new CountExecution(runDml(plan.root(), values));
     }
@@ -83,11 +83,12 @@ public final class Executor implements AutoCloseable {
     root.close();
   }
 
-  private QueryExecution rows(PhysicalNode node, List<Object> parameters) {
+  /** A streaming execution of {@code node}; {@code fields} (the plan's result fields) name the columns. */
+  private QueryExecution rows(PhysicalNode node, List<Field> fields, List<Object> parameters) {
     Statement statement = start(parameters);
     try {
       statement.setRoot(new OperatorBuilder(statement.context()).build(node));
-      return new RowsExecution(statement, node.fields());
+      return new RowsExecution(statement, fields.isEmpty() ? node.fields() : fields);
     } catch (Throwable t) {
       throw statement.fail(t);
     }
