@@ -21,7 +21,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * UNION / INTERSECT / EXCEPT [ALL] folded left to right over the inputs. With bag counts c1 (the
- * result so far) and c2 (the next input) per distinct row: UNION ALL c1+c2 (streamed, no table),
+ * result so far) and c2 (the next input) per distinct row: UNION ALL c1+c2 (input batches passed on, no table),
  * UNION 1 if either is present (streamed, emitting a row the first time it is seen), INTERSECT
  * ALL min(c1,c2), INTERSECT 1 if both, EXCEPT ALL max(c1-c2,0), EXCEPT 1 if c1 and not c2.
  * Output rows come in order of first appearance in the first input.
@@ -94,7 +94,10 @@ public final class SetOpOperator implements Operator {
   }
 
   private VectorSchemaRoot nextUnion() {
-    if (seen == null && !node.all()) {
+    if (node.all()) {
+      return nextUnionAll();
+    }
+    if (seen == null) {
       seen = new HashSet<>();
     }
     while (!output.isFull() && inputIndex < inputs.size()) {
@@ -106,15 +109,27 @@ public final class SetOpOperator implements Operator {
       }
       for (int i = 0; i < batch.getRowCount(); i++) {
         Object[] row = Batches.row(batch, i);
-        if (seen == null) {
-          output.add(row);
-        } else if (seen.add(RowKey.of(row.clone()))) {
+        if (seen.add(RowKey.of(row.clone()))) {
           memory.reserve(HeapRows.estimateBytes(row) + ENTRY_BYTES);
           output.add(row);
         }
       }
     }
     return flushOrEnd();
+  }
+
+  /** UNION ALL passes the inputs' batches on unchanged, one input after the other. */
+  private VectorSchemaRoot nextUnionAll() {
+    while (inputIndex < inputs.size()) {
+      context.checkCanceled();
+      VectorSchemaRoot batch = inputs.get(inputIndex).next();
+      if (batch == null) {
+        inputs.get(inputIndex++).close();
+      } else if (batch.getRowCount() > 0) {
+        return batch;
+      }
+    }
+    return null;
   }
 
   private VectorSchemaRoot flushOrEnd() {
