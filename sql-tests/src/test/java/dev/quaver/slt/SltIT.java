@@ -23,7 +23,7 @@ class SltIT {
       Duration.ofSeconds(Long.getLong("quaver.slt.timeout.seconds", 10));
   /** Bounds each file, so that a slow engine fails CI in minutes rather than hours. */
   private static final Duration FILE_BUDGET =
-      Duration.ofSeconds(Long.getLong("quaver.slt.file.budget.seconds", 300));
+      Duration.ofSeconds(Long.getLong("quaver.slt.file.budget.seconds", 600));
 
   @Test
   void sqliteCorpus() throws Exception {
