@@ -21,7 +21,11 @@ import org.apache.calcite.tools.RelBuilder;
  *   <li>subquery removal runs first because every later rule expects plain relational nodes;
  *   <li>decorrelation turns the Correlates it produced into joins (what it cannot remains a
  *       Correlate and runs as PhysicalCorrelate);
- *   <li>simplification pushes filters into joins, so that join ordering sees the join graph;
+ *   <li>filter pushdown moves WHERE predicates into join conditions with the cheap ("dumb")
+ *       FilterIntoJoin, before any rule infers predicates over a deep join tree (on a 64-table
+ *       comma join that inference dominated planning time);
+ *   <li>simplification simplifies expressions and pushes what is left, so that join ordering
+ *       sees the join graph;
  *   <li>join ordering (TODO(#7): replaced by Quaver's cost-based DP/greedy planner) reorders
  *       inner joins so that comma joins never build cross products when a predicate links them
  *       (GreedyJoinOrdering: Calcite's LoptOptimizeJoinRule needs minutes for 64 tables);
@@ -55,12 +59,18 @@ public final class PlannerPhases {
       new Phase("decorrelation",
           "turn Correlates into joins with aggregates where Calcite's RelDecorrelator can",
           RelDecorrelator::decorrelateQuery),
+      new Phase("filter-pushdown",
+          "merge filters and push them into and below joins, before anything infers predicates",
+          hep(HepMatchOrder.DEPTH_FIRST,
+              CoreRules.FILTER_MERGE,
+              CoreRules.FILTER_PROJECT_TRANSPOSE,
+              CoreRules.FILTER_INTO_JOIN_DUMB,
+              CoreRules.JOIN_CONDITION_PUSH)),
       new Phase("simplification",
-          "simplify expressions, merge projects and filters, push filters into and below joins",
+          "simplify expressions, merge projects, push join-key expressions into projects",
           hep(HepMatchOrder.DEPTH_FIRST,
               CoreRules.FILTER_REDUCE_EXPRESSIONS,
               CoreRules.PROJECT_REDUCE_EXPRESSIONS,
-              CoreRules.JOIN_REDUCE_EXPRESSIONS,
               CoreRules.FILTER_MERGE,
               CoreRules.PROJECT_MERGE,
               CoreRules.PROJECT_REMOVE,
