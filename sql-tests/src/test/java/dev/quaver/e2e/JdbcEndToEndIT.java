@@ -220,11 +220,11 @@ class JdbcEndToEndIT {
         statement.execute("CREATE TABLE m_orders (id INTEGER NOT NULL, line SMALLINT NOT NULL,"
             + " amount DECIMAL(10,2), note VARCHAR(30), PRIMARY KEY (id, line))");
         try (ResultSet rs = statement.executeQuery(
-            "SELECT id, amount AS total, note FROM m_orders")) {
+            "SELECT id, amount, note FROM m_orders")) {
           ResultSetMetaData md = rs.getMetaData();
           assertThat(md.getColumnCount()).isEqualTo(3);
           assertThat(md.getColumnLabel(1)).isEqualTo("ID");
-          assertThat(md.getColumnLabel(2)).isEqualTo("TOTAL");
+          assertThat(md.getColumnLabel(2)).isEqualTo("AMOUNT");
           assertThat(md.getColumnType(1)).isEqualTo(Types.INTEGER);
           assertThat(md.getColumnType(2)).isEqualTo(Types.DECIMAL);
           assertThat(md.getPrecision(2)).isEqualTo(10);
@@ -263,6 +263,24 @@ class JdbcEndToEndIT {
       assertThat(keys).containsExactlyInAnyOrder("1:ID", "2:LINE");
       try (ResultSet rs = md.getTables(null, null, "NO_SUCH_%", null)) {
         assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
+  @Test
+  void columnLabelsAreTheAliases() throws SQLException {
+    try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE l_items (id INTEGER PRIMARY KEY, amount INTEGER)");
+      statement.execute("INSERT INTO l_items VALUES (1, 10)");
+      try (ResultSet rs = statement.executeQuery(
+          "SELECT id AS ident, amount AS total, amount * 2 AS \"Double\" FROM l_items")) {
+        ResultSetMetaData md = rs.getMetaData();
+        assertThat(md.getColumnLabel(1)).isEqualTo("IDENT");
+        assertThat(md.getColumnLabel(2)).isEqualTo("TOTAL");
+        assertThat(md.getColumnLabel(3)).isEqualTo("Double");
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt("TOTAL")).isEqualTo(10);
+        assertThat(rs.getInt("Double")).isEqualTo(20);
       }
     }
   }
