@@ -61,6 +61,23 @@ class PlannerErrorTest {
   }
 
   @Test
+  void nonBooleanWhere() {
+    assertState(() -> planner.prepare("SELECT a FROM t1 WHERE a + 1"), "42804", 0);
+  }
+
+  @Test
+  void integerIntoBooleanColumn() {
+    InMemoryCatalog catalog = PlannerFixture.catalog();
+    catalog.createTable(TestTables.table("TB", java.util.List.of(
+        new dev.quaver.storage.catalog.ColumnDef("F", dev.quaver.type.ColumnType.BOOLEAN, true, null)),
+        java.util.List.of()));
+    Planner withBoolean = new Planner(catalog);
+    assertState(() -> withBoolean.prepare("INSERT INTO tb VALUES (5)"), "42804", 0);
+    assertState(() -> withBoolean.prepare("UPDATE tb SET f = 1"), "42804", 0);
+    withBoolean.prepare("INSERT INTO tb VALUES (TRUE), (NULL)");
+  }
+
+  @Test
   void groupingSetsAreNotSupported() {
     assertState(() -> planner.prepare("SELECT a, b, COUNT(*) FROM t1 GROUP BY ROLLUP(a, b)"), "0A000", 0);
   }

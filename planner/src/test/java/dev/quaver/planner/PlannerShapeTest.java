@@ -81,6 +81,19 @@ class PlannerShapeTest {
   }
 
   @Test
+  void timestampLiteralKeepsMilliseconds() {
+    InMemoryCatalog withTimestamp = PlannerFixture.catalog();
+    withTimestamp.createTable(TestTables.table("TS", List.of(
+        new dev.quaver.storage.catalog.ColumnDef("T", ColumnType.TIMESTAMP, true, null)), List.of()));
+    PreparedPlan plan = new Planner(withTimestamp).prepare("INSERT INTO ts VALUES (TIMESTAMP '2000-01-01 00:00:00.5')");
+    PhysicalExpr value = ((PhysicalValues) ((PhysicalInsert) plan.root()).input()).rows().get(0).get(0);
+    while (value instanceof PhysicalExpr.Call call) {
+      value = call.operands().get(0);
+    }
+    assertThat(((PhysicalExpr.Literal) value).value()).isEqualTo(946684800500L);
+  }
+
+  @Test
   void aggregateTypes() {
     PreparedPlan plan = planner.prepare("SELECT SUM(a), AVG(a), COUNT(*), COUNT(DISTINCT b) FROM t1");
     assertThat(plan.resultFields()).extracting(Field::type).containsExactly(

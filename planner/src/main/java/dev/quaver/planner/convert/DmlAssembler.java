@@ -4,6 +4,7 @@ import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.expr.PhysicalExpr;
+import dev.quaver.planner.expr.ScalarFunction;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalDelete;
 import dev.quaver.planner.physical.PhysicalInsert;
@@ -101,6 +102,7 @@ public final class DmlAssembler {
   /** Casts the first n columns to the table's column types; keeps a trailing row key. */
   private static PhysicalNode castToColumns(PhysicalNode input, TableDef table, boolean withKey) {
     List<ColumnDef> columns = table.columns();
+    checkAssignable(input, columns);
     if (input instanceof PhysicalValues values && !withKey) {
       List<List<PhysicalExpr>> rows = new ArrayList<>();
       for (List<PhysicalExpr> row : values.rows()) {
@@ -130,6 +132,65 @@ public final class DmlAssembler {
       fields.add(input.fields().get(columns.size()));
     }
     return new PhysicalProject(input, expressions, fields, SINGLE, input.estimatedRows());
+  }
+
+  /**
+   * Calcite's implicit coercion accepts assignments PostgreSQL rejects (5 into a BOOLEAN
+   * column); this keeps to SQL's store-assignment rules: numbers, booleans and datetimes do not
+   * convert into each other, strings convert into anything (checked when cast at run time).
+   */
+  private static void checkAssignable(PhysicalNode input, List<ColumnDef> columns) {
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnType target = columns.get(i).type();
+      if (input instanceof PhysicalValues values) {
+        for (List<PhysicalExpr> row : values.rows()) {
+          checkAssignable(row.get(i), target, columns.get(i));
+        }
+      } else if (input instanceof PhysicalProject project) {
+        checkAssignable(project.expressions().get(i), target, columns.get(i));
+      } else {
+        Field field = input.fields().get(i);
+        checkAssignable(new PhysicalExpr.InputRef(i, field.type(), field.nullable()), target, columns.get(i));
+      }
+    }
+  }
+
+  private static void checkAssignable(PhysicalExpr expr, ColumnType target, ColumnDef column) {
+    if (expr instanceof PhysicalExpr.Literal literal && literal.value() == null) {
+      return;
+    }
+    if (!isAssignable(unwrapCasts(expr).type(), target)) {
+      throw QuaverException.of(ErrorCode.DATATYPE_MISMATCH, "column %s is of type %s but the value is of type %s",
+          column.name(), target, unwrapCasts(expr).type());
+    }
+  }
+
+  /**
+   * The value before casts: Calcite's type coercion has already wrapped a mismatched value in
+   * a CAST to the column type, indistinguishable from one the user wrote (so an explicit
+   * CAST(5 AS BOOLEAN) is rejected as well).
+   */
+  private static PhysicalExpr unwrapCasts(PhysicalExpr expr) {
+    PhysicalExpr current = expr;
+    while (current instanceof PhysicalExpr.Call call && call.function() == ScalarFunction.CAST) {
+      current = call.operands().get(0);
+    }
+    return current;
+  }
+
+  private static boolean isAssignable(ColumnType source, ColumnType target) {
+    dev.quaver.type.SqlType from = source.type();
+    dev.quaver.type.SqlType to = target.type();
+    if (from == to || from.isCharacter() || to.isCharacter()) {
+      return true;
+    }
+    if (from.isNumeric() && to.isNumeric()) {
+      return true;
+    }
+    if (from.isDatetime() && to.isDatetime()) {
+      return !(from == dev.quaver.type.SqlType.TIME ^ to == dev.quaver.type.SqlType.TIME);
+    }
+    return false;
   }
 
   private static List<Field> columnFields(List<ColumnDef> columns, List<PhysicalExpr> row) {

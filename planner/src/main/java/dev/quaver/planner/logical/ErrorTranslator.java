@@ -31,6 +31,7 @@ public final class ErrorTranslator {
       new Rule("Aggregate expression is illegal", ErrorCode.GROUPING_ERROR),
       new Rule("aggregate", ErrorCode.GROUPING_ERROR),
       new Rule("Cannot apply", ErrorCode.DATATYPE_MISMATCH),
+      new Rule("must be a condition", ErrorCode.DATATYPE_MISMATCH),
       new Rule("Cannot assign", ErrorCode.DATATYPE_MISMATCH),
       new Rule("Cast function cannot convert", ErrorCode.DATATYPE_MISMATCH),
       new Rule("Type mismatch", ErrorCode.DATATYPE_MISMATCH),

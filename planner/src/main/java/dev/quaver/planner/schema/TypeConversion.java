@@ -7,6 +7,8 @@ import org.apache.calcite.sql.type.SqlTypeName;
 
 /** Quaver column types as Calcite types (the other direction lives in convert.TypeMapping). */
 public final class TypeConversion {
+  private static final int MILLISECOND_PRECISION = 3;
+
   private TypeConversion() {}
 
   /** The Calcite type of a column of {@code type}, nullable or not. */
@@ -26,8 +28,9 @@ public final class TypeConversion {
           ? factory.createSqlType(SqlTypeName.VARCHAR)
           : factory.createSqlType(SqlTypeName.VARCHAR, type.length());
       case DATE -> base = factory.createSqlType(SqlTypeName.DATE);
-      case TIME -> base = factory.createSqlType(SqlTypeName.TIME);
-      case TIMESTAMP -> base = factory.createSqlType(SqlTypeName.TIMESTAMP);
+      // millisecond precision: a TIMESTAMP(0) column would make Calcite cut literal milliseconds
+      case TIME -> base = factory.createSqlType(SqlTypeName.TIME, MILLISECOND_PRECISION);
+      case TIMESTAMP -> base = factory.createSqlType(SqlTypeName.TIMESTAMP, MILLISECOND_PRECISION);
       default -> throw new IllegalArgumentException("not a column type: " + type);
     }
     return factory.createTypeWithNullability(base, nullable);
