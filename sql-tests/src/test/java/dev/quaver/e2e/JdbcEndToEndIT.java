@@ -282,6 +282,11 @@ class JdbcEndToEndIT {
         assertThat(rs.getInt("TOTAL")).isEqualTo(10);
         assertThat(rs.getInt("Double")).isEqualTo(20);
       }
+      // A projection that only renames columns must keep the new names too.
+      try (ResultSet rs = statement.executeQuery("SELECT id AS ident, amount AS total FROM l_items")) {
+        assertThat(rs.getMetaData().getColumnLabel(1)).isEqualTo("IDENT");
+        assertThat(rs.getMetaData().getColumnLabel(2)).isEqualTo("TOTAL");
+      }
     }
   }
 
