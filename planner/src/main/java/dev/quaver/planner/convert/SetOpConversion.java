@@ -98,7 +98,6 @@ final class SetOpConversion {
     for (int column = 0; column < names.size(); column++) {
       ColumnType type = null;
       boolean nullable = false;
-      boolean allNull = true;
       for (List<Field> input : inputs) {
         Field field = input.get(column);
         nullable |= field.nullable();
@@ -110,8 +109,8 @@ final class SetOpConversion {
       if (type == null || inputs.isEmpty()) {
         type = TypeMapping.toColumnType(rel.getRowType().getFieldList().get(column).getType());
       }
-      if (!inputs.isEmpty() && allNull) {
-        nullable |= rel.getRowType().getFieldList().get(column).getType().isNullable();
+      if (inputs.isEmpty()) {
+        nullable = rel.getRowType().getFieldList().get(column).getType().isNullable();
       }
       result.add(new Field(names.get(column), type, nullable));
     }
