@@ -83,6 +83,7 @@ class CrashRecoveryIT {
       String url, Process process, int cycle, long killAfterMillis, Map<Long, String> acknowledged)
       throws InterruptedException {
     AtomicBoolean stop = new AtomicBoolean();
+    java.util.concurrent.atomic.AtomicLong cycleAcks = new java.util.concurrent.atomic.AtomicLong();
     List<Thread> writers = new ArrayList<>();
     for (int w = 0; w < WRITER_THREADS; w++) {
       int writer = w;
@@ -98,6 +99,7 @@ class CrashRecoveryIT {
             insert.setInt(3, writer);
             insert.executeUpdate();
             acknowledged.put(id, valueOf(id)); // only after the server said yes
+            cycleAcks.incrementAndGet();
           }
         } catch (SQLException e) {
           // Expected once the server is killed.
@@ -105,6 +107,13 @@ class CrashRecoveryIT {
       }, "crash-writer-" + w);
       thread.start();
       writers.add(thread);
+    }
+    // The clock starts at the first acknowledgement, so every kill lands among acked writes
+    // (the first statements of a fresh JVM take a while).
+    long firstAckDeadline = System.currentTimeMillis() + 60_000;
+    while (cycleAcks.get() == 0 && System.currentTimeMillis() < firstAckDeadline
+        && process.isAlive()) {
+      Thread.sleep(10);
     }
     Thread.sleep(killAfterMillis);
     process.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
