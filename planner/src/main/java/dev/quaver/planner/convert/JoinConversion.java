@@ -62,7 +62,9 @@ final class JoinConversion {
       Field lf = left.fields().get(l);
       Field rf = right.fields().get(r);
       ColumnType common = TypeMapping.commonType(lf.type(), rf.type());
-      if (!filterNulls.get(i) || common == null) {
+      // IS NOT DISTINCT FROM is a plain hash key when neither side can be NULL
+      boolean nullSafe = filterNulls.get(i) || (!lf.nullable() && !rf.nullable());
+      if (!nullSafe || common == null) {
         residual.add(rexBuilder.makeCall(
             filterNulls.get(i) ? SqlStdOperatorTable.EQUALS : SqlStdOperatorTable.IS_NOT_DISTINCT_FROM,
             rexBuilder.makeInputRef(join.getLeft().getRowType().getFieldList().get(l).getType(), l),
