@@ -172,15 +172,16 @@ final class CommitBuilder {
 
   /** Whether a live entry with {@code prefix} belongs to a row the batch does not remove. */
   private boolean existsOutside(byte[] prefix, Map<ByteArrayKey, byte[]> removed) {
-    Cursor cursor = store.scan(prefix, KeySpace.prefixEnd(prefix), Long.MAX_VALUE);
-    while (cursor.next()) {
-      byte[] entry = cursor.key();
-      byte[] rowKey = Arrays.copyOfRange(entry, prefix.length, entry.length);
-      if (!removed.containsKey(new ByteArrayKey(rowKey))) {
-        return true;
+    try (Cursor cursor = store.scan(prefix, KeySpace.prefixEnd(prefix), Long.MAX_VALUE)) {
+      while (cursor.next()) {
+        byte[] entry = cursor.key();
+        byte[] rowKey = Arrays.copyOfRange(entry, prefix.length, entry.length);
+        if (!removed.containsKey(new ByteArrayKey(rowKey))) {
+          return true;
+        }
       }
+      return false;
     }
-    return false;
   }
 
   static List<ColumnType> columnTypes(TableDef table) {

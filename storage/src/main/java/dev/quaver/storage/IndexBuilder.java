@@ -29,17 +29,18 @@ final class IndexBuilder {
     Object[] row = new Object[types.size()];
     Set<ByteArrayKey> prefixes = index.unique() ? new HashSet<>() : null;
     ByteWriter out = new ByteWriter(64);
-    Cursor cursor = store.scan(KeySpace.tableStart(table.id()), KeySpace.tableEnd(table.id()),
-        Long.MAX_VALUE);
-    while (cursor.next()) {
-      RowCodec.decode(cursor.value(), types, row);
-      out.reset();
-      boolean hasNull = KeySpace.indexPrefix(out, indexId, table, index.columns(), row);
-      if (prefixes != null && !hasNull && !prefixes.add(new ByteArrayKey(out.toByteArray()))) {
-        throw CommitBuilder.duplicate(index.name(), table, index.columns(), row);
+    try (Cursor cursor = store.scan(KeySpace.tableStart(table.id()),
+        KeySpace.tableEnd(table.id()), Long.MAX_VALUE)) {
+      while (cursor.next()) {
+        RowCodec.decode(cursor.value(), types, row);
+        out.reset();
+        boolean hasNull = KeySpace.indexPrefix(out, indexId, table, index.columns(), row);
+        if (prefixes != null && !hasNull && !prefixes.add(new ByteArrayKey(out.toByteArray()))) {
+          throw CommitBuilder.duplicate(index.name(), table, index.columns(), row);
+        }
+        out.writeBytes(cursor.key());
+        writes.put(out.toByteArray(), EMPTY_VALUE);
       }
-      out.writeBytes(cursor.key());
-      writes.put(out.toByteArray(), EMPTY_VALUE);
     }
   }
 }

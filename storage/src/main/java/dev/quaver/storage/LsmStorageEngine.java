@@ -9,9 +9,9 @@ import dev.quaver.storage.catalog.CatalogPersistence;
 import dev.quaver.storage.catalog.CatalogState;
 import dev.quaver.storage.catalog.PersistentCatalog;
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.lsm.LsmOptions;
 import dev.quaver.storage.lsm.LsmStore;
 import dev.quaver.storage.lsm.WriteSet;
-import dev.quaver.storage.lsm.wal.LogFormat;
 import dev.quaver.storage.row.KeySpace;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -23,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * The {@link StorageEngine} of one data directory ({@code LOCK}, {@code wal/}): the catalog, the
+ * The {@link StorageEngine} of one data directory ({@code LOCK}, {@code wal/}, {@code lsm/}): the catalog, the
  * LSM store and the commit protocol. A commit validates its rows, then under {@code commitLock}
  * checks uniqueness and conflicts ({@link CommitBuilder}), appends its WAL record and applies it
  * to the memtable; it waits for the fsync (shared with concurrent commits) and publishes its
@@ -50,7 +50,7 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     this.catalog = new PersistentCatalog(catalogState, this);
   }
 
-  static LsmStorageEngine open(StorageConfig config) {
+  static LsmStorageEngine open(StorageConfig config, LsmOptions options) {
     Path directory = config.dataDirectory();
     try {
       Files.createDirectories(directory);
@@ -62,8 +62,8 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     try {
       CatalogState[] catalogState = {CatalogState.empty()};
       Map<Long, Long> nextRowIds = new HashMap<>();
-      LsmStore store = LsmStore.open(directory.resolve("wal"), config.syncMode(),
-          config.syncIntervalMillis(), LogFormat.DEFAULT_SEGMENT_BYTES,
+      LsmStore store = LsmStore.open(directory, config.syncMode(), config.syncIntervalMillis(),
+          options,
           new LsmStore.RecoveryListener() {
             @Override
             public void onCatalog(byte[] state) {
@@ -84,7 +84,7 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     } catch (IOException e) {
       lock.close();
       throw new QuaverException(ErrorCode.IO_ERROR,
-          "cannot open the WAL of " + directory + ": " + e.getMessage(), e);
+          "cannot open the LSM store of " + directory + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       lock.close();
       throw e;
@@ -161,6 +161,21 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
       }
       store.finish(store.write(writes), true);
       install.run();
+    } finally {
+      commitLock.unlock();
+    }
+  }
+
+  /** The LSM store (tests and benchmarks: flush, compaction, statistics). */
+  LsmStore store() {
+    return store;
+  }
+
+  /** Flushes the memtable to SSTables and waits (tests, tools). */
+  void flush() {
+    commitLock.lock();
+    try {
+      store.flush();
     } finally {
       commitLock.unlock();
     }

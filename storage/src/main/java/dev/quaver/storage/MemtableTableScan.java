@@ -15,9 +15,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A {@link TableScan} over the row store: walks the table's key range at the snapshot and decodes
- * rows into one reused {@link VectorSchemaRoot} (cleared and refilled by every {@code next()}).
- * TODO(#4): read through the store's merged memtable + SSTable cursor (unchanged here).
+ * A {@link TableScan} over the row store: walks the table's key range at the snapshot (the
+ * store's cursor merges memtables and SSTables and pins the snapshot and files until closed) and
+ * decodes rows into one reused {@link VectorSchemaRoot} (cleared and refilled by every
+ * {@code next()}).
  *
  * <p>Thread safety: confined to one thread.
  */
@@ -93,10 +94,12 @@ final class MemtableTableScan implements TableScan {
     }
     if (count == 0) {
       exhausted = true;
+      cursor.close(); // release the pinned files and snapshot early
       return null;
     }
     if (count < maxRowsPerBatch) {
       exhausted = true; // the cursor said no more; do not ask it again
+      cursor.close();
     }
     root.setRowCount(count);
     return root;
@@ -106,6 +109,7 @@ final class MemtableTableScan implements TableScan {
   public void close() {
     if (!closed) {
       closed = true;
+      cursor.close();
       root.close();
     }
   }

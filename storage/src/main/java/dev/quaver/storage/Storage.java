@@ -1,5 +1,7 @@
 package dev.quaver.storage;
 
+import dev.quaver.storage.lsm.LsmOptions;
+
 /** Opens the storage of a data directory. */
 public final class Storage {
   private Storage() {}
@@ -9,6 +11,11 @@ public final class Storage {
    * every committed write from the WAL. Only one process may open a directory at a time.
    */
   public static StorageEngine open(StorageConfig config) {
-    return LsmStorageEngine.open(config);
+    return LsmStorageEngine.open(config, LsmOptions.defaults());
+  }
+
+  /** As {@link #open(StorageConfig)} with explicit LSM tuning (tests, benchmarks, tools). */
+  public static StorageEngine open(StorageConfig config, LsmOptions options) {
+    return LsmStorageEngine.open(config, options);
   }
 }

@@ -30,6 +30,15 @@ public interface Memtable {
   /** Live (non-deleted) keys in [from, to) at {@code snapshot}, in key order. */
   Cursor scan(byte[] from, byte[] to, long snapshot);
 
-  /** Rough bytes held in keys and values, for the flush trigger of TODO(#4). */
+  /**
+   * Every version of the keys in [from, to) ({@code to} null = unbounded) in internal-key order,
+   * tombstones included: the input of merged reads and of the flush.
+   */
+  InternalIterator iterator(byte[] from, byte[] to);
+
+  /** True if nothing was ever applied (or everything applied was removed). */
+  boolean isEmpty();
+
+  /** Rough bytes held in keys and values, for the flush trigger. */
   long approximateBytes();
 }

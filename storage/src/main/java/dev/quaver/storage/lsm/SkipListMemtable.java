@@ -9,8 +9,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A {@link Memtable} over a {@link ConcurrentSkipListMap} keyed by {@link InternalKey}. Old
- * versions stay until the memtable is flushed (TODO(#4): flush to SSTables, dropping versions no
- * snapshot can see).
+ * versions stay until the memtable is flushed; the flush drops versions no snapshot can see.
  *
  * <p>Thread safety: one writer (under the store's commit lock) and any number of lock-free
  * readers; the skip list makes each put visible atomically.
@@ -60,6 +59,44 @@ public final class SkipListMemtable implements Memtable {
     return new SnapshotCursor(entries.subMap(
         new InternalKey(from, Long.MAX_VALUE), true, new InternalKey(to, Long.MAX_VALUE), false)
         .entrySet().iterator(), snapshot);
+  }
+
+  @Override
+  public InternalIterator iterator(byte[] from, byte[] to) {
+    ConcurrentNavigableMap<InternalKey, byte[]> range = to == null
+        ? entries.tailMap(new InternalKey(from, Long.MAX_VALUE), true)
+        : entries.subMap(new InternalKey(from, Long.MAX_VALUE), true,
+            new InternalKey(to, Long.MAX_VALUE), false);
+    Iterator<Map.Entry<InternalKey, byte[]>> it = range.entrySet().iterator();
+    return new InternalIterator() {
+      private Map.Entry<InternalKey, byte[]> current;
+
+      @Override
+      public boolean next() {
+        current = it.hasNext() ? it.next() : null;
+        return current != null;
+      }
+
+      @Override
+      public byte[] key() {
+        return current.getKey().userKey();
+      }
+
+      @Override
+      public long sequence() {
+        return current.getKey().sequence();
+      }
+
+      @Override
+      public byte[] value() {
+        return current.getValue();
+      }
+    };
+  }
+
+  @Override
+  public boolean isEmpty() {
+    return entries.isEmpty();
   }
 
   @Override

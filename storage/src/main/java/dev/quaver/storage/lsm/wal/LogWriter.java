@@ -132,6 +132,18 @@ public final class LogWriter implements AutoCloseable {
     syncTo(position);
   }
 
+  /**
+   * Closes the current segment (written and fsynced) and starts the next one; returns the new
+   * segment's number. Every record appended before this call is in an older segment.
+   */
+  public synchronized long rotateSegment() throws IOException {
+    if (closed) {
+      throw new ClosedChannelException();
+    }
+    rotate();
+    return segmentNumber;
+  }
+
   /** Writes, syncs and closes the current segment. */
   @Override
   public synchronized void close() throws IOException {
