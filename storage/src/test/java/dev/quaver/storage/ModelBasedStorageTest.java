@@ -7,6 +7,7 @@ import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.lsm.LsmOptions;
 import dev.quaver.type.ColumnType;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,10 +34,21 @@ class ModelBasedStorageTest {
 
   @Test
   void engineMatchesTreeMapModel() {
+    run(LsmOptions.defaults());
+  }
+
+  /** Tiny memtables: flushes, compactions and WAL segment deletion happen all the time. */
+  @Test
+  void engineMatchesTreeMapModelWithFlushesAndCompactions() {
+    run(LsmOptions.small());
+  }
+
+  private void run(LsmOptions options) {
     System.out.println("ModelBasedStorageTest seed = " + SEED + " (replay with -Dseed=" + SEED + ")");
     Random random = new Random(SEED);
     TreeMap<Integer, Object[]> model = new TreeMap<>();
-    StorageEngine engine = Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 5));
+    StorageEngine engine = Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 5),
+        options);
     try {
       TableDef table = engine.catalog().createTable(new TableDef(0, "M", List.of(
           column("ID", ColumnType.INTEGER, false), column("NAME", ColumnType.varchar(8), true),
@@ -45,7 +57,8 @@ class ModelBasedStorageTest {
       for (int step = 0; step < 1500; step++) {
         if (random.nextInt(200) == 0) {
           engine.close();
-          engine = Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 5));
+          engine = Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 5),
+              options);
           table = engine.catalog().table("M").orElseThrow();
         }
         step(engine, table, model, random, step);
