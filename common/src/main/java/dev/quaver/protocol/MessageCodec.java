@@ -267,6 +267,7 @@ public final class MessageCodec {
       out.u16(index.columns().size());
       index.columns().forEach(out::u16);
     }
+    table.columnDefaults().forEach(out::string);
   }
 
   private static TableInfo readTable(WireReader in) {
@@ -281,7 +282,11 @@ public final class MessageCodec {
       boolean unique = in.bool("index.unique");
       indexes.add(new IndexInfo(indexName, unique, readOrdinals(in, "index.columns", columns.size())));
     }
-    return new TableInfo(name, isView, columns, primaryKey, indexes);
+    List<String> defaults = new ArrayList<>(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      defaults.add(in.string("column.default"));
+    }
+    return new TableInfo(name, isView, columns, primaryKey, indexes, defaults);
   }
 
   private static List<Integer> readOrdinals(WireReader in, String field, int columnCount) {

@@ -59,7 +59,7 @@ final class MetadataResults {
             type.type().jdbcType(), TypeDescriptions.typeName(type), TypeDescriptions.precision(type), null,
             scale, TypeDescriptions.radix(type.type()),
             column.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
-            "", null, null, null, octets, i + 1, column.nullable() ? "YES" : "NO",
+            "", table.columnDefaults().get(i), null, null, octets, i + 1, column.nullable() ? "YES" : "NO",
             null, null, null, null, "NO", "NO"));
       }
     }
@@ -122,6 +122,12 @@ final class MetadataResults {
       rows.add(Arrays.asList(QuaverDatabaseMetaData.SCHEMA, null));
     }
     return result(MetadataColumns.SCHEMAS, rows);
+  }
+
+  /** The client-info properties a tool may set (Connection.setClientInfo). */
+  static ResultSet clientInfoProperties() {
+    return result(MetadataColumns.CLIENT_INFO_PROPERTIES, List.of(Arrays.asList(
+        QuaverConnection.APPLICATION_NAME, 255, "", "the application's name; also the applicationName connection property")));
   }
 
   static ResultSet catalogs() {

@@ -52,6 +52,9 @@ final class QuaverConnection implements Connection {
   private final ConnectionUrl parsedUrl;
   private final int defaultFetchSize;
   private final Set<QuaverStatement> statements = ConcurrentHashMap.newKeySet();
+  /** The one client-info property Quaver knows (getClientInfoProperties lists it). */
+  static final String APPLICATION_NAME = "ApplicationName";
+
   private final Properties clientInfo = new Properties();
   private volatile boolean isReadOnly;
   private volatile int isolation = TRANSACTION_REPEATABLE_READ;
@@ -61,7 +64,8 @@ final class QuaverConnection implements Connection {
     this.wire = wire;
     this.url = url;
     this.parsedUrl = parsedUrl;
-    int fetchSize = parsedUrl.intProperty("fetchSize", ProtocolFormat.DEFAULT_FETCH_SIZE);
+    int fetchSize = parsedUrl.intProperty("fetchSize",
+        parsedUrl.intProperty("defaultFetchSize", ProtocolFormat.DEFAULT_FETCH_SIZE));
     this.defaultFetchSize = fetchSize > 0 ? fetchSize : ProtocolFormat.DEFAULT_FETCH_SIZE;
   }
 
@@ -254,6 +258,13 @@ final class QuaverConnection implements Connection {
   @Override
   public void setTransactionIsolation(int level) throws SQLException {
     checkOpen();
+    // Each statement reads one snapshot: that gives READ UNCOMMITTED..REPEATABLE READ, not
+    // SERIALIZABLE (a statement's read set is not validated at commit).
+    if (level != TRANSACTION_READ_UNCOMMITTED && level != TRANSACTION_READ_COMMITTED
+        && level != TRANSACTION_REPEATABLE_READ) {
+      throw new SQLFeatureNotSupportedException("transaction isolation level " + level
+          + " is not supported; Quaver gives REPEATABLE READ (" + TRANSACTION_REPEATABLE_READ + ")", "0A000");
+    }
     isolation = level;
   }
 

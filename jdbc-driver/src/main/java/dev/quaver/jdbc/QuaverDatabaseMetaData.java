@@ -152,7 +152,7 @@ final class QuaverDatabaseMetaData implements DatabaseMetaData {
   @Override public int getMaxUserNameLength() throws SQLException { return 0; }
   @Override public int getDefaultTransactionIsolation() throws SQLException { return Connection.TRANSACTION_REPEATABLE_READ; }
   @Override public boolean supportsTransactions() throws SQLException { return false; }
-  @Override public boolean supportsTransactionIsolationLevel(int level) throws SQLException { return level == Connection.TRANSACTION_REPEATABLE_READ; }
+  @Override public boolean supportsTransactionIsolationLevel(int level) throws SQLException { return level == Connection.TRANSACTION_READ_UNCOMMITTED || level == Connection.TRANSACTION_READ_COMMITTED || level == Connection.TRANSACTION_REPEATABLE_READ; }
   @Override public boolean supportsDataDefinitionAndDataManipulationTransactions() throws SQLException { return false; }
   @Override public boolean supportsDataManipulationTransactionsOnly() throws SQLException { return false; }
   @Override public boolean dataDefinitionCausesTransactionCommit() throws SQLException { return true; }
@@ -217,7 +217,7 @@ final class QuaverDatabaseMetaData implements DatabaseMetaData {
   @Override public ResultSet getSuperTypes(String catalog, String schemaPattern, String typePattern) throws SQLException { return MetadataResults.empty(MetadataColumns.SUPER_TYPES); }
   @Override public ResultSet getSuperTables(String catalog, String schemaPattern, String tablePattern) throws SQLException { return MetadataResults.empty(MetadataColumns.SUPER_TABLES); }
   @Override public ResultSet getAttributes(String catalog, String schemaPattern, String typePattern, String attributePattern) throws SQLException { return MetadataResults.empty(MetadataColumns.ATTRIBUTES); }
-  @Override public ResultSet getClientInfoProperties() throws SQLException { return MetadataResults.empty(MetadataColumns.CLIENT_INFO_PROPERTIES); }
+  @Override public ResultSet getClientInfoProperties() throws SQLException { return MetadataResults.clientInfoProperties(); }
   @Override public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tablePattern, String columnPattern) throws SQLException { return MetadataResults.empty(MetadataColumns.PSEUDO_COLUMNS); }
 
   @Override

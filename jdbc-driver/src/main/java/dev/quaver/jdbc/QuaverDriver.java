@@ -42,12 +42,20 @@ public final class QuaverDriver implements Driver {
     ConnectionUrl parsed = ConnectionUrl.parse(url, info);
     Map<String, String> options = new LinkedHashMap<>();
     options.put("driver", "quaver-jdbc " + VERSION);
+    String applicationName = parsed.property("applicationName", null);
+    if (applicationName != null) {
+      options.put("applicationName", applicationName);
+    }
     Hello hello = Hello.of(parsed.property("user", "quaver"), parsed.property("password", "quaver"),
         parsed.database(), options);
     WireConnection wire = WireConnection.open(parsed.host(), parsed.port(),
         parsed.intProperty("connectTimeout", 10_000), hello);
     QuaverConnection connection = new QuaverConnection(wire, url, parsed);
-    int networkTimeout = parsed.intProperty("networkTimeout", 0);
+    if (applicationName != null) {
+      connection.setClientInfo(QuaverConnection.APPLICATION_NAME, applicationName);
+    }
+    // socketTimeout is pgjdbc's name (seconds there; milliseconds here, like networkTimeout).
+    int networkTimeout = parsed.intProperty("networkTimeout", parsed.intProperty("socketTimeout", 0));
     if (networkTimeout > 0) {
       wire.setTimeoutMillis(networkTimeout);
     }
@@ -66,7 +74,10 @@ public final class QuaverDriver implements Driver {
         property("password", info, "quaver", "password"),
         property("connectTimeout", info, "10000", "milliseconds to wait for the TCP connection"),
         property("networkTimeout", info, "0", "milliseconds to wait for any reply (0: forever)"),
+        property("socketTimeout", info, "0", "alias of networkTimeout (milliseconds)"),
         property("fetchSize", info, "1000", "rows per round trip when reading results"),
+        property("defaultFetchSize", info, "1000", "alias of fetchSize"),
+        property("applicationName", info, null, "shown in the server log; ApplicationName client info"),
     };
   }
 

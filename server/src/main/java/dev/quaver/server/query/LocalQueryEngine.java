@@ -51,14 +51,16 @@ public final class LocalQueryEngine implements QueryEngine {
     List<TableInfo> tables = new ArrayList<>();
     for (TableDef table : catalog.tables()) {
       List<ColumnInfo> columns = new ArrayList<>();
+      List<String> defaults = new ArrayList<>();
       for (ColumnDef column : table.columns()) {
         columns.add(new ColumnInfo(column.name(), column.type(), column.nullable()));
+        defaults.add(column.defaultSql());
       }
       List<IndexInfo> indexes = new ArrayList<>();
       for (IndexDef index : table.indexes()) {
         indexes.add(new IndexInfo(index.name(), index.unique(), index.columns()));
       }
-      tables.add(new TableInfo(table.name(), false, columns, table.primaryKey(), indexes));
+      tables.add(new TableInfo(table.name(), false, columns, table.primaryKey(), indexes, defaults));
     }
     for (ViewDef view : catalog.views()) {
       tables.add(new TableInfo(view.name(), true, viewColumns(view), List.of(), List.of()));
