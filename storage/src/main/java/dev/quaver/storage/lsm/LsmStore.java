@@ -263,6 +263,13 @@ public final class LsmStore implements AutoCloseable {
     flusher.awaitIdle(failure());
   }
 
+  /** Bytes appended to the WAL, written by flushes, and written by compactions since open. */
+  public record WriteStats(long walBytes, long flushBytes, long compactionBytes) {}
+
+  public WriteStats writeStats() {
+    return new WriteStats(log.appendedBytes(), flusher.bytesFlushed(), compactor.bytesWritten());
+  }
+
   /** Frozen memtables awaiting a flush. */
   public int frozenCount() {
     return memtables.frozen().size();

@@ -27,12 +27,18 @@ final class MemtableFlusher {
 
   private final LsmStore store;
   private final Thread thread;
+  private final java.util.concurrent.atomic.AtomicLong bytesFlushed =
+      new java.util.concurrent.atomic.AtomicLong();
   private volatile boolean stopped;
 
   MemtableFlusher(LsmStore store) {
     this.store = store;
     this.thread = new Thread(this::run, "quaver-lsm-flush");
     this.thread.setDaemon(true);
+  }
+
+  long bytesFlushed() {
+    return bytesFlushed.get();
   }
 
   void start() {
@@ -120,6 +126,9 @@ final class MemtableFlusher {
       }
     }
     SstMeta file = written;
+    if (file != null) {
+      bytesFlushed.addAndGet(file.fileSize());
+    }
     ManifestState point = new ManifestState(0, frozen.lastSequence(), frozen.nextLogSegment(),
         frozen.catalog(), frozen.rowIds(), List.of());
     Version installed = versions.logAndApply(current -> {

@@ -144,6 +144,11 @@ public final class LogWriter implements AutoCloseable {
     return segmentNumber;
   }
 
+  /** Record bytes appended since this writer was opened (for write amplification). */
+  public synchronized long appendedBytes() {
+    return appendedPosition;
+  }
+
   /** Writes, syncs and closes the current segment. */
   @Override
   public synchronized void close() throws IOException {
