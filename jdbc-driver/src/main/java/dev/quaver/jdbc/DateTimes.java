@@ -58,6 +58,42 @@ final class DateTimes {
     return Timestamp.valueOf(localDateTime(epochMillis));
   }
 
+  // ---- the Calendar overloads: the stored wall-clock value is read/written in the calendar's zone
+
+  private static java.time.ZoneId zone(java.util.Calendar calendar) {
+    return calendar == null ? java.time.ZoneId.systemDefault() : calendar.getTimeZone().toZoneId();
+  }
+
+  /** getDate(i, cal): midnight of the stored date in the calendar's zone. */
+  static Date sqlDate(LocalDate date, java.util.Calendar calendar) {
+    return new Date(date.atStartOfDay(zone(calendar)).toInstant().toEpochMilli());
+  }
+
+  /** getTime(i, cal): the stored time of day on 1970-01-01 in the calendar's zone. */
+  static Time sqlTime(LocalTime time, java.util.Calendar calendar) {
+    return new Time(time.atDate(LocalDate.EPOCH).atZone(zone(calendar)).toInstant().toEpochMilli());
+  }
+
+  /** getTimestamp(i, cal): the stored wall-clock time taken in the calendar's zone. */
+  static Timestamp sqlTimestamp(LocalDateTime dateTime, java.util.Calendar calendar) {
+    return Timestamp.from(dateTime.atZone(zone(calendar)).toInstant());
+  }
+
+  /** setDate(i, d, cal): the date that instant falls on in the calendar's zone. */
+  static LocalDate localDate(java.util.Date date, java.util.Calendar calendar) {
+    return java.time.Instant.ofEpochMilli(date.getTime()).atZone(zone(calendar)).toLocalDate();
+  }
+
+  /** setTime(i, t, cal): the time of day of that instant in the calendar's zone. */
+  static LocalTime localTime(java.util.Date time, java.util.Calendar calendar) {
+    return java.time.Instant.ofEpochMilli(time.getTime()).atZone(zone(calendar)).toLocalTime();
+  }
+
+  /** setTimestamp(i, ts, cal): the wall-clock time of that instant in the calendar's zone. */
+  static LocalDateTime localDateTime(Timestamp timestamp, java.util.Calendar calendar) {
+    return timestamp.toInstant().atZone(zone(calendar)).toLocalDateTime();
+  }
+
   /** {@code HH:mm:ss} or {@code HH:mm:ss.SSS} when there are milliseconds. */
   static String formatTime(int millisOfDay) {
     LocalTime time = localTime(millisOfDay);

@@ -202,12 +202,14 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
   @Override public void setDate(int i, Date x) throws SQLException { set(i, x); }
   @Override public void setTime(int i, Time x) throws SQLException { set(i, x); }
   @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, x); }
-  @Override public void setDate(int i, Date x, Calendar c) throws SQLException { set(i, x); }
-  @Override public void setTime(int i, Time x, Calendar c) throws SQLException { set(i, x); }
-  @Override public void setTimestamp(int i, Timestamp x, Calendar c) throws SQLException { set(i, x); }
+  @Override public void setDate(int i, Date x, Calendar c) throws SQLException { set(i, x == null || c == null ? x : DateTimes.localDate(x, c)); }
+  @Override public void setTime(int i, Time x, Calendar c) throws SQLException { set(i, x == null || c == null ? x : DateTimes.localTime(x, c)); }
+  @Override public void setTimestamp(int i, Timestamp x, Calendar c) throws SQLException { set(i, x == null || c == null ? x : DateTimes.localDateTime(x, c)); }
   @Override public void setObject(int i, Object x) throws SQLException { set(i, x); }
-  @Override public void setObject(int i, Object x, int targetSqlType) throws SQLException { set(i, x); }
-  @Override public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException { set(i, x); }
+  @Override public void setObject(int i, Object x, int targetSqlType) throws SQLException { set(i, TargetTypes.convert(x, targetSqlType, -1)); }
+  @Override public void setObject(int i, Object x, int targetSqlType, int scaleOrLength) throws SQLException { set(i, TargetTypes.convert(x, targetSqlType, scaleOrLength)); }
+  @Override public void setObject(int i, Object x, java.sql.SQLType targetSqlType) throws SQLException { setObject(i, x, TargetTypes.vendorCode(targetSqlType)); }
+  @Override public void setObject(int i, Object x, java.sql.SQLType targetSqlType, int scaleOrLength) throws SQLException { setObject(i, x, TargetTypes.vendorCode(targetSqlType), scaleOrLength); }
   @Override public void setCharacterStream(int i, Reader x) throws SQLException { set(i, read(x, -1)); }
   @Override public void setCharacterStream(int i, Reader x, int length) throws SQLException { set(i, read(x, length)); }
   @Override public void setCharacterStream(int i, Reader x, long length) throws SQLException { set(i, read(x, length)); }

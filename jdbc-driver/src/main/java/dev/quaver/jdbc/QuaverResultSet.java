@@ -234,17 +234,23 @@ final class QuaverResultSet extends ReadOnlyResultSetBase {
 
   @Override
   public Date getDate(int i, Calendar calendar) throws SQLException {
-    return getDate(i);
+    Object v = value(i);
+    return v == null ? null : calendar == null ? getDate(i)
+        : DateTimes.sqlDate(ResultValues.localDate(v, type(i)), calendar);
   }
 
   @Override
   public Time getTime(int i, Calendar calendar) throws SQLException {
-    return getTime(i);
+    Object v = value(i);
+    return v == null ? null : calendar == null ? getTime(i)
+        : DateTimes.sqlTime(ResultValues.localTime(v, type(i)), calendar);
   }
 
   @Override
   public Timestamp getTimestamp(int i, Calendar calendar) throws SQLException {
-    return getTimestamp(i);
+    Object v = value(i);
+    return v == null ? null : calendar == null ? getTimestamp(i)
+        : DateTimes.sqlTimestamp(ResultValues.localDateTime(v, type(i)), calendar);
   }
 
   @Override
@@ -299,9 +305,9 @@ final class QuaverResultSet extends ReadOnlyResultSetBase {
   @Override public Date getDate(String label) throws SQLException { return getDate(findColumn(label)); }
   @Override public Time getTime(String label) throws SQLException { return getTime(findColumn(label)); }
   @Override public Timestamp getTimestamp(String label) throws SQLException { return getTimestamp(findColumn(label)); }
-  @Override public Date getDate(String label, Calendar c) throws SQLException { return getDate(findColumn(label)); }
-  @Override public Time getTime(String label, Calendar c) throws SQLException { return getTime(findColumn(label)); }
-  @Override public Timestamp getTimestamp(String label, Calendar c) throws SQLException { return getTimestamp(findColumn(label)); }
+  @Override public Date getDate(String label, Calendar c) throws SQLException { return getDate(findColumn(label), c); }
+  @Override public Time getTime(String label, Calendar c) throws SQLException { return getTime(findColumn(label), c); }
+  @Override public Timestamp getTimestamp(String label, Calendar c) throws SQLException { return getTimestamp(findColumn(label), c); }
   @Override public Object getObject(String label) throws SQLException { return getObject(findColumn(label)); }
   @Override public <T> T getObject(String label, Class<T> type) throws SQLException { return getObject(findColumn(label), type); }
   @Override public Object getObject(String label, Map<String, Class<?>> map) throws SQLException { return getObject(findColumn(label)); }

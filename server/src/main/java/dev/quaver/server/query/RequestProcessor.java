@@ -98,6 +98,8 @@ public final class RequestProcessor {
         try {
           counts.add(runForCount(session, sequence, statement, Parameters.row(sets, row, statement.parameterTypes()), row));
         } catch (QuaverException e) {
+          // The counts of the entries before the failing one, then the ERROR (docs/protocol.md).
+          sink.send(new BatchResult(counts));
           throw inBatch(e, row);
         }
       }
@@ -109,6 +111,8 @@ public final class RequestProcessor {
         try {
           counts.add(runForCount(session, sequence, engine.prepare(batch.sqls().get(i)), List.of(), i));
         } catch (QuaverException e) {
+          // The counts of the entries before the failing one, then the ERROR (docs/protocol.md).
+          sink.send(new BatchResult(counts));
           throw inBatch(e, i);
         }
       }
