@@ -86,14 +86,13 @@ public final class LsmBenchRunner {
         Thread thread = new Thread(() -> {
           long[] mine = new long[1 << 16];
           int n = 0;
-          byte[] value = Workload.value();
           try {
             while (true) {
               long start = System.nanoTime();
               if (start >= end) {
                 break;
               }
-              target.put(workload.nextKey(), value);
+              target.put(workload.nextKey(), Workload.value());
               if (start >= warmupEnd) {
                 if (n == mine.length) {
                   mine = Arrays.copyOf(mine, n * 2);
@@ -142,10 +141,9 @@ public final class LsmBenchRunner {
         for (int t = 0; t < threads; t++) {
           long share = rows / threads;
           Thread thread = new Thread(() -> {
-            byte[] value = Workload.value();
             try {
               for (long i = 0; i < share; i++) {
-                target.put(workload.nextKey(), value);
+                target.put(workload.nextKey(), Workload.value());
               }
             } catch (Exception e) {
               throw new RuntimeException(e);

@@ -60,14 +60,8 @@ public class LsmPutBenchmark {
     }
   }
 
-  /** Per-thread value buffer. */
-  @State(Scope.Thread)
-  public static class Value {
-    final byte[] bytes = Workload.value();
-  }
-
   @Benchmark
-  public void put(Value value) throws Exception {
-    target.put(workload.nextKey(), value.bytes);
+  public void put() throws Exception {
+    target.put(workload.nextKey(), Workload.value());
   }
 }

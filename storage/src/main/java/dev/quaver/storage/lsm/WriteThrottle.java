@@ -41,7 +41,9 @@ final class WriteThrottle {
 
   void beforeWrite() {
     long start = System.nanoTime();
+    boolean throttled = false;
     if (store.frozenCount() > options.maxImmutableMemtables()) {
+      throttled = true;
       synchronized (store.stateLock()) {
         while (store.frozenCount() > options.maxImmutableMemtables()
             && System.nanoTime() - start < MAX_WAIT_NANOS && store.failure() == null) {
@@ -51,17 +53,19 @@ final class WriteThrottle {
     }
     int l0 = versions.current().level(0).size();
     if (l0 >= options.l0StopTrigger()) {
+      throttled = true;
       while (versions.current().level(0).size() >= options.l0StopTrigger()
           && System.nanoTime() - start < MAX_WAIT_NANOS && store.failure() == null) {
         store.compactor().wakeUp();
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
       }
     } else if (l0 >= options.l0SlowdownTrigger()) {
+      throttled = true;
       long delay = Math.min(2_000_000L, 100_000L * (l0 - options.l0SlowdownTrigger() + 1));
       LockSupport.parkNanos(delay);
     }
-    long waited = System.nanoTime() - start;
-    if (waited > 50_000) {
+    if (throttled) {
+      long waited = System.nanoTime() - start;
       delayedWrites++;
       delayNanos += waited;
       if (System.nanoTime() - lastReport > TimeUnit.SECONDS.toNanos(5)) {
