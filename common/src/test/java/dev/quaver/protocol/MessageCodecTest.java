@@ -65,7 +65,9 @@ class MessageCodecTest {
         new BatchResult(List.of(1L, 0L, 5L)),
         new ErrorResponse("42601", "syntax error at or near \"FORM\"", 10),
         new CatalogInfo(List.of(new TableInfo("T", false, columns, List.of(0),
-            List.of(new IndexInfo("T_NAME", true, List.of(1, 0)))),
+            List.of(new IndexInfo("T_NAME", true, List.of(1, 0))),
+            java.util.Arrays.asList(new String[columns.size()])),
+            new TableInfo("D", false, columns.subList(0, 1), List.of(), List.of(), List.of("'none'")),
             new TableInfo("V", true, List.of(), List.of(), List.of()))),
         new Pong());
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * sqlline, as a user runs it ({@code bin/quaver sql <url> -f script.sql} is this java command):
  * the sqlline jar plus the driver jar, non-interactive, against the test server. Checks the
  * output and the exit code, and that !tables, !columns and !describe work through
- * DatabaseMetaData.
+ * DatabaseMetaData; also an interactive session typed through stdin, and {@code -e}.
  */
 class SqllineIT {
   private static TestServer server;
@@ -69,23 +69,59 @@ class SqllineIT {
     assertThat(result.output()).contains("42P01");
   }
 
+  @Test
+  void interactiveSessionDrivenThroughStdin() throws Exception {
+    String session = String.join("\n",
+        "CREATE TABLE sl_stdin (k INTEGER PRIMARY KEY, word VARCHAR(20));",
+        "INSERT INTO sl_stdin VALUES (1, 'typed'), (2, 'lines');",
+        "SELECT word FROM sl_stdin",
+        "  ORDER BY k;",
+        "!tables",
+        "SELECT COUNT(*) AS how_many FROM sl_stdin;",
+        "!quit",
+        "");
+    Result result = run(List.of(), session);
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output())
+        .contains("typed").contains("lines").contains("SL_STDIN").contains("HOW_MANY")
+        .doesNotContain("Error:");
+  }
+
+  @Test
+  void dashEExecutesAStatement() throws Exception {
+    Result result = run(List.of("-e", "SELECT 40 + 2 AS answer"), null);
+    assertThat(result.exitCode()).as(result.output()).isZero();
+    assertThat(result.output()).contains("ANSWER").contains("42");
+  }
+
   private static Result runSqlline(Path script) throws IOException, InterruptedException {
-    List<String> command = launcherCommand(script);
+    return run(List.of("-f", script.toString()), null);
+  }
+
+  /** sqlline with {@code arguments}; {@code stdin} typed into it (null: no input at all). */
+  private static Result run(List<String> arguments, String stdin) throws IOException, InterruptedException {
+    List<String> command = launcherCommand(arguments);
     System.out.println("SqllineIT: " + String.join(" ", command));
-    Process process = new ProcessBuilder(command)
-        .redirectErrorStream(true)
-        .redirectInput(new File("/dev/null"))
-        .start();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    if (stdin == null) {
+      builder.redirectInput(new File("/dev/null"));
+    }
+    Process process = builder.start();
+    if (stdin != null) {
+      try (var input = process.getOutputStream()) {
+        input.write(stdin.getBytes(StandardCharsets.UTF_8));
+      }
+    }
     byte[] output = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("sqlline finished").isTrue();
     return new Result(process.exitValue(), new String(output, StandardCharsets.UTF_8));
   }
 
   /**
-   * {@code bin/quaver sql <url> -f script} when the repository's launcher and what it runs are
+   * {@code bin/quaver sql <url> <arguments>} when the repository's launcher and what it runs are
    * built (it would otherwise start a Maven build); else the same java command it runs.
    */
-  private static List<String> launcherCommand(Path script) {
+  private static List<String> launcherCommand(List<String> arguments) {
     Path repo = Path.of(System.getProperty("quaver.repo.dir", ".."));
     Path launcher = repo.resolve("bin/quaver");
     Path sqllineJar = repo.resolve("server/target/tools/sqlline.jar");
@@ -96,12 +132,16 @@ class SqllineIT {
       isDriverBuilt = false;
     }
     if (Files.isRegularFile(launcher) && Files.isRegularFile(sqllineJar) && isDriverBuilt) {
-      return List.of("bash", launcher.toString(), "sql", server.url(), "-f", script.toString());
+      List<String> command = new ArrayList<>(List.of("bash", launcher.toString(), "sql", server.url()));
+      command.addAll(arguments);
+      return command;
     }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return List.of(java, "-cp", clientClassPath(), "sqlline.SqlLine",
+    List<String> command = new ArrayList<>(List.of(java, "-cp", clientClassPath(), "sqlline.SqlLine",
         "-d", "dev.quaver.jdbc.QuaverDriver", "-u", server.url(), "-n", TestServer.USER,
-        "-p", TestServer.PASSWORD, "--maxWidth=160", "-f", script.toString());
+        "-p", TestServer.PASSWORD, "--maxWidth=160"));
+    command.addAll(arguments);
+    return command;
   }
 
   /**
