@@ -35,7 +35,7 @@ class LsmStoreModelTest {
     TreeMap<String, String> model = new TreeMap<>();
     LsmStore store = open();
     try {
-      for (int step = 0; step < 6000; step++) {
+      for (int step = 0; step < 4000; step++) {
         int action = random.nextInt(1000);
         if (action < 3) {
           store.close();
@@ -44,7 +44,7 @@ class LsmStoreModelTest {
         } else if (action < 8) {
           store.flush();
           store.compactor().compactAll();
-        } else if (action < 14) {
+        } else if (action < 12) {
           checkHeldSnapshot(store, model, random, step);
         } else {
           WriteSet writes = new WriteSet();
