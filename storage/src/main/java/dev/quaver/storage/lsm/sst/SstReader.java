@@ -129,12 +129,16 @@ public final class SstReader implements AutoCloseable {
     if (block < 0) {
       return null;
     }
-    BlockReader reader = new BlockReader(dataBlock(block));
-    reader.seek(key, snapshot);
-    if (reader.next() && Arrays.equals(reader.key(), key)) {
-      return new Found(reader.sequence(), reader.value());
+    try {
+      BlockReader reader = new BlockReader(dataBlock(block));
+      reader.seek(key, snapshot);
+      if (reader.next() && Arrays.equals(reader.key(), key)) {
+        return new Found(reader.sequence(), reader.value());
+      }
+      return null;
+    } catch (IllegalStateException e) {
+      throw corrupt(offsets[block], "malformed data block: " + e.getMessage());
     }
-    return null;
   }
 
   /** Every version of the keys in [from, to) ({@code to} null = to the end), in order. */
@@ -244,6 +248,15 @@ public final class SstReader implements AutoCloseable {
 
     @Override
     public boolean next() {
+      try {
+        return advance();
+      } catch (IllegalStateException e) {
+        throw corrupt(offsets[Math.min(block, offsets.length - 1)],
+            "malformed data block: " + e.getMessage());
+      }
+    }
+
+    private boolean advance() {
       while (!done) {
         if (current.next()) {
           if (to != null && Arrays.compareUnsigned(current.key(), to) >= 0) {
