@@ -3,7 +3,6 @@ package dev.quaver.jdbc;
 import dev.quaver.protocol.BatchResult;
 import dev.quaver.protocol.ColumnBatch;
 import dev.quaver.protocol.ErrorResponse;
-import dev.quaver.protocol.ExecuteBatch;
 import dev.quaver.protocol.Message;
 import dev.quaver.protocol.Query;
 import dev.quaver.protocol.QueryBatch;
@@ -118,19 +117,13 @@ class QuaverStatement implements Statement {
       if (reply instanceof ErrorResponse error) {
         throw SqlExceptions.of(error);
       }
-      if (reply instanceof BatchResult partial && partial.counts().size() < batchSize(request)) {
-        // A failed batch: the counts of the entries before the failing one, then its ERROR.
+      if (reply instanceof BatchResult partial && partial.counts().size() < BatchReplies.size(request)) {
         Message next = wire.receive();
         if (!(next instanceof ErrorResponse error)) {
           wire.closeSocket();
           throw SqlExceptions.of("08P01", "expected ERROR after a partial BATCH_RESULT, got " + next.type(), null);
         }
-        SQLException cause = SqlExceptions.of(error);
-        long[] done = new long[partial.counts().size()];
-        for (int i = 0; i < done.length; i++) {
-          done[i] = partial.counts().get(i);
-        }
-        throw new BatchUpdateException(cause.getMessage(), cause.getSQLState(), 0, done, cause);
+        throw BatchReplies.failure(partial, error);
       }
       if (reply instanceof ResultHeader header) {
         ServerCursor cursor = new ServerCursor(wire, header.cursorId(), this);
@@ -154,17 +147,6 @@ class QuaverStatement implements Statement {
       }
       hasTimedOut = false;
     }
-  }
-
-  /** How many update counts a complete reply to {@code request} holds (-1: not a batch). */
-  private static int batchSize(Message request) {
-    if (request instanceof QueryBatch batch) {
-      return batch.sqls().size();
-    }
-    if (request instanceof ExecuteBatch batch) {
-      return batch.parameters().rowCount();
-    }
-    return -1;
   }
 
   /** Marks an exchange of this statement as running, so cancel() can reach it. Requires: the wire lock. */
