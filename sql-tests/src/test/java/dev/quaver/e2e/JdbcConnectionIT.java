@@ -84,6 +84,22 @@ class JdbcConnectionIT {
   }
 
   @Test
+  void socketTimeoutClosesAConnectionWhoseReplyDoesNotCome() throws Exception {
+    try (Connection connection = DriverManager.getConnection(server.url() + "?socketTimeout=300",
+        TestServer.USER, TestServer.PASSWORD); Statement statement = connection.createStatement()) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> statement.executeQuery(
+          "SELECT COUNT(*) FROM cn_rows a, cn_rows b, cn_rows c, cn_rows d WHERE a.id + b.id + c.id + d.id < 0"))
+          .isInstanceOf(SQLException.class)
+          .hasMessageContaining("network timeout")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("08006"));
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5000);
+      assertThat(connection.isValid(1)).isFalse();
+      assertThat(connection.isClosed()).isTrue();
+    }
+  }
+
+  @Test
   void transactionApiFailsClearlyUntilTransactionsExist() throws Exception {
     try (Connection connection = server.connect()) {
       assertThat(connection.getAutoCommit()).isTrue();
