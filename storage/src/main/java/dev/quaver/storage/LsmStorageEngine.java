@@ -48,6 +48,7 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     this.store = store;
     this.nextRowIds = nextRowIds;
     this.catalog = new PersistentCatalog(catalogState, this);
+    store.compactor().setObsoleteKeys(() -> new DroppedKeyFilter(catalog.state()));
   }
 
   static LsmStorageEngine open(StorageConfig config, LsmOptions options) {

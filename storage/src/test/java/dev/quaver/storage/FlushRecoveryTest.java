@@ -111,6 +111,39 @@ class FlushRecoveryTest {
         .hasMessageContaining(sst.getFileName().toString());
   }
 
+  @Test
+  void compactionDropsTheRowsOfDroppedTables() throws IOException {
+    try (LsmStorageEngine engine = open()) {
+      TableDef dropped = engine.catalog().createTable(people("GONE"));
+      TableDef kept = engine.catalog().createTable(people("KEPT"));
+      for (int i = 0; i < 300; i++) {
+        insert(engine, dropped, new Object[] {i, "g" + i, (long) i});
+        insert(engine, kept, new Object[] {i, "k" + i, (long) i});
+      }
+      engine.flush();
+      assertThat(rawCount(engine, dropped.id())).isEqualTo(300);
+      engine.catalog().dropTable("GONE");
+      assertThat(rawCount(engine, dropped.id())).as("still in SSTables, unreachable").isEqualTo(300);
+      engine.flush();
+      engine.store().compactor().compactAll();
+      assertThat(rawCount(engine, dropped.id())).isZero();
+      assertThat(rawCount(engine, kept.id())).isEqualTo(300);
+      assertThat(rows(engine, engine.catalog().table("KEPT").orElseThrow())).hasSize(300);
+    }
+  }
+
+  private static int rawCount(LsmStorageEngine engine, long tableId) {
+    int n = 0;
+    try (dev.quaver.storage.lsm.Cursor cursor = engine.store().scan(
+        dev.quaver.storage.row.KeySpace.tableStart(tableId),
+        dev.quaver.storage.row.KeySpace.tableEnd(tableId), Long.MAX_VALUE)) {
+      while (cursor.next()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   private static long sizeOf(Path f) {
     try {
       return Files.size(f);

@@ -17,6 +17,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Runs leveled compactions on a background thread ({@code quaver-lsm-compaction}): picks a
@@ -36,6 +38,7 @@ public final class Compactor implements AutoCloseable {
   private final LsmOptions options;
   private final LongSupplier horizon;
   private final Consumer<Throwable> onFailure;
+  private volatile Supplier<Predicate<byte[]>> obsoleteKeys = () -> null;
   private final CompactionPicker picker;
   private final RateLimiter limiter;
   private final Thread thread;
@@ -57,6 +60,14 @@ public final class Compactor implements AutoCloseable {
     this.limiter = new RateLimiter(options.compactionBytesPerSecond());
     this.thread = new Thread(this::run, "quaver-lsm-compaction");
     this.thread.setDaemon(true);
+  }
+
+  /**
+   * Sets where each compaction gets its filter of keys to drop entirely (dropped tables); the
+   * supplier is asked once per compaction, the predicate used on its thread only.
+   */
+  public void setObsoleteKeys(Supplier<Predicate<byte[]>> obsoleteKeys) {
+    this.obsoleteKeys = obsoleteKeys;
   }
 
   public void start() {
@@ -83,13 +94,16 @@ public final class Compactor implements AutoCloseable {
     return compactions.get();
   }
 
-  /** Compacts every level into the next, top to bottom, regardless of scores (tests, tools). */
+  /**
+   * Compacts every level into the next, top to bottom, regardless of scores, rewriting every
+   * file (no moves), so all garbage is dropped (tests, tools).
+   */
   public void compactAll() throws IOException {
     synchronized (running) {
       for (int level = 0; level < Version.LEVELS - 1; level++) {
         CompactionPicker.Compaction compaction = picker.forLevel(versions.current(), level);
         while (compaction != null) {
-          run(compaction, false);
+          run(compaction, false, false);
           compaction = level == 0 ? null : picker.forLevel(versions.current(), level);
           if (compaction != null && versions.current().level(level).isEmpty()) {
             compaction = null;
@@ -118,7 +132,7 @@ public final class Compactor implements AutoCloseable {
           CompactionPicker.Compaction compaction = picker.pick(versions.current());
           worked = compaction != null;
           if (worked) {
-            run(compaction, true);
+            run(compaction, true, true);
           }
         }
         if (!worked) {
@@ -138,12 +152,13 @@ public final class Compactor implements AutoCloseable {
     }
   }
 
-  private void run(CompactionPicker.Compaction compaction, boolean throttled) throws IOException {
+  private void run(CompactionPicker.Compaction compaction, boolean throttled, boolean allowMove)
+      throws IOException {
     long started = System.nanoTime();
     List<SstMeta> inputs = new ArrayList<>(compaction.upper());
     inputs.addAll(compaction.lower());
     int outputLevel = compaction.outputLevel();
-    if (compaction.upper().size() == 1 && compaction.lower().isEmpty()) {
+    if (allowMove && compaction.upper().size() == 1 && compaction.lower().isEmpty()) {
       SstMeta moved = compaction.upper().get(0);
       versions.logAndApply(v -> replace(v, compaction.level(), Set.of(moved), outputLevel,
           List.of(moved)), null);
@@ -160,7 +175,7 @@ public final class Compactor implements AutoCloseable {
         bytesRead.addAndGet(file.fileSize());
       }
       try (CompactionFilter merged = new CompactionFilter(new MergingIterator(sources),
-          horizon.getAsLong(), compaction.bottommost())) {
+          horizon.getAsLong(), compaction.bottommost(), obsoleteKeys.get())) {
         SstWriter writer = null;
         byte[] lastKey = null;
         try {
