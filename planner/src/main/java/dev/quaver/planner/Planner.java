@@ -10,6 +10,7 @@ import dev.quaver.planner.logical.ErrorTranslator;
 import dev.quaver.planner.logical.PlannerPhases;
 import dev.quaver.planner.logical.StatementContext;
 import dev.quaver.planner.logical.StatementParser;
+import dev.quaver.planner.logical.UnaryPlusRemover;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalNode;
 import dev.quaver.planner.schema.CatalogSchema;
@@ -129,7 +130,7 @@ public final class Planner {
   /** Validates a view's query (CREATE VIEW) and returns its column names. */
   private List<String> viewColumns(SqlNode query, long version) {
     StatementContext context = new StatementContext(snapshot(version), StatementParser.config());
-    SqlNode validated = context.validate(query);
+    SqlNode validated = context.validate(UnaryPlusRemover.apply(query));
     return context.validator().getValidatedNodeType(validated).getFieldNames();
   }
 
@@ -138,7 +139,7 @@ public final class Planner {
     String target = dmlTarget(node);
     StatementContext context = new StatementContext(
         target == null ? snapshot : snapshot.withRowKey(target), StatementParser.config());
-    SqlNode validated = context.validate(node);
+    SqlNode validated = context.validate(UnaryPlusRemover.apply(node));
     List<ColumnType> parameterTypes = new ArrayList<>();
     for (RelDataTypeField field : context.validator().getParameterRowType(validated).getFieldList()) {
       parameterTypes.add(TypeMapping.toColumnType(field.getType()));

@@ -25,12 +25,15 @@ import org.apache.calcite.tools.RelBuilder;
  *       FilterIntoJoin, before any rule infers predicates over a deep join tree (on a 64-table
  *       comma join that inference dominated planning time);
  *   <li>simplification simplifies expressions and pushes what is left, so that join ordering
- *       sees the join graph;
+ *       sees the join graph (a plan without joins gets the cheaper single-input simplification);
  *   <li>join ordering (TODO(#7): replaced by Quaver's cost-based DP/greedy planner) reorders
  *       inner joins so that comma joins never build cross products when a predicate links them
  *       (GreedyJoinOrdering: Calcite's LoptOptimizeJoinRule needs minutes for 64 tables);
  *   <li>field trimming runs last so that every scan reads only the columns used above it.
  * </ol>
+ *
+ * Phases that cannot change a plan are skipped ({@link #optimize}): this keeps the planning of
+ * the many thousands of distinct simple statements of a SQL logic test cheap.
  *
  * Immutable.
  */
@@ -82,6 +85,20 @@ public final class PlannerPhases {
               CoreRules.FILTER_SET_OP_TRANSPOSE,
               CoreRules.AGGREGATE_PROJECT_MERGE,
               CoreRules.UNION_MERGE)),
+      new Phase("single-input-simplification",
+          "the simplification phase for plans without joins: merges and transposes only; the"
+              + " expression-reducing rules (predicate inference over the whole input and RexSimplify"
+              + " of every condition) cost most of a simple statement's planning and buy little"
+              + " when there is no join to derive predicates across",
+          hep(HepMatchOrder.DEPTH_FIRST,
+              CoreRules.FILTER_MERGE,
+              CoreRules.PROJECT_MERGE,
+              CoreRules.PROJECT_REMOVE,
+              CoreRules.FILTER_PROJECT_TRANSPOSE,
+              CoreRules.FILTER_AGGREGATE_TRANSPOSE,
+              CoreRules.FILTER_SET_OP_TRANSPOSE,
+              CoreRules.AGGREGATE_PROJECT_MERGE,
+              CoreRules.UNION_MERGE)),
       new Phase("join-ordering",
           "order each tree of inner joins greedily, smallest connected factor first",
           GreedyJoinOrdering::apply),
@@ -99,13 +116,35 @@ public final class PlannerPhases {
     return PHASES;
   }
 
-  /** Runs every phase in order. */
+  /**
+   * Runs every phase in order, skipping the phases that cannot change this plan: without a
+   * subquery there is nothing to remove or decorrelate, without a join there is nothing to push
+   * into or order. Each skipped phase saves a HepPlanner (or decorrelator) pass over the whole
+   * plan, which is most of the planning time of a simple statement.
+   */
   public static RelNode optimize(RelNode rel, RelBuilder relBuilder) {
+    PlanFeatures features = PlanFeatures.of(rel);
     RelNode current = rel;
     for (Phase phase : PHASES) {
+      if (!applies(phase.name(), features)) {
+        continue;
+      }
       current = phase.rewrite().apply(current, relBuilder);
+      if (phase.name().equals("decorrelation")) {
+        features = PlanFeatures.of(current);
+      }
     }
     return current;
+  }
+
+  private static boolean applies(String phase, PlanFeatures features) {
+    return switch (phase) {
+      case "subquery-removal" -> features.subQuery();
+      case "decorrelation" -> features.subQuery() || features.correlate();
+      case "filter-pushdown", "simplification", "join-ordering" -> features.join();
+      case "single-input-simplification" -> !features.join();
+      default -> true;
+    };
   }
 
   private static Rewrite hep(HepMatchOrder order, RelOptRule... rules) {

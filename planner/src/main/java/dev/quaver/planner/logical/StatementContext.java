@@ -42,6 +42,9 @@ import org.apache.calcite.tools.RelBuilder;
  * <p>Thread safety: confined to the thread planning one statement.
  */
 public final class StatementContext implements RelOptTable.ViewExpander {
+  /** Name of the schema that holds every table and view, as DatabaseMetaData.getSchemas says. */
+  public static final String PUBLIC_SCHEMA = "PUBLIC";
+
   private final CatalogSchema schema;
   private final SqlParser.Config parserConfig;
   private final RelDataTypeFactory typeFactory;
@@ -54,6 +57,8 @@ public final class StatementContext implements RelOptTable.ViewExpander {
     this.parserConfig = parserConfig;
     this.typeFactory = new JavaTypeFactoryImpl(QuaverTypeSystem.INSTANCE);
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", schema);
+    // The one schema that JDBC metadata reports; tools qualify names with it ("PUBLIC"."T").
+    root.add(PUBLIC_SCHEMA, schema);
     this.catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory, connectionConfig());
     this.validator = newValidator(parserConfig.conformance());
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
@@ -114,7 +119,7 @@ public final class StatementContext implements RelOptTable.ViewExpander {
   }
 
   private static SqlNode parse(String sql) {
-    return StatementParser.parse(sql);
+    return UnaryPlusRemover.apply(StatementParser.parse(sql));
   }
 
   private SqlToRelConverter newConverter() {
