@@ -114,6 +114,15 @@ public final class Manifest implements AutoCloseable {
     }
     Manifest manifest = new Manifest(directory, number - 1);
     manifest.roll(state);
+    String live = ManifestFormat.fileName(manifest.number);
+    try (Stream<Path> files = Files.list(directory)) { // leftovers of crashes during a roll
+      for (Path f : (Iterable<Path>) files::iterator) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(ManifestFormat.PREFIX) && !name.equals(live)) {
+          Files.deleteIfExists(f);
+        }
+      }
+    }
     return manifest;
   }
 

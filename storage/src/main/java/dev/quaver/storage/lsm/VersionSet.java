@@ -42,11 +42,21 @@ public final class VersionSet implements AutoCloseable {
     this.cache = cache;
     this.nextFileNumber = new AtomicLong(state.nextFileNumber());
     Version initial = new Version(state.levels());
-    synchronized (this) {
-      install(initial);
+    try {
+      synchronized (this) {
+        install(initial);
+      }
+      this.recorded = state;
+      this.manifest = Manifest.create(directory, state);
+    } catch (IOException | RuntimeException e) {
+      synchronized (this) {
+        for (SstReader reader : readers.values()) {
+          reader.close();
+        }
+        readers.clear();
+      }
+      throw e;
     }
-    this.recorded = state;
-    this.manifest = Manifest.create(directory, state);
   }
 
   public Path directory() {
