@@ -94,6 +94,11 @@ public final class ExecutionContext implements EvaluationContext {
     return config.queryMemoryLimitBytes();
   }
 
+  /** Where spilling operators put their per-statement spill subdirectories. */
+  public java.nio.file.Path spillDirectory() {
+    return config.spillDirectory();
+  }
+
   public void cancel() {
     canceled = true;
   }

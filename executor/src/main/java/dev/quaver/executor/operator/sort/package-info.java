@@ -1,6 +1,6 @@
 /**
- * Sorting: a stable in-memory multi-key sort with NULLS FIRST/LAST and DESC, and a bounded top-N
- * when the plan has a fetch. The rows are accounted against the query memory limit; external
- * merge sort is TODO(#6).
+ * Sorting: a stable multi-key sort with NULLS FIRST/LAST and DESC that spills sorted runs to disk
+ * and merges them when the buffered rows pass the operator's memory share (external merge sort),
+ * and a bounded in-memory top-N when the plan has a small fetch.
  */
 package dev.quaver.executor.operator.sort;
