@@ -10,6 +10,7 @@ import dev.quaver.planner.logical.ErrorTranslator;
 import dev.quaver.planner.logical.PlannerPhases;
 import dev.quaver.planner.logical.StatementContext;
 import dev.quaver.planner.logical.StatementParser;
+import dev.quaver.planner.logical.CoalesceTrimmer;
 import dev.quaver.planner.logical.UnaryPlusRemover;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalNode;
@@ -139,7 +140,19 @@ public final class Planner {
     String target = dmlTarget(node);
     StatementContext context = new StatementContext(
         target == null ? snapshot : snapshot.withRowKey(target), StatementParser.config());
-    SqlNode validated = context.validate(UnaryPlusRemover.apply(node));
+    SqlNode validated;
+    try {
+      validated = context.validate(UnaryPlusRemover.apply(node));
+    } catch (RuntimeException e) {
+      if (!isNotGrouped(e)) {
+        throw e;
+      }
+      // Retry with unreachable COALESCE operands dropped (they may name columns outside GROUP
+      // BY, which SQLite accepts); a statement valid as written keeps its standard typing.
+      context = new StatementContext(
+          target == null ? snapshot : snapshot.withRowKey(target), StatementParser.config());
+      validated = context.validate(CoalesceTrimmer.apply(UnaryPlusRemover.apply(reparse(text, node))));
+    }
     List<ColumnType> parameterTypes = new ArrayList<>();
     for (RelDataTypeField field : context.validator().getParameterRowType(validated).getFieldList()) {
       parameterTypes.add(TypeMapping.toColumnType(field.getType()));
@@ -172,6 +185,28 @@ public final class Planner {
       fields.add(new Field(names.get(i), field.type(), field.nullable()));
     }
     return fields;
+  }
+
+  /** Whether validation failed because an expression is neither grouped nor aggregated. */
+  private static boolean isNotGrouped(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("is not being grouped")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A fresh parse of the statement {@code node} came from (validation rewrites its tree in place). */
+  private static SqlNode reparse(String text, SqlNode node) {
+    SqlNode fresh = StatementParser.parse(text);
+    if (fresh instanceof SqlQuaverExplain explain) {
+      return explain.statement();
+    }
+    if (fresh instanceof SqlExplain explain) {
+      return explain.getExplicandum();
+    }
+    return fresh;
   }
 
   /** The target table of an UPDATE or DELETE, which sees the hidden row-key column. */

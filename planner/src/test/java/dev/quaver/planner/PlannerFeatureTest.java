@@ -50,6 +50,12 @@ class PlannerFeatureTest {
       "VALUES (1, 'a'), (2, 'bb')",
       "SELECT a FROM t1 WHERE b IN (SELECT b FROM t1 WHERE b > 2) OR a > 5",
       "SELECT a + x FROM t1, t2 WHERE a = x",
+      // unary plus is the identity on any type (SQLite corpus: + col on a text column)
+      "SELECT + c, + + a FROM t1 WHERE + c IS NOT NULL",
+      "INSERT INTO t1 (a, c) VALUES (+ 1, + 'x')",
+      // an unreachable COALESCE operand may name a column outside GROUP BY
+      "SELECT - COALESCE(- 86, c, a) FROM t1 GROUP BY b",
+      "SELECT COALESCE(b, 63, c) FROM t1 GROUP BY b",
   })
   void plans(String sql) {
     PreparedPlan plan = planner.prepare(sql);
