@@ -18,9 +18,20 @@ public record FileResult(
     passedLines = java.util.Collections.unmodifiableSet(new TreeSet<>(passedLines));
   }
 
+  /** Records that ran (passed or failed), per second; records left unrun by the budget don't count. */
   public double recordsPerSecond() {
     double seconds = elapsedNanos / 1e9;
-    return seconds <= 0 ? 0 : (passed + failed) / seconds;
+    return seconds <= 0 ? 0 : ran() / seconds;
+  }
+
+  /** Failures that are not "not run" (the file's time budget was spent before they started). */
+  public int notRun() {
+    return (int) failures.stream().filter(f -> f.reason().startsWith(SltRunner.NOT_RUN)).count();
+  }
+
+  /** Records that ran: passed plus failed, without those the budget left unrun. */
+  public int ran() {
+    return passed + failed - notRun();
   }
 
   /** The one line printed per file. */

@@ -21,6 +21,9 @@ import java.util.Set;
  * <p>Thread safety: confined to the calling thread; one file at a time.
  */
 public final class SltRunner {
+  /** The start of the reason of a record that the file's time budget left unrun. */
+  public static final String NOT_RUN = "not run:";
+
   private final DatabaseProvider provider;
   private final Duration statementTimeout;
   private final Duration fileBudget;
@@ -46,7 +49,7 @@ public final class SltRunner {
         GuardedExecutor executor = new GuardedExecutor(database, statementTimeout)) {
       run.execute(script, executor, fileBudget == null ? null : start + fileBudget.toNanos());
       if (run.isOverBudget) {
-        run.failRemaining(script, "not run: the file's time budget of " + fileBudget.toSeconds()
+        run.failRemaining(script, NOT_RUN + " the file's time budget of " + fileBudget.toSeconds()
             + " s was spent");
       }
     } catch (Exception e) {

@@ -52,7 +52,26 @@ class SltIT {
     Path report = Path.of("target", "slt-failures-" + tag + ".txt");
     Files.createDirectories(report.getParent());
     Files.writeString(report, result.failuresAsKnownFailures(), StandardCharsets.UTF_8);
+    String conformance = System.getProperty("quaver.slt.conformance.report", "").trim();
+    if (!conformance.isEmpty() && tag.equals("corpus")) {
+      Files.writeString(Path.of(conformance), ConformanceReport.render(result,
+          "mvn -B -o -pl sql-tests verify -Dit.test=SltIT -Pslt-full", commit(), java.time.Instant.now()),
+          StandardCharsets.UTF_8);
+    }
     assertThat(result.isSuccess()).as(result.summaryLine() + "\n" + result.problems()).isTrue();
+  }
+
+  /** The repository's HEAD commit, for the conformance report ("unknown" without git). */
+  private static String commit() {
+    try {
+      Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+          .directory(new java.io.File(System.getProperty("quaver.repo.dir", ".")))
+          .redirectErrorStream(true).start();
+      String out = new String(git.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+      return git.waitFor() == 0 && !out.isEmpty() ? out : "unknown";
+    } catch (IOException | InterruptedException e) {
+      return "unknown";
+    }
   }
 
   /** select1-5 (vendored), or the shared corpus files named by -Dquaver.slt.list. */
