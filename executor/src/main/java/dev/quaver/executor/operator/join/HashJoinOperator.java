@@ -1,8 +1,8 @@
 package dev.quaver.executor.operator.join;
 
+import dev.quaver.executor.memory.OperatorMemory;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Expressions;
-import dev.quaver.executor.operator.HeapRows;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.vector.RowKey;
 import dev.quaver.planner.physical.PhysicalHashJoin;
@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * Equi-join with a hash table on the right input's key columns. Keys compare with RowKey's typed
  * equality; a key with a NULL never matches (those right rows are still emitted by RIGHT/FULL).
- * The residual condition is evaluated over the concatenated candidate rows.
+ * The residual condition is evaluated over the concatenated candidate rows. Spills as a grace
+ * hash join when the right input does not fit its memory share (see BuildProbeJoin).
  *
  * <p>Thread safety: confined to the statement's thread.
  */
@@ -27,21 +28,30 @@ public final class HashJoinOperator extends BuildProbeJoin {
 
   public HashJoinOperator(Operator left, Operator right, PhysicalHashJoin node, ExecutionContext context) {
     super(left, right, node.joinType(),
-        node.residual() == null ? null : Expressions.compile(node.residual()), context);
+        node.residual() == null ? null : Expressions.compile(node.residual()), context, "hash join");
     this.leftKeys = toArray(node.leftKeys());
     this.rightKeys = toArray(node.rightKeys());
   }
 
   @Override
-  JoinProbe.Candidates index(HeapRows rows) {
+  RowKey rightKey(Object[] row) {
+    return RowKey.of(row, rightKeys);
+  }
+
+  @Override
+  RowKey leftKey(Object[] row) {
+    return RowKey.of(row, leftKeys);
+  }
+
+  @Override
+  JoinProbe.Candidates index(List<Object[]> all, OperatorMemory memory) {
     Map<RowKey, Bucket> buckets = new HashMap<>();
-    List<Object[]> all = rows.rows();
     for (int i = 0; i < all.size(); i++) {
       RowKey key = RowKey.of(all.get(i), rightKeys);
       if (key.hasNull()) {
         continue;
       }
-      rows.reserve(ENTRY_BYTES);
+      memory.reserve(ENTRY_BYTES);
       buckets.computeIfAbsent(key, k -> new Bucket()).add(i);
     }
     Map<RowKey, int[]> table = new HashMap<>();
