@@ -63,6 +63,7 @@ class MetadataFlagsIT {
       check(meta.supportsExpressionsInOrderBy(), statement, "SELECT id FROM mf_a ORDER BY v * -1");
       check(meta.supportsColumnAliasing(), statement, "SELECT id AS ident FROM mf_a");
       check(meta.supportsTableCorrelationNames(), statement, "SELECT x.id FROM mf_a AS x");
+      check(meta.supportsSchemasInDataManipulation(), statement, "SELECT id FROM PUBLIC.mf_a");
       check(meta.supportsLikeEscapeClause(), statement, "SELECT id FROM mf_b WHERE label LIKE 'x!_%' ESCAPE '!'");
       check(meta.supportsNonNullableColumns(), statement, "CREATE TABLE nn_check (id INTEGER NOT NULL PRIMARY KEY)");
       assertThat(meta.nullPlusNonNullIsNull()).isTrue();
