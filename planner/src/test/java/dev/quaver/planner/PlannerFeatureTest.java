@@ -56,6 +56,7 @@ class PlannerFeatureTest {
       // an unreachable COALESCE operand may name a column outside GROUP BY
       "SELECT - COALESCE(- 86, c, a) FROM t1 GROUP BY b",
       "SELECT COALESCE(b, 63, c) FROM t1 GROUP BY b",
+      "SELECT COALESCE(COALESCE(- 86, c), a, c) FROM t1 GROUP BY b",
   })
   void plans(String sql) {
     PreparedPlan plan = planner.prepare(sql);

@@ -15,7 +15,8 @@ import org.apache.calcite.sql.SqlNodeList;
  * operand, so the value is unchanged; what changes is that an unreachable operand no longer has
  * to be valid on its own, e.g. a column outside GROUP BY in {@code COALESCE(-86, col1)} of a
  * grouped query (SQLite accepts it; the answer is -86 either way). A COALESCE left with one
- * operand is that operand. Runs on the parsed statement, before validation, in place.
+ * operand is that operand. Runs on the parsed statement, before validation, in place, bottom up
+ * (so that {@code COALESCE(COALESCE(-86, a), b)} trims to {@code -86}).
  *
  * <p>Thread safety: stateless.
  */
@@ -24,9 +25,8 @@ public final class CoalesceTrimmer {
 
   /** The statement with its COALESCE calls trimmed (a new root only if the root was one). */
   public static SqlNode apply(SqlNode node) {
-    SqlNode root = trim(node);
-    walk(root);
-    return root;
+    walk(node);
+    return trim(node);
   }
 
   private static SqlNode trim(SqlNode node) {
@@ -71,11 +71,11 @@ public final class CoalesceTrimmer {
     if (node instanceof SqlNodeList list) {
       for (int i = 0; i < list.size(); i++) {
         SqlNode item = list.get(i);
+        walk(item);
         SqlNode trimmed = trim(item);
         if (trimmed != item) {
           list.set(i, trimmed);
         }
-        walk(trimmed);
       }
     } else if (node instanceof SqlCall call) {
       List<SqlNode> operands = call.getOperandList();
@@ -84,15 +84,15 @@ public final class CoalesceTrimmer {
         if (operand == null) {
           continue;
         }
+        walk(operand);
         SqlNode trimmed = trim(operand);
         if (trimmed != operand) {
           try {
             call.setOperand(i, trimmed);
           } catch (UnsupportedOperationException | AssertionError | ClassCastException e) {
-            trimmed = operand;
+            // this node keeps its operand; the statement then fails validation as written
           }
         }
-        walk(trimmed);
       }
     }
   }
