@@ -1,7 +1,10 @@
 package dev.quaver.executor.operator.sort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.spill.SpillHarness;
 import dev.quaver.planner.distribution.Distribution;
@@ -87,6 +90,23 @@ class ExternalSortTest {
           sortNode(List.of(new SortKey(0, false, false)), 0, -1), harness.context);
       assertThat(sort.next()).isNotNull();
       assertThat(harness.spillFiles()).isPositive();
+      sort.close();
+    }
+  }
+
+  @Test
+  void cancelWhileSpillingFailsCleanlyAndDeletesTheRuns() throws Exception {
+    try (SpillHarness harness = new SpillHarness(dir.resolve("spill"), LIMIT)) {
+      SpillHarness canceling = harness;
+      SortOperator sort = new SortOperator(harness.generate(TYPES, 80_000, i -> {
+        if (i == 60_000) {
+          canceling.context.cancel();
+        }
+        return row(i);
+      }), sortNode(List.of(new SortKey(0, false, false)), 0, -1), harness.context);
+      assertThatThrownBy(sort::next).isInstanceOfSatisfying(QuaverException.class,
+          e -> assertThat(e.code()).isEqualTo(ErrorCode.QUERY_CANCELED));
+      assertThat(sort.spillStats().spilled()).isTrue();
       sort.close();
     }
   }
