@@ -176,6 +176,55 @@ class StatementControlIT {
     }
   }
 
+  /** A prepared INSERT batch of values commits once: all its rows, or none of them. */
+  @Test
+  void preparedInsertBatchIsOneAtomicCommit() throws Exception {
+    try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
+      statement.execute("CREATE TABLE sc_bulk (id INTEGER PRIMARY KEY, label VARCHAR(4))");
+      try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sc_bulk VALUES (?, ?)")) {
+        for (int id = 0; id < 1000; id++) {
+          insert.setInt(1, id);
+          insert.setString(2, "r" + (id % 100));
+          insert.addBatch();
+        }
+        int[] counts = insert.executeBatch();
+        assertThat(counts).hasSize(1000).containsOnly(1);
+
+        insert.setInt(1, 5000);
+        insert.setString(2, "new");
+        insert.addBatch();
+        insert.setInt(1, 7); // already there: the whole batch fails
+        insert.setString(2, "dup");
+        insert.addBatch();
+        assertThatThrownBy(insert::executeBatch)
+            .isInstanceOf(BatchUpdateException.class)
+            .satisfies(e -> {
+              BatchUpdateException batch = (BatchUpdateException) e;
+              assertThat(batch.getSQLState()).isEqualTo("23505");
+              assertThat(batch.getUpdateCounts()).isEmpty();
+            });
+
+        insert.setInt(1, 6000);
+        insert.setString(2, "long"); // four characters fit
+        insert.addBatch();
+        insert.setInt(1, 6001);
+        insert.setString(2, "toolong"); // VARCHAR(4): 22001, nothing of the batch is written
+        insert.addBatch();
+        assertThatThrownBy(insert::executeBatch)
+            .isInstanceOf(BatchUpdateException.class)
+            .satisfies(e -> assertThat(((BatchUpdateException) e).getSQLState()).isEqualTo("22001"));
+      }
+      try (ResultSet rows = statement.executeQuery(
+          "SELECT COUNT(*), MIN(id), MAX(id), COUNT(DISTINCT label) FROM sc_bulk")) {
+        assertThat(rows.next()).isTrue();
+        assertThat(rows.getLong(1)).isEqualTo(1000);
+        assertThat(rows.getInt(2)).isEqualTo(0);
+        assertThat(rows.getInt(3)).isEqualTo(999);
+        assertThat(rows.getLong(4)).isEqualTo(100);
+      }
+    }
+  }
+
   @Test
   void generatedKeysAreAnEmptyResultWhileNoTableGeneratesKeys() throws Exception {
     try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {

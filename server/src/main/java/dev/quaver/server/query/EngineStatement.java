@@ -3,6 +3,7 @@ package dev.quaver.server.query;
 import dev.quaver.protocol.ColumnInfo;
 import dev.quaver.type.ColumnType;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A planned statement that can run many times with different parameters (the server side of a
@@ -22,4 +23,13 @@ public interface EngineStatement {
    * SqlType), nulls allowed. DML and DDL are done when this returns.
    */
   EngineExecution execute(List<Object> parameters);
+
+  /**
+   * Runs a whole batch of parameter sets as one atomic commit when the statement allows it (an
+   * INSERT of values: one WAL record and one sync for the batch) and returns each set's update
+   * count; empty when it does not, and the caller runs the sets one at a time.
+   */
+  default Optional<long[]> executeInOneCommit(List<List<Object>> parameterSets) {
+    return Optional.empty();
+  }
 }

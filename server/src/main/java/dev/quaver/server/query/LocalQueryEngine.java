@@ -19,6 +19,7 @@ import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -119,12 +120,25 @@ public final class LocalQueryEngine implements QueryEngine {
 
     @Override
     public EngineExecution execute(List<Object> parameters) {
+      return new PlanExecution(executor.execute(currentPlan(), parameters));
+    }
+
+    @Override
+    public Optional<long[]> executeInOneCommit(List<List<Object>> parameterSets) {
+      PreparedPlan current = currentPlan();
+      if (!Executor.isOneCommitBatch(current)) {
+        return Optional.empty();
+      }
+      return Optional.of(executor.executeOneCommitBatch(current, parameterSets));
+    }
+
+    private PreparedPlan currentPlan() {
       PreparedPlan current = plan;
       if (current.catalogVersion() != storage.catalog().version()) {
         current = planner.prepare(current.sql());
         plan = current;
       }
-      return new PlanExecution(executor.execute(current, parameters));
+      return current;
     }
   }
 

@@ -27,6 +27,7 @@ import dev.quaver.protocol.UpdateCount;
 import dev.quaver.server.session.Session;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -92,11 +93,26 @@ public final class RequestProcessor {
     } else if (request instanceof ExecuteBatch batch) {
       EngineStatement statement = statement(session, batch.statementId());
       ColumnBatch sets = batch.parameters();
+      checkCanceled(session, sequence);
+      List<List<Object>> allSets = new ArrayList<>(sets.rowCount());
+      for (int row = 0; row < sets.rowCount(); row++) {
+        allSets.add(Parameters.row(sets, row, statement.parameterTypes()));
+      }
+      Optional<long[]> oneCommit = statement.executeInOneCommit(allSets);
+      if (oneCommit.isPresent()) {
+        // All or nothing: on an error no entry was written, so no counts precede the ERROR.
+        List<Long> counts = new ArrayList<>(allSets.size());
+        for (long count : oneCommit.get()) {
+          counts.add(count);
+        }
+        sink.send(new BatchResult(counts));
+        return;
+      }
       List<Long> counts = new ArrayList<>(sets.rowCount());
       for (int row = 0; row < sets.rowCount(); row++) {
         checkCanceled(session, sequence);
         try {
-          counts.add(runForCount(session, sequence, statement, Parameters.row(sets, row, statement.parameterTypes()), row));
+          counts.add(runForCount(session, sequence, statement, allSets.get(row), row));
         } catch (QuaverException e) {
           // The counts of the entries before the failing one, then the ERROR (docs/protocol.md).
           sink.send(new BatchResult(counts));
