@@ -73,7 +73,6 @@ public final class PlannerPhases {
           "simplify expressions, merge projects, push join-key expressions into projects",
           hep(HepMatchOrder.DEPTH_FIRST,
               CoreRules.FILTER_REDUCE_EXPRESSIONS,
-              CoreRules.PROJECT_REDUCE_EXPRESSIONS,
               CoreRules.FILTER_MERGE,
               CoreRules.PROJECT_MERGE,
               CoreRules.PROJECT_REMOVE,
