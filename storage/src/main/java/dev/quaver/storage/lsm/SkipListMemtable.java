@@ -56,9 +56,7 @@ public final class SkipListMemtable implements Memtable {
 
   @Override
   public Cursor scan(byte[] from, byte[] to, long snapshot) {
-    return new SnapshotCursor(entries.subMap(
-        new InternalKey(from, Long.MAX_VALUE), true, new InternalKey(to, Long.MAX_VALUE), false)
-        .entrySet().iterator(), snapshot);
+    return new VisibleCursor(iterator(from, to), snapshot, () -> { });
   }
 
   @Override
@@ -102,54 +100,5 @@ public final class SkipListMemtable implements Memtable {
   @Override
   public long approximateBytes() {
     return approximateBytes.get();
-  }
-
-  /** Walks all versions in order, keeping per key the newest at or below the snapshot. */
-  private static final class SnapshotCursor implements Cursor {
-    private final Iterator<Map.Entry<InternalKey, byte[]>> iterator;
-    private final long snapshot;
-    private byte[] key;
-    private byte[] value;
-    private byte[] lastUserKey;
-
-    SnapshotCursor(Iterator<Map.Entry<InternalKey, byte[]>> iterator, long snapshot) {
-      this.iterator = iterator;
-      this.snapshot = snapshot;
-    }
-
-    @Override
-    public boolean next() {
-      while (iterator.hasNext()) {
-        Map.Entry<InternalKey, byte[]> entry = iterator.next();
-        InternalKey internal = entry.getKey();
-        if (internal.sequence() > snapshot) {
-          continue;
-        }
-        byte[] userKey = internal.userKey();
-        if (lastUserKey != null && Arrays.equals(lastUserKey, userKey)) {
-          continue; // an older version of a key already decided
-        }
-        lastUserKey = userKey;
-        if (entry.getValue() == TOMBSTONE) {
-          continue;
-        }
-        key = userKey;
-        value = entry.getValue();
-        return true;
-      }
-      key = null;
-      value = null;
-      return false;
-    }
-
-    @Override
-    public byte[] key() {
-      return key;
-    }
-
-    @Override
-    public byte[] value() {
-      return value;
-    }
   }
 }
