@@ -10,6 +10,9 @@ import dev.quaver.storage.catalog.CatalogState;
 import dev.quaver.storage.catalog.PersistentCatalog;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.lsm.LsmOptions;
+import dev.quaver.storage.system.SystemTable;
+import dev.quaver.storage.system.SystemTables;
+import dev.quaver.storage.system.TablesView;
 import dev.quaver.storage.lsm.LsmStore;
 import dev.quaver.storage.lsm.WriteSet;
 import dev.quaver.storage.row.KeySpace;
@@ -49,6 +52,7 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     this.nextRowIds = nextRowIds;
     this.catalog = new PersistentCatalog(catalogState, this);
     store.compactor().setObsoleteKeys(() -> new DroppedKeyFilter(catalog.state()));
+    TablesView.register(catalog.systemTables(), catalog);
   }
 
   static LsmStorageEngine open(StorageConfig config, LsmOptions options) {
@@ -106,6 +110,13 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
   public TableScan scan(TableDef table, long snapshot, int[] columns, boolean withRowKey,
       BufferAllocator allocator, int maxRowsPerBatch) {
     checkOpen();
+    if (SystemTables.isSystem(table)) {
+      if (withRowKey) {
+        throw new QuaverException(ErrorCode.WRONG_OBJECT_TYPE,
+            "system table " + SystemTable.SCHEMA + "." + table.name() + " cannot be modified");
+      }
+      return catalog.systemTables().scan(table, columns, allocator, maxRowsPerBatch);
+    }
     return new MemtableTableScan(
         store.scan(KeySpace.tableStart(table.id()), KeySpace.tableEnd(table.id()), snapshot),
         table, columns, withRowKey, allocator, maxRowsPerBatch);

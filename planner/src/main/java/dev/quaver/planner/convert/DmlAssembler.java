@@ -15,6 +15,7 @@ import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.planner.schema.CatalogTable;
 import dev.quaver.storage.catalog.ColumnDef;
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.system.SystemTables;
 import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,6 +49,10 @@ public final class DmlAssembler {
     CatalogTable table = modify.getTable().unwrap(CatalogTable.class);
     if (table == null) {
       throw QuaverException.of(ErrorCode.WRONG_OBJECT_TYPE, "%s is not a table",
+          String.join(".", modify.getTable().getQualifiedName()));
+    }
+    if (SystemTables.isSystem(table.table())) {
+      throw QuaverException.of(ErrorCode.WRONG_OBJECT_TYPE, "%s is a read-only system table",
           String.join(".", modify.getTable().getQualifiedName()));
     }
     return table.table();

@@ -2,6 +2,7 @@ package dev.quaver.planner.logical;
 
 import dev.quaver.planner.schema.CatalogSchema;
 import dev.quaver.storage.catalog.ViewDef;
+import dev.quaver.storage.system.SystemTable;
 import java.util.List;
 import java.util.Properties;
 import org.apache.calcite.config.CalciteConnectionConfig;
@@ -59,6 +60,7 @@ public final class StatementContext implements RelOptTable.ViewExpander {
     CalciteSchema root = CalciteSchema.createRootSchema(false, false, "", schema);
     // The one schema that JDBC metadata reports; tools qualify names with it ("PUBLIC"."T").
     root.add(PUBLIC_SCHEMA, schema);
+    root.add(SystemTable.SCHEMA, schema.systemSchema());
     this.catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory, connectionConfig());
     this.validator = newValidator(parserConfig.conformance());
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());

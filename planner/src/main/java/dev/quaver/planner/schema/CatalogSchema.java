@@ -17,10 +17,12 @@ import org.apache.calcite.schema.impl.AbstractSchema;
 public final class CatalogSchema extends AbstractSchema {
   private final long version;
   private final Map<String, Table> tables;
+  private final AbstractSchema systemSchema;
 
-  private CatalogSchema(long version, Map<String, Table> tables) {
+  private CatalogSchema(long version, Map<String, Table> tables, AbstractSchema systemSchema) {
     this.version = version;
     this.tables = Collections.unmodifiableMap(tables);
+    this.systemSchema = systemSchema;
   }
 
   /**
@@ -35,7 +37,23 @@ public final class CatalogSchema extends AbstractSchema {
     for (ViewDef view : catalog.views()) {
       tables.put(view.name(), new CatalogView(view, typer));
     }
-    return new CatalogSchema(version, tables);
+    Map<String, Table> system = new LinkedHashMap<>();
+    for (TableDef table : catalog.systemTables().tables()) {
+      system.put(table.name(), new CatalogTable(table, false));
+    }
+    Map<String, Table> systemTables = Collections.unmodifiableMap(system);
+    AbstractSchema systemSchema = new AbstractSchema() {
+      @Override
+      protected Map<String, Table> getTableMap() {
+        return systemTables;
+      }
+    };
+    return new CatalogSchema(version, tables, systemSchema);
+  }
+
+  /** The read-only system tables, as schema {@code SYS} (SystemTable.SCHEMA). */
+  public AbstractSchema systemSchema() {
+    return systemSchema;
   }
 
   public long version() {
@@ -50,7 +68,7 @@ public final class CatalogSchema extends AbstractSchema {
     }
     Map<String, Table> copy = new LinkedHashMap<>(tables);
     copy.put(name, catalogTable.withRowKeyColumn());
-    return new CatalogSchema(version, copy);
+    return new CatalogSchema(version, copy, systemSchema);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.quaver.storage.catalog;
 
+import dev.quaver.storage.system.SystemTables;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,4 +55,12 @@ public interface Catalog {
 
   /** The table that owns an index of this name, if any. */
   Optional<TableDef> tableOfIndex(String indexName);
+
+  /**
+   * The read-only system tables (schema {@code SYS}) of the engine behind this catalog; none for
+   * a catalog without an engine.
+   */
+  default SystemTables systemTables() {
+    return SystemTables.NONE;
+  }
 }

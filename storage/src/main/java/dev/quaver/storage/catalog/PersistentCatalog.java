@@ -1,5 +1,6 @@
 package dev.quaver.storage.catalog;
 
+import dev.quaver.storage.system.SystemTables;
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import java.util.ArrayList;
@@ -23,10 +24,16 @@ public final class PersistentCatalog implements Catalog {
   private final Object ddlLock = new Object();
   private final CatalogPersistence persistence;
   private volatile CatalogState state;
+  private final SystemTables systemTables = new SystemTables();
 
   public PersistentCatalog(CatalogState initial, CatalogPersistence persistence) {
     this.state = Objects.requireNonNull(initial, "initial is null");
     this.persistence = Objects.requireNonNull(persistence, "persistence is null");
+  }
+
+  @Override
+  public SystemTables systemTables() {
+    return systemTables;
   }
 
   /** The installed state: consistent tables, index ids and version. */
