@@ -67,8 +67,16 @@ final class CommitBuilder {
   }
 
   private void buildTable(TableDef table, List<Operation> operations) {
+    if (operations.get(0).kind() == RowWriteBatch.Kind.REBUILD_INDEX) {
+      rebuildIndexes(table, operations);
+      return;
+    }
     Map<ByteArrayKey, byte[]> removed = new HashMap<>();
     Map<ByteArrayKey, Operation> added = new LinkedHashMap<>();
+    ConflictResolver resolver = ConflictResolver.isNeeded(operations)
+        ? new ConflictResolver(store, catalog, table, readSnapshot, removed, added,
+            rowKey -> remove(table, rowKey, removed))
+        : null;
     long rowIdStart = table.hasPrimaryKey() ? 0 : nextRowIds.getOrDefault(table.id(), 1L);
     long nextRowId = rowIdStart;
     for (Operation operation : operations) {
@@ -77,13 +85,17 @@ final class CommitBuilder {
         case UPDATE -> {
           remove(table, operation.rowKey(), removed);
           byte[] newKey = table.hasPrimaryKey() ? operation.primaryKey() : operation.rowKey();
-          add(table, newKey, operation, added);
+          add(table, newKey, operation, added, resolver);
         }
         case INSERT -> {
+          if (operation.conflict() != ConflictAction.ERROR && !resolver.resolve(operation)) {
+            continue;
+          }
           byte[] key = table.hasPrimaryKey()
               ? operation.primaryKey() : KeySpace.rowIdKey(table.id(), nextRowId++);
-          add(table, key, operation, added);
+          add(table, key, operation, added, resolver);
         }
+        case REBUILD_INDEX -> throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
       }
     }
     if (table.hasPrimaryKey()) {
@@ -130,9 +142,32 @@ final class CommitBuilder {
   }
 
   private void add(TableDef table, byte[] rowKey, Operation operation,
-      Map<ByteArrayKey, Operation> added) {
+      Map<ByteArrayKey, Operation> added, ConflictResolver resolver) {
     if (added.putIfAbsent(new ByteArrayKey(rowKey), operation) != null) {
       throw duplicate(primaryKeyName(table), table, table.primaryKey(), operation.row());
+    }
+    if (resolver != null) {
+      resolver.added(rowKey, operation);
+    }
+  }
+
+  /**
+   * REINDEX: builds each named index again from the table's latest rows, deleting the entries
+   * that do not belong (IndexBuilder.rebuild).
+   */
+  private void rebuildIndexes(TableDef table, List<Operation> operations) {
+    Set<String> done = new HashSet<>();
+    for (Operation operation : operations) {
+      if (operation.kind() != RowWriteBatch.Kind.REBUILD_INDEX) {
+        throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
+      }
+      if (!done.add(operation.indexName())) {
+        continue;
+      }
+      IndexDef index = table.index(operation.indexName()).orElseThrow(() -> QuaverException.of(
+          ErrorCode.UNDEFINED_OBJECT, "index \"%s\" does not exist", operation.indexName()));
+      long indexId = catalog.indexId(index.name());
+      IndexBuilder.rebuild(store, table, index, indexId, writes);
     }
   }
 

@@ -7,6 +7,7 @@ import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The engine's {@link WriteBatch}: the statement's operations in the order they were added.
@@ -15,22 +16,32 @@ import java.util.Objects;
  * <p>Thread safety: confined to the thread that builds it.
  */
 final class RowWriteBatch implements WriteBatch {
-  enum Kind { INSERT, UPDATE, DELETE }
+  enum Kind { INSERT, UPDATE, DELETE, REBUILD_INDEX }
 
   /**
    * One operation; {@code rowKey} is null for inserts, {@code row} null for deletes.
    * {@code primaryKey} (the new row's key when the table has a primary key) and {@code value}
    * (the encoded row) are filled in by {@link #prepare} before the commit lock is taken.
+   * {@code conflict} is the insert's conflict action (ERROR for other kinds); {@code ignored}
+   * counts the batch's skipped inserts (set only when the action is IGNORE); {@code indexName}
+   * names the index of a REBUILD_INDEX.
    */
   record Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row, byte[] primaryKey,
-      byte[] value) {
+      byte[] value, ConflictAction conflict, AtomicLong ignored, String indexName) {
     Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row) {
-      this(kind, table, rowKey, row, null, null);
+      this(kind, table, rowKey, row, null, null, ConflictAction.ERROR, null, null);
+    }
+
+    Operation withEncoded(byte[] newPrimaryKey, byte[] newValue) {
+      return new Operation(kind, table, rowKey, row, newPrimaryKey, newValue, conflict, ignored, indexName);
     }
   }
 
   private final long readSnapshot;
   private final List<Operation> operations = new ArrayList<>();
+  private final AtomicLong ignored = new AtomicLong();
+  private boolean hasRebuilds;
+  private boolean hasRows;
 
   RowWriteBatch(long readSnapshot) {
     this.readSnapshot = readSnapshot;
@@ -43,21 +54,45 @@ final class RowWriteBatch implements WriteBatch {
 
   @Override
   public void insert(TableDef table, Object[] row) {
-    operations.add(new Operation(Kind.INSERT, Objects.requireNonNull(table, "table is null"),
-        null, Objects.requireNonNull(row, "row is null")));
+    insert(table, row, ConflictAction.ERROR);
+  }
+
+  @Override
+  public void insert(TableDef table, Object[] row, ConflictAction action) {
+    Objects.requireNonNull(action, "action is null");
+    addRow(new Operation(Kind.INSERT, Objects.requireNonNull(table, "table is null"), null,
+        Objects.requireNonNull(row, "row is null"), null, null, action,
+        action == ConflictAction.IGNORE ? ignored : null, null));
   }
 
   @Override
   public void update(TableDef table, byte[] rowKey, Object[] newRow) {
-    operations.add(new Operation(Kind.UPDATE, Objects.requireNonNull(table, "table is null"),
+    addRow(new Operation(Kind.UPDATE, Objects.requireNonNull(table, "table is null"),
         Objects.requireNonNull(rowKey, "rowKey is null"),
         Objects.requireNonNull(newRow, "newRow is null")));
   }
 
   @Override
   public void delete(TableDef table, byte[] rowKey) {
-    operations.add(new Operation(Kind.DELETE, Objects.requireNonNull(table, "table is null"),
+    addRow(new Operation(Kind.DELETE, Objects.requireNonNull(table, "table is null"),
         Objects.requireNonNull(rowKey, "rowKey is null"), null));
+  }
+
+  @Override
+  public void rebuildIndex(TableDef table, String indexName) {
+    Objects.requireNonNull(table, "table is null");
+    Objects.requireNonNull(indexName, "indexName is null");
+    if (hasRows) {
+      throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
+    }
+    hasRebuilds = true;
+    operations.add(new Operation(Kind.REBUILD_INDEX, table, null, null, null, null,
+        ConflictAction.ERROR, null, indexName));
+  }
+
+  @Override
+  public long ignoredInserts() {
+    return ignored.get();
   }
 
   @Override
@@ -74,6 +109,7 @@ final class RowWriteBatch implements WriteBatch {
    * commit lock is held only for what needs it.
    */
   List<Operation> prepare() {
+    ignored.set(0);
     List<Operation> prepared = new ArrayList<>(operations.size());
     TableDef typesOf = null;
     List<ColumnType> types = null;
@@ -88,10 +124,18 @@ final class RowWriteBatch implements WriteBatch {
         types = CommitBuilder.columnTypes(table);
       }
       RowConstraints.check(table, operation.row());
-      prepared.add(new Operation(operation.kind(), table, operation.rowKey(), operation.row(),
+      prepared.add(operation.withEncoded(
           table.hasPrimaryKey() ? KeySpace.primaryKey(table, operation.row()) : null,
           RowCodec.encode(types, operation.row())));
     }
     return prepared;
+  }
+
+  private void addRow(Operation operation) {
+    if (hasRebuilds) {
+      throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
+    }
+    hasRows = true;
+    operations.add(operation);
   }
 }

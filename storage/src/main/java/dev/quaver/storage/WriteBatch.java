@@ -16,6 +16,35 @@ public interface WriteBatch {
 
   void insert(TableDef table, Object[] row);
 
+  /**
+   * Inserts {@code row}, resolving a conflict on the primary key or a UNIQUE index as
+   * {@code action} says. Conflicts are found at commit, against the latest rows and the batch's
+   * earlier operations; a conflicting row that someone else changed after {@link #readSnapshot()}
+   * is a write-write conflict (SERIALIZATION_FAILURE, 40001), whatever the action.
+   */
+  default void insert(TableDef table, Object[] row, ConflictAction action) {
+    if (action != ConflictAction.ERROR) {
+      throw new UnsupportedOperationException("this write batch does not resolve conflicts: " + action);
+    }
+    insert(table, row);
+  }
+
+  /**
+   * After a successful commit: how many inserts with {@link ConflictAction#IGNORE} were skipped
+   * (so the statement's update count can leave them out).
+   */
+  default long ignoredInserts() {
+    return 0;
+  }
+
+  /**
+   * Deletes every entry of index {@code indexName} of {@code table} and builds it again from the
+   * table's latest rows (REINDEX), at commit. A batch that rebuilds indexes holds nothing else.
+   */
+  default void rebuildIndex(TableDef table, String indexName) {
+    throw new UnsupportedOperationException("this write batch does not rebuild indexes");
+  }
+
   /** Replaces the row stored under {@code rowKey}; the key changes if the primary key does. */
   void update(TableDef table, byte[] rowKey, Object[] newRow);
 
