@@ -56,6 +56,29 @@ public interface Catalog {
   /** The table that owns an index of this name, if any. */
   Optional<TableDef> tableOfIndex(String indexName);
 
+  /** A trigger by name; none for a catalog that keeps no triggers. */
+  default Optional<TriggerDef> trigger(String name) {
+    return Optional.empty();
+  }
+
+  /** The triggers of a table, ordered by name (the order in which they fire). */
+  default List<TriggerDef> triggersOn(String tableName) {
+    return List.of();
+  }
+
+  /**
+   * Adds a trigger. Throws DUPLICATE_OBJECT (42710) if a trigger of that name exists,
+   * UNDEFINED_TABLE (42P01) if its table does not.
+   */
+  default void createTrigger(TriggerDef trigger) {
+    throw new UnsupportedOperationException("this catalog keeps no triggers");
+  }
+
+  /** Throws UNDEFINED_OBJECT (42704) if there is no trigger of that name. */
+  default void dropTrigger(String name) {
+    throw new UnsupportedOperationException("this catalog keeps no triggers");
+  }
+
   /**
    * The read-only system tables (schema {@code SYS}) of the engine behind this catalog; none for
    * a catalog without an engine.

@@ -26,4 +26,7 @@ public sealed interface CatalogChange {
 
   /** A view was created or dropped: nothing to write. */
   record ViewChange(String viewName) implements CatalogChange {}
+
+  /** A trigger was created or dropped: nothing to write. */
+  record TriggerChange(String triggerName) implements CatalogChange {}
 }

@@ -17,12 +17,17 @@ import java.util.Map;
  * <pre>
  *   catalog := formatVersion:u8 version:varint nextId:varint
  *              tableCount:varint table* viewCount:varint view*
+ *              [triggerCount:varint trigger*]      (format 2 and later)
  * </pre>
+ *
+ * Format 1 (no triggers) is still read, so data directories written before triggers open.
  *
  * Stateless.
  */
 public final class CatalogCodec {
-  public static final int FORMAT_VERSION = 1;
+  public static final int FORMAT_VERSION = 2;
+  /** The first format, without the trigger list: still decoded. */
+  static final int FORMAT_VERSION_WITHOUT_TRIGGERS = 1;
 
   private CatalogCodec() {}
 
@@ -42,6 +47,10 @@ public final class CatalogCodec {
         writeString(out, column);
       }
     }
+    out.writeVarLong(state.triggers().size());
+    for (TriggerDef trigger : state.triggers().values()) {
+      writeTrigger(out, trigger);
+    }
     return out.toByteArray();
   }
 
@@ -53,7 +62,7 @@ public final class CatalogCodec {
   public static CatalogState decode(byte[] bytes) {
     ByteReader in = new ByteReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT_VERSION) {
+    if (format != FORMAT_VERSION && format != FORMAT_VERSION_WITHOUT_TRIGGERS) {
       throw new IllegalArgumentException("unsupported catalog format version " + format);
     }
     long version = in.readVarLong();
@@ -74,7 +83,52 @@ public final class CatalogCodec {
       }
       views.put(name, new ViewDef(name, sql, columns));
     }
-    return new CatalogState(version, nextId, tables, views, indexIds);
+    Map<String, TriggerDef> triggers = new LinkedHashMap<>();
+    if (format >= FORMAT_VERSION) {
+      for (long i = in.readVarLong(); i > 0; i--) {
+        TriggerDef trigger = readTrigger(in);
+        triggers.put(trigger.name(), trigger);
+      }
+    }
+    return new CatalogState(version, nextId, tables, views, indexIds, triggers);
+  }
+
+  // trigger := name:str table:str timing:u8 event:u8 updateColumnCount:varint column:str*
+  //            hasWhen:u8 [when:str] statementCount:varint statement:str*
+  private static void writeTrigger(ByteWriter out, TriggerDef trigger) {
+    writeString(out, trigger.name());
+    writeString(out, trigger.tableName());
+    out.writeByte(trigger.timing().ordinal());
+    out.writeByte(trigger.event().ordinal());
+    out.writeVarLong(trigger.updateColumns().size());
+    for (String column : trigger.updateColumns()) {
+      writeString(out, column);
+    }
+    out.writeByte(trigger.whenSql() == null ? 0 : 1);
+    if (trigger.whenSql() != null) {
+      writeString(out, trigger.whenSql());
+    }
+    out.writeVarLong(trigger.body().size());
+    for (String statement : trigger.body()) {
+      writeString(out, statement);
+    }
+  }
+
+  private static TriggerDef readTrigger(ByteReader in) {
+    String name = readString(in);
+    String table = readString(in);
+    TriggerDef.Timing timing = TriggerDef.Timing.values()[in.readByte()];
+    TriggerDef.Event event = TriggerDef.Event.values()[in.readByte()];
+    List<String> columns = new ArrayList<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      columns.add(readString(in));
+    }
+    String when = in.readByte() != 0 ? readString(in) : null;
+    List<String> body = new ArrayList<>();
+    for (long i = in.readVarLong(); i > 0; i--) {
+      body.add(readString(in));
+    }
+    return new TriggerDef(name, table, timing, event, columns, when, body);
   }
 
   // table := id:varint name:str partitions:varint columnCount:varint column*

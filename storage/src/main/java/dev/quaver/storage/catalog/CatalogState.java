@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * One version of the whole catalog: tables and views by name, the storage id of every index,
- * and the id counter (ids are never reused, so keys of dropped objects never resurface). DDL
+ * One version of the whole catalog: tables, views and triggers by name, the storage id of every
+ * index, and the id counter (ids are never reused, so keys of dropped objects never resurface). DDL
  * builds a new state with the {@code with...} methods. Immutable.
  */
 public final class CatalogState {
@@ -19,15 +19,23 @@ public final class CatalogState {
   private final Map<String, TableDef> tables;
   private final Map<String, ViewDef> views;
   private final Map<String, Long> indexIds;
+  private final Map<String, TriggerDef> triggers;
   private final Map<Long, TableDef> tablesById;
 
+  /** A state without triggers. */
   public CatalogState(long version, long nextId, Map<String, TableDef> tables,
       Map<String, ViewDef> views, Map<String, Long> indexIds) {
+    this(version, nextId, tables, views, indexIds, Map.of());
+  }
+
+  public CatalogState(long version, long nextId, Map<String, TableDef> tables,
+      Map<String, ViewDef> views, Map<String, Long> indexIds, Map<String, TriggerDef> triggers) {
     this.version = version;
     this.nextId = nextId;
     this.tables = Collections.unmodifiableMap(new TreeMap<>(tables));
     this.views = Collections.unmodifiableMap(new TreeMap<>(views));
     this.indexIds = Collections.unmodifiableMap(new TreeMap<>(indexIds));
+    this.triggers = Collections.unmodifiableMap(new TreeMap<>(triggers));
     Map<Long, TableDef> byId = new HashMap<>();
     for (TableDef table : tables.values()) {
       byId.put(table.id(), table);
@@ -56,6 +64,22 @@ public final class CatalogState {
   /** Views ordered by name. */
   public Map<String, ViewDef> views() {
     return views;
+  }
+
+  /** Triggers ordered by name. */
+  public Map<String, TriggerDef> triggers() {
+    return triggers;
+  }
+
+  /** The triggers of one table, ordered by name (the order in which they fire). */
+  public List<TriggerDef> triggersOn(String tableName) {
+    List<TriggerDef> result = new ArrayList<>();
+    for (TriggerDef trigger : triggers.values()) {
+      if (trigger.tableName().equals(tableName)) {
+        result.add(trigger);
+      }
+    }
+    return result;
   }
 
   /** Storage id of every index, by index name. */
@@ -99,7 +123,7 @@ public final class CatalogState {
     nextTables.put(table.name(), table);
     Map<String, Long> nextIndexIds = new TreeMap<>(indexIds);
     nextIndexIds.putAll(newIndexIds);
-    return new CatalogState(version + 1, newNextId, nextTables, views, nextIndexIds);
+    return new CatalogState(version + 1, newNextId, nextTables, views, nextIndexIds, triggers);
   }
 
   public CatalogState withoutTable(TableDef table) {
@@ -109,7 +133,10 @@ public final class CatalogState {
     for (IndexDef index : table.indexes()) {
       nextIndexIds.remove(index.name());
     }
-    return new CatalogState(version + 1, nextId, nextTables, views, nextIndexIds);
+    // A table's triggers are dropped with it.
+    Map<String, TriggerDef> nextTriggers = new TreeMap<>(triggers);
+    nextTriggers.values().removeIf(trigger -> trigger.tableName().equals(table.name()));
+    return new CatalogState(version + 1, nextId, nextTables, views, nextIndexIds, nextTriggers);
   }
 
   /** Replaces a table after DROP INDEX. */
@@ -118,18 +145,30 @@ public final class CatalogState {
     nextTables.put(tableAfter.name(), tableAfter);
     Map<String, Long> nextIndexIds = new TreeMap<>(indexIds);
     nextIndexIds.remove(indexName);
-    return new CatalogState(version + 1, nextId, nextTables, views, nextIndexIds);
+    return new CatalogState(version + 1, nextId, nextTables, views, nextIndexIds, triggers);
   }
 
   public CatalogState withView(ViewDef view) {
     Map<String, ViewDef> nextViews = new TreeMap<>(views);
     nextViews.put(view.name(), view);
-    return new CatalogState(version + 1, nextId, tables, nextViews, indexIds);
+    return new CatalogState(version + 1, nextId, tables, nextViews, indexIds, triggers);
   }
 
   public CatalogState withoutView(String name) {
     Map<String, ViewDef> nextViews = new TreeMap<>(views);
     nextViews.remove(name);
-    return new CatalogState(version + 1, nextId, tables, nextViews, indexIds);
+    return new CatalogState(version + 1, nextId, tables, nextViews, indexIds, triggers);
+  }
+
+  public CatalogState withTrigger(TriggerDef trigger) {
+    Map<String, TriggerDef> nextTriggers = new TreeMap<>(triggers);
+    nextTriggers.put(trigger.name(), trigger);
+    return new CatalogState(version + 1, nextId, tables, views, indexIds, nextTriggers);
+  }
+
+  public CatalogState withoutTrigger(String name) {
+    Map<String, TriggerDef> nextTriggers = new TreeMap<>(triggers);
+    nextTriggers.remove(name);
+    return new CatalogState(version + 1, nextId, tables, views, indexIds, nextTriggers);
   }
 }

@@ -166,6 +166,43 @@ public final class PersistentCatalog implements Catalog {
     return state.tableOfIndex(indexName);
   }
 
+  @Override
+  public Optional<TriggerDef> trigger(String name) {
+    return Optional.ofNullable(state.triggers().get(name));
+  }
+
+  @Override
+  public List<TriggerDef> triggersOn(String tableName) {
+    return state.triggersOn(tableName);
+  }
+
+  @Override
+  public void createTrigger(TriggerDef trigger) {
+    synchronized (ddlLock) {
+      CatalogState current = state;
+      if (current.triggers().containsKey(trigger.name())) {
+        throw QuaverException.of(ErrorCode.DUPLICATE_OBJECT, "trigger \"%s\" already exists",
+            trigger.name());
+      }
+      if (!current.tables().containsKey(trigger.tableName())) {
+        throw QuaverException.of(ErrorCode.UNDEFINED_TABLE, "table \"%s\" does not exist",
+            trigger.tableName());
+      }
+      apply(current.withTrigger(trigger), new CatalogChange.TriggerChange(trigger.name()));
+    }
+  }
+
+  @Override
+  public void dropTrigger(String name) {
+    synchronized (ddlLock) {
+      CatalogState current = state;
+      if (!current.triggers().containsKey(name)) {
+        throw QuaverException.of(ErrorCode.UNDEFINED_OBJECT, "trigger \"%s\" does not exist", name);
+      }
+      apply(current.withoutTrigger(name), new CatalogChange.TriggerChange(name));
+    }
+  }
+
   private void apply(CatalogState next, CatalogChange change) {
     persistence.persist(next, CatalogCodec.encode(next), change, () -> state = next);
   }
