@@ -65,14 +65,28 @@ public final class Planner {
 
   /** Plans one SQL statement (without a trailing semicolon, though one is tolerated). */
   public PreparedPlan prepare(String sql) {
+    return prepare(sql, SessionSettings.DEFAULTS);
+  }
+
+  /**
+   * Plans one statement under a session's settings. While every planner-affecting setting has
+   * its default ({@code settings.planningKey()} is empty) the plan cache serves it as for
+   * {@link #prepare(String)}; otherwise it is planned afresh and not cached, so no plan is ever
+   * reused under planner settings other than those it was made with.
+   */
+  public PreparedPlan prepare(String sql, SessionSettings settings) {
     Objects.requireNonNull(sql, "sql is null");
+    Objects.requireNonNull(settings, "settings is null");
     String text = stripSemicolon(sql);
     long version = catalog.version();
+    if (!settings.planningKey().isEmpty()) {
+      return planUncached(text, version, settings);
+    }
     PreparedPlan cached = cache.get(text, version);
     if (cached != null) {
       return cached;
     }
-    PreparedPlan plan = planUncached(text, version);
+    PreparedPlan plan = planUncached(text, version, settings);
     if (plan.kind() != PreparedPlan.Kind.DDL) {
       cache.put(plan);
     }
@@ -87,21 +101,21 @@ public final class Planner {
         "SELECT a, COUNT(*), SUM(b) FROM (VALUES (1, 2), (3, 4)) AS t(a, b) WHERE a > 0 GROUP BY a ORDER BY a",
         "SELECT * FROM (VALUES (1)) AS x(a) JOIN (VALUES (1)) AS y(b) ON a = b"
             + " WHERE a IN (SELECT 1) AND EXISTS (SELECT 1 FROM (VALUES (2)) AS z(c) WHERE c > a)")) {
-      planUncached(sql, catalog.version());
+      planUncached(sql, catalog.version(), SessionSettings.DEFAULTS);
     }
   }
 
-  private PreparedPlan planUncached(String text, long version) {
+  private PreparedPlan planUncached(String text, long version, SessionSettings settings) {
     try {
       SqlNode node = StatementParser.parse(text);
       if (node instanceof SqlQuaverExplain explain) {
         if (explain.isAnalyze()) {
           throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
         }
-        return explain(text, explain.statement(), version);
+        return explain(text, explain.statement(), version, settings);
       }
       if (node instanceof SqlExplain explain) {
-        return explain(text, explain.getExplicandum(), version);
+        return explain(text, explain.getExplicandum(), version, settings);
       }
       if (DdlConverter.isDdl(node)) {
         DdlCommand command = DdlConverter.convert(node, catalog, query -> viewColumns(query, version));
@@ -111,7 +125,7 @@ public final class Planner {
         throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED,
             "%s is handled by the session, not planned", node.getKind());
       }
-      return planStatement(text, node, version);
+      return planStatement(text, node, version, settings);
     } catch (QuaverException e) {
       throw e;
     } catch (Exception | AssertionError | StackOverflowError e) {
@@ -119,8 +133,8 @@ public final class Planner {
     }
   }
 
-  private PreparedPlan explain(String text, SqlNode statement, long version) {
-    PreparedPlan inner = planStatement(text, statement, version);
+  private PreparedPlan explain(String text, SqlNode statement, long version, SessionSettings settings) {
+    PreparedPlan inner = planStatement(text, statement, version, settings);
     if (inner.root() == null) {
       throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported", inner.kind());
     }
@@ -135,7 +149,7 @@ public final class Planner {
     return context.validator().getValidatedNodeType(validated).getFieldNames();
   }
 
-  private PreparedPlan planStatement(String text, SqlNode node, long version) {
+  private PreparedPlan planStatement(String text, SqlNode node, long version, SessionSettings settings) {
     CatalogSchema snapshot = snapshot(version);
     String target = dmlTarget(node);
     StatementContext context = new StatementContext(
@@ -161,16 +175,17 @@ public final class Planner {
     if (root.rel instanceof TableModify modify) {
       TableDef table = DmlAssembler.targetTable(modify);
       RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
-      PhysicalNode physical = DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context));
+      PhysicalNode physical = DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context, settings));
       return new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical, null,
           null, version);
     }
-    PhysicalNode physical = toPhysical(root.project(), context);
+    PhysicalNode physical = toPhysical(root.project(), context, settings);
     return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes,
         resultFields(root.validatedRowType, physical), physical, null, null, version);
   }
 
-  private static PhysicalNode toPhysical(RelNode rel, StatementContext context) {
+  /** {@code settings}: the session's (planner-affecting settings are read from it; see Settings). */
+  private static PhysicalNode toPhysical(RelNode rel, StatementContext context, SessionSettings settings) {
     RelNode optimized = PlannerPhases.optimize(rel, context.relBuilder());
     return new RelConverter(context.cluster().getRexBuilder(), optimized.getCluster().getMetadataQuery())
         .convert(optimized);

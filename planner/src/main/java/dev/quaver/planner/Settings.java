@@ -1,0 +1,47 @@
+package dev.quaver.planner;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of known session settings (SET / RESET / SHOW). Adding a setting is one line: a
+ * {@code register(Setting.xxx(...))} constant below; SET, SHOW, RESET, validation and the plan
+ * cache's separation of planner-affecting settings follow from it. Read a value with
+ * {@code sessionSettings.get(Settings.NAME)}.
+ *
+ * <p>Thread safety: immutable after class initialisation.
+ */
+public final class Settings {
+  /** Declared before the settings: their initialisers register into it in this order. */
+  private static final Map<String, Setting<?>> BY_NAME = new LinkedHashMap<>();
+
+  /**
+   * Arrow and heap memory one statement may use (its allocator's limit); operators that spill
+   * do so at their share of it. The server configuration sets the default.
+   */
+  public static final Setting<Long> QUERY_MEMORY_LIMIT = register(Setting.bytes("query_memory_limit",
+      1L << 30, 1L << 20, Long.MAX_VALUE, false, "memory limit of one statement"));
+
+  private Settings() {}
+
+  /** The setting called {@code name} (any case), if it is known. */
+  public static Optional<Setting<?>> find(String name) {
+    return Optional.ofNullable(BY_NAME.get(name.toLowerCase(Locale.ROOT)));
+  }
+
+  /** Every known setting, in registration order (SHOW ALL lists them so). */
+  public static List<Setting<?>> all() {
+    return List.copyOf(new ArrayList<>(BY_NAME.values()));
+  }
+
+  private static synchronized <T> Setting<T> register(Setting<T> setting) {
+    if (BY_NAME.putIfAbsent(setting.name(), setting) != null) {
+      throw new IllegalStateException("setting registered twice: " + setting.name());
+    }
+    return setting;
+  }
+}
