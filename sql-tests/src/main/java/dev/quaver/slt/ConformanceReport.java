@@ -51,6 +51,14 @@ public final class ConformanceReport {
       row(out, entry.getKey(), fileCounts.get(entry.getKey()), entry.getValue());
     }
     row(out, "**total**", result.files().size(), total);
+    out.append("\nrecords/s per row: records that ran over the sum of the files' own run times (each file")
+        .append(" on its own fresh server).");
+    if (result.wallNanos() > 0) {
+      out.append(String.format(Locale.ROOT, " The whole run: %d records ran in %.0f s of wall-clock time,"
+              + " %.0f records/s, with %d file%s at a time.", result.ran(), result.wallNanos() / 1e9,
+          result.wallRecordsPerSecond(), result.parallelism(), result.parallelism() == 1 ? "" : "s"));
+    }
+    out.append('\n');
     return out.toString();
   }
 

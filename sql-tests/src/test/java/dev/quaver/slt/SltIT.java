@@ -24,6 +24,12 @@ class SltIT {
   /** Bounds each file, so that a slow engine fails CI in minutes rather than hours. */
   private static final Duration FILE_BUDGET =
       Duration.ofSeconds(Long.getLong("quaver.slt.file.budget.seconds", 600));
+  /**
+   * Files run at the same time (each on its own fresh server): {@code -Dquaver.slt.parallel=N},
+   * by default the number of cores; 1 runs them one after the other.
+   */
+  private static final int PARALLEL = Integer.getInteger("quaver.slt.parallel",
+      Runtime.getRuntime().availableProcessors());
 
   @Test
   void sqliteCorpus() throws Exception {
@@ -47,16 +53,21 @@ class SltIT {
         "quaver.slt.known.failures", "src/test/resources/slt/known-failures.txt")));
     SuiteResult result;
     try (DatabaseProvider provider = new InProcessServerProvider()) {
-      result = new SltSuite(provider, STATEMENT_TIMEOUT, FILE_BUDGET, System.out).run(files, known);
+      result = new SltSuite(provider, STATEMENT_TIMEOUT, FILE_BUDGET, System.out, Math.max(1, PARALLEL))
+          .run(files, known);
     }
     Path report = Path.of("target", "slt-failures-" + tag + ".txt");
     Files.createDirectories(report.getParent());
     Files.writeString(report, result.failuresAsKnownFailures(), StandardCharsets.UTF_8);
     String conformance = System.getProperty("quaver.slt.conformance.report", "").trim();
     if (!conformance.isEmpty() && tag.equals("corpus")) {
-      Files.writeString(Path.of(conformance), ConformanceReport.render(result,
-          "mvn -B -o -pl sql-tests verify -Dit.test=SltIT -Pslt-full", commit(), java.time.Instant.now()),
-          StandardCharsets.UTF_8);
+      String list = System.getProperty("quaver.slt.list", "").trim();
+      String command = "mvn -B -o -pl sql-tests verify -Dit.test=SltIT"
+          + (list.equals("full-list.txt") ? " -Pslt-full" : list.equals("ci-list.txt") ? " -Pslt-ci"
+              : " -Dquaver.slt.list=" + list + " -Dquaver.slt.conformance.report=" + conformance)
+          + " (list: " + (list.isEmpty() ? "select1-5" : list) + ", " + result.files().size() + " files)";
+      Files.writeString(Path.of(conformance), ConformanceReport.render(result, command, commit(),
+          java.time.Instant.now()), StandardCharsets.UTF_8);
     }
     assertThat(result.isSuccess()).as(result.summaryLine() + "\n" + result.problems()).isTrue();
   }

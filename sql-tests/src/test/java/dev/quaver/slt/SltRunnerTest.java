@@ -171,6 +171,30 @@ class SltRunnerTest {
   }
 
   @Test
+  void filesInParallelKeepTheirOrderAndTheRatchet() throws Exception {
+    List<SltFile> files = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      Path file = temp.resolve("p" + i + ".test");
+      Files.writeString(file, "statement ok\nCREATE TABLE t(a INTEGER)\n\nstatement ok\nINSERT INTO t VALUES ("
+          + i + ")\n\nquery I nosort\nSELECT a FROM t\n----\n" + i + "\n\nstatement ok\nSELECT * FROM nope\n");
+      files.add(new SltFile(file, "p" + i + ".test"));
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    SuiteResult result = new SltSuite(H2, Duration.ofSeconds(10), null,
+        new PrintStream(out, true, StandardCharsets.UTF_8), 3)
+        .run(files, KnownFailures.parse("p0.test:12 a\np1.test:12 b\np2.test:12 c\np3.test:12 d\n"));
+    assertThat(result.files()).extracting(FileResult::name)
+        .containsExactly("p0.test", "p1.test", "p2.test", "p3.test", "p4.test", "p5.test");
+    assertThat(result.passed()).isEqualTo(18);
+    assertThat(result.parallelism()).isEqualTo(3);
+    assertThat(result.wallNanos()).isPositive();
+    assertThat(result.unexpectedFailures()).extracting(RecordFailure::key)
+        .containsExactly("p4.test:12", "p5.test:12");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("p5.test: 3 passed, 1 failed, 0 skipped")
+        .contains("18 passed, 6 failed, 0 skipped, ").contains("3 files at a time");
+  }
+
+  @Test
   void ratchetFailsOnNewFailuresAndOnFixedOnes() throws Exception {
     Path file = temp.resolve("r.test");
     Files.writeString(file, String.join("\n",
