@@ -7,6 +7,8 @@ import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.OperatorBuilder;
 import dev.quaver.executor.vector.VectorValues;
 import dev.quaver.planner.PreparedPlan;
+import dev.quaver.planner.SessionSettings;
+import dev.quaver.planner.Settings;
 import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.expr.PhysicalExpr;
 import dev.quaver.planner.physical.Field;
@@ -55,7 +57,16 @@ public final class Executor implements AutoCloseable {
    * QuaverExceptions; the allocator is released on failure.
    */
   public QueryExecution execute(PreparedPlan plan, List<Object> parameters) {
+    return execute(plan, parameters, SessionSettings.DEFAULTS);
+  }
+
+  /**
+   * Starts a statement under a session's settings: a query memory limit the session SET
+   * (capped at the server-wide limit) replaces the configured one for this statement.
+   */
+  public QueryExecution execute(PreparedPlan plan, List<Object> parameters, SessionSettings settings) {
     Objects.requireNonNull(plan, "plan is null");
+    ExecutorConfig config = statementConfig(settings);
     List<Object> values = checkParameters(plan, parameters == null ? List.of() : parameters);
     switch (plan.kind()) {
       case DDL:
@@ -66,11 +77,11 @@ public final class Executor implements AutoCloseable {
         }
         return new CountExecution(0);
       case EXPLAIN:
-        return rows(explainValues(plan.explainLines()), List.of(), values);
+        return rows(explainValues(plan.explainLines()), List.of(), values, config);
       case QUERY:
-        return rows(plan.root(), plan.resultFields(), values);
+        return rows(plan.root(), plan.resultFields(), values, config);
       case DML:
-        return new CountExecution(runDml(plan.root(), values, storage));
+        return new CountExecution(runDml(plan.root(), values, storage, config));
     }
     throw new AssertionError(plan.kind());
   }
@@ -99,7 +110,7 @@ public final class Executor implements AutoCloseable {
     SharedBatchStorage batchStorage = new SharedBatchStorage(storage, storage.currentSnapshot());
     long[] counts = new long[parameterSets.size()];
     for (int i = 0; i < counts.length; i++) {
-      counts[i] = runDml(plan.root(), checkParameters(plan, parameterSets.get(i)), batchStorage);
+      counts[i] = runDml(plan.root(), checkParameters(plan, parameterSets.get(i)), batchStorage, config);
     }
     try {
       batchStorage.commitShared();
@@ -119,9 +130,19 @@ public final class Executor implements AutoCloseable {
     root.close();
   }
 
+  /** The configuration one statement runs with: the executor's, or the session's memory limit. */
+  private ExecutorConfig statementConfig(SessionSettings settings) {
+    if (settings == null || !settings.isSet(Settings.QUERY_MEMORY_LIMIT)) {
+      return config;
+    }
+    return config.withQueryMemoryLimit(
+        Math.min(settings.get(Settings.QUERY_MEMORY_LIMIT), config.totalMemoryLimitBytes()));
+  }
+
   /** A streaming execution of {@code node}; {@code fields} (the plan's result fields) name the columns. */
-  private QueryExecution rows(PhysicalNode node, List<Field> fields, List<Object> parameters) {
-    Statement statement = start(parameters);
+  private QueryExecution rows(PhysicalNode node, List<Field> fields, List<Object> parameters,
+      ExecutorConfig config) {
+    Statement statement = start(parameters, storage, config);
     try {
       statement.setRoot(new OperatorBuilder(statement.context()).build(node));
       return new RowsExecution(statement, fields.isEmpty() ? node.fields() : fields);
@@ -130,8 +151,8 @@ public final class Executor implements AutoCloseable {
     }
   }
 
-  private long runDml(PhysicalNode node, List<Object> parameters, StorageEngine target) {
-    Statement statement = start(parameters, target);
+  private long runDml(PhysicalNode node, List<Object> parameters, StorageEngine target, ExecutorConfig config) {
+    Statement statement = start(parameters, target, config);
     try {
       Operator operator = new OperatorBuilder(statement.context()).build(node);
       statement.setRoot(operator);
@@ -146,10 +167,10 @@ public final class Executor implements AutoCloseable {
   }
 
   private Statement start(List<Object> parameters) {
-    return start(parameters, storage);
+    return start(parameters, storage, config);
   }
 
-  private Statement start(List<Object> parameters, StorageEngine target) {
+  private Statement start(List<Object> parameters, StorageEngine target, ExecutorConfig config) {
     BufferAllocator allocator = root.newChildAllocator("statement-" + statementIds.incrementAndGet(), 0,
         config.queryMemoryLimitBytes());
     try {

@@ -16,6 +16,11 @@ public record ExecutorConfig(long queryMemoryLimitBytes, long totalMemoryLimitBy
     }
   }
 
+  /** This configuration with another per-query limit (a session's {@code SET query_memory_limit}). */
+  public ExecutorConfig withQueryMemoryLimit(long bytes) {
+    return new ExecutorConfig(bytes, totalMemoryLimitBytes, batchRows, spillDirectory);
+  }
+
   public static ExecutorConfig defaults(Path spillDirectory) {
     long heap = Runtime.getRuntime().maxMemory();
     return new ExecutorConfig(1L << 30, Math.max(2L << 30, heap), 4096, spillDirectory);
