@@ -8,6 +8,6 @@ public sealed interface Message
     permits Hello, CancelRequest, Query, Prepare, Execute, ExecuteBatch, QueryBatch, Fetch,
         CloseCursor, CloseStatement, Cancel, CatalogRequest, Ping, Terminate, AuthOk, PrepareOk,
         ResultHeader, RowBatch, FetchDone, UpdateCount, BatchResult, ErrorResponse, CatalogInfo,
-        Pong {
+        Pong, QueryKeys, PrepareKeys, GeneratedKeys {
   MessageType type();
 }

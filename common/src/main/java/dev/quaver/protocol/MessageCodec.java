@@ -18,18 +18,32 @@ import java.util.Map;
 public final class MessageCodec {
   private MessageCodec() {}
 
-  /** The whole frame of {@code message}: header ({@code type:u8 length:u32}) and payload. */
+  /** The whole frame of {@code message} in the newest protocol version. */
   public static byte[] encode(Message message) {
+    return encode(message, ProtocolFormat.VERSION);
+  }
+
+  /**
+   * The whole frame of {@code message}: header ({@code type:u8 length:u32}) and payload, in
+   * protocol {@code version} (1 or 2; see docs/protocol.md, Versioning).
+   */
+  public static byte[] encode(Message message, int version) {
+    checkVersion(version);
     WireWriter out = new WireWriter(64);
     out.u8(message.type().tag());
     out.i32(0);
-    writePayload(out, message);
+    writePayload(out, message, version);
     out.i32At(1, out.size() - ProtocolFormat.HEADER_BYTES);
     return out.toByteArray();
   }
 
-  /** Decodes a whole frame, header included (tests and tools). */
+  /** Decodes a whole frame of the newest version, header included (tests and tools). */
   public static Message decodeFrame(byte[] frame) {
+    return decodeFrame(frame, ProtocolFormat.VERSION);
+  }
+
+  /** Decodes a whole frame of protocol {@code version}, header included (tests and tools). */
+  public static Message decodeFrame(byte[] frame, int version) {
     if (frame.length < ProtocolFormat.HEADER_BYTES) {
       throw new QuaverException(ErrorCode.PROTOCOL_VIOLATION,
           "truncated frame: " + frame.length + " bytes, the header alone has " + ProtocolFormat.HEADER_BYTES);
@@ -41,21 +55,43 @@ public final class MessageCodec {
       throw new QuaverException(ErrorCode.PROTOCOL_VIOLATION, "frame header says " + length
           + " payload bytes but " + (frame.length - ProtocolFormat.HEADER_BYTES) + " follow");
     }
-    return decode(tag, buffer);
+    return decode(tag, buffer, version);
   }
 
-  /** Decodes the payload of a frame whose type byte was {@code tag}; the payload must be consumed exactly. */
+  /** Decodes the payload of a frame of the newest version (see {@link #decode(int, ByteBuffer, int)}). */
   public static Message decode(int tag, ByteBuffer payload) {
+    return decode(tag, payload, ProtocolFormat.VERSION);
+  }
+
+  /**
+   * Decodes the payload of a frame whose type byte was {@code tag}, in protocol {@code version};
+   * the payload must be consumed exactly. Requests are the same in every version (version 2 only
+   * adds messages), so a server may decode them before the version is known.
+   */
+  public static Message decode(int tag, ByteBuffer payload, int version) {
+    checkVersion(version);
     MessageType type = MessageType.fromTag(tag);
     WireReader in = new WireReader(payload, type);
-    Message message = readPayload(in, type);
+    Message message = readPayload(in, type, version);
     if (in.remaining() != 0) {
       throw in.violation(in.remaining() + " unexpected bytes after the last field");
     }
     return message;
   }
 
-  private static void writePayload(WireWriter out, Message message) {
+  /** Whether a server speaks {@code version}. */
+  public static boolean isSupported(int version) {
+    return version >= ProtocolFormat.MIN_VERSION && version <= ProtocolFormat.VERSION;
+  }
+
+  private static void checkVersion(int version) {
+    if (!isSupported(version)) {
+      throw new IllegalArgumentException("protocol version " + version + " is not "
+          + ProtocolFormat.MIN_VERSION + ".." + ProtocolFormat.VERSION);
+    }
+  }
+
+  private static void writePayload(WireWriter out, Message message, int version) {
     if (message instanceof Hello m) {
       out.i32(m.magic());
       out.u16(m.version());
@@ -75,6 +111,13 @@ public final class MessageCodec {
       out.i32(m.fetchSize());
     } else if (message instanceof Prepare m) {
       out.string(m.sql());
+    } else if (message instanceof QueryKeys m) {
+      out.string(m.sql());
+      out.i32(m.fetchSize());
+      writeKeys(out, m.keys());
+    } else if (message instanceof PrepareKeys m) {
+      out.string(m.sql());
+      writeKeys(out, m.keys());
     } else if (message instanceof Execute m) {
       out.i32(m.statementId());
       out.i32(m.fetchSize());
@@ -109,10 +152,10 @@ public final class MessageCodec {
       out.i32(m.statementId());
       out.u16(m.parameterTypes().size());
       m.parameterTypes().forEach(out::columnType);
-      writeColumns(out, m.columns());
+      writeColumns(out, m.columns(), version);
     } else if (message instanceof ResultHeader m) {
       out.i32(m.cursorId());
-      writeColumns(out, m.columns());
+      writeColumns(out, m.columns(), version);
     } else if (message instanceof RowBatch m) {
       out.i32(m.cursorId());
       ColumnBatchCodec.encode(out, m.batch());
@@ -129,23 +172,30 @@ public final class MessageCodec {
       out.string(m.message());
       out.i32(m.position());
     } else if (message instanceof CatalogInfo m) {
-      out.i32(m.tables().size());
-      for (TableInfo table : m.tables()) {
-        writeTable(out, table);
+      List<TableInfo> tables = m.tables();
+      if (version < 2) {
+        tables = tables.stream().filter(table -> !table.isSystem()).toList();
+      }
+      out.i32(tables.size());
+      for (TableInfo table : tables) {
+        writeTable(out, table, version);
       }
     } else if (message instanceof Pong) {
       // no fields
+    } else if (message instanceof GeneratedKeys m) {
+      writeColumns(out, m.columns(), version);
+      ColumnBatchCodec.encode(out, m.rows());
     }
   }
 
-  private static Message readPayload(WireReader in, MessageType type) {
+  private static Message readPayload(WireReader in, MessageType type, int version) {
     switch (type) {
       case HELLO: {
         int magic = in.i32("magic");
         if (magic != ProtocolFormat.MAGIC) {
           throw in.violation(String.format("bad magic 0x%08X, expected 0x%08X", magic, ProtocolFormat.MAGIC));
         }
-        int version = in.u16("version");
+        int helloVersion = in.u16("version");
         String user = in.requiredString("user");
         String password = in.requiredString("password");
         String database = in.requiredString("database");
@@ -154,7 +204,7 @@ public final class MessageCodec {
         for (int i = 0; i < count; i++) {
           properties.put(in.requiredString("property.key"), in.requiredString("property.value"));
         }
-        return new Hello(magic, version, user, password, database, properties);
+        return new Hello(magic, helloVersion, user, password, database, properties);
       }
       case CANCEL_REQUEST:
         return new CancelRequest(in.i32("connectionId"), in.i64("secretKey"));
@@ -162,6 +212,10 @@ public final class MessageCodec {
         return new Query(in.requiredString("sql"), in.i32("fetchSize"));
       case PREPARE:
         return new Prepare(in.requiredString("sql"));
+      case QUERY_KEYS:
+        return new QueryKeys(in.requiredString("sql"), in.i32("fetchSize"), readKeys(in));
+      case PREPARE_KEYS:
+        return new PrepareKeys(in.requiredString("sql"), readKeys(in));
       case EXECUTE:
         return new Execute(in.i32("statementId"), in.i32("fetchSize"), ColumnBatchCodec.decode(in));
       case EXECUTE_BATCH:
@@ -198,10 +252,10 @@ public final class MessageCodec {
         for (int i = 0; i < count; i++) {
           parameterTypes.add(in.columnType("parameter[" + i + "]"));
         }
-        return new PrepareOk(statementId, parameterTypes, readColumns(in));
+        return new PrepareOk(statementId, parameterTypes, readColumns(in, version));
       }
       case RESULT_HEADER:
-        return new ResultHeader(in.i32("cursorId"), readColumns(in));
+        return new ResultHeader(in.i32("cursorId"), readColumns(in, version));
       case ROW_BATCH:
         return new RowBatch(in.i32("cursorId"), ColumnBatchCodec.decode(in));
       case FETCH_DONE:
@@ -225,39 +279,96 @@ public final class MessageCodec {
         int count = in.count("tableCount");
         List<TableInfo> tables = new ArrayList<>(Math.min(count, 1024));
         for (int i = 0; i < count; i++) {
-          tables.add(readTable(in));
+          tables.add(readTable(in, version));
         }
         return new CatalogInfo(tables);
       }
       case PONG:
         return new Pong();
+      case GENERATED_KEYS:
+        return new GeneratedKeys(readColumns(in, version), ColumnBatchCodec.decode(in));
     }
     throw new AssertionError(type);
   }
 
-  private static void writeColumns(WireWriter out, List<ColumnInfo> columns) {
+  private static void writeKeys(WireWriter out, KeysRequest keys) {
+    out.u8(keys.mode().code());
+    switch (keys.mode()) {
+      case IDENTITY -> out.u16(0);
+      case NAMES -> {
+        out.u16(keys.names().size());
+        keys.names().forEach(out::string);
+      }
+      case INDEXES -> {
+        out.u16(keys.indexes().size());
+        keys.indexes().forEach(out::i32);
+      }
+    }
+  }
+
+  private static KeysRequest readKeys(WireReader in) {
+    int code = in.u8("keys.mode");
+    KeysRequest.Mode mode = KeysRequest.Mode.fromCode(code);
+    if (mode == null) {
+      throw in.violation("unknown keys.mode " + code);
+    }
+    int count = in.u16("keys.count");
+    List<String> names = new ArrayList<>();
+    List<Integer> indexes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      switch (mode) {
+        case IDENTITY -> throw in.violation("keys.mode IDENTITY takes no columns, got " + count);
+        case NAMES -> names.add(in.requiredString("keys.name"));
+        case INDEXES -> indexes.add(in.i32("keys.index"));
+      }
+    }
+    return new KeysRequest(mode, names, indexes);
+  }
+
+  private static void writeColumns(WireWriter out, List<ColumnInfo> columns, int version) {
     out.u16(columns.size());
     for (ColumnInfo column : columns) {
       out.string(column.name());
       out.columnType(column.type());
       out.bool(column.nullable());
+      if (version >= 2) {
+        ColumnOrigin origin = column.origin();
+        out.string(origin.schema());
+        out.string(origin.table());
+        out.string(origin.column());
+        out.u8(origin.flags());
+      }
     }
   }
 
-  private static List<ColumnInfo> readColumns(WireReader in) {
+  private static List<ColumnInfo> readColumns(WireReader in, int version) {
     int count = in.u16("columnCount");
     List<ColumnInfo> columns = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      columns.add(new ColumnInfo(in.requiredString("column.name"), in.columnType("column[" + i + "]"),
-          in.bool("column.nullable")));
+      String name = in.requiredString("column.name");
+      ColumnType type = in.columnType("column[" + i + "]");
+      boolean nullable = in.bool("column.nullable");
+      ColumnOrigin origin = ColumnOrigin.NONE;
+      if (version >= 2) {
+        String schema = in.requiredString("column.schema");
+        String table = in.requiredString("column.table");
+        String source = in.requiredString("column.column");
+        int flags = in.u8("column.flags");
+        if ((flags & ~(ColumnOrigin.FLAG_AUTO_INCREMENT | ColumnOrigin.FLAG_WRITABLE)) != 0) {
+          throw in.violation("unknown column.flags bits " + flags);
+        }
+        origin = new ColumnOrigin(schema, table, source, (flags & ColumnOrigin.FLAG_AUTO_INCREMENT) != 0,
+            (flags & ColumnOrigin.FLAG_WRITABLE) != 0);
+      }
+      columns.add(new ColumnInfo(name, type, nullable, origin));
     }
     return columns;
   }
 
-  private static void writeTable(WireWriter out, TableInfo table) {
+  private static void writeTable(WireWriter out, TableInfo table, int version) {
     out.string(table.name());
     out.bool(table.isView());
-    writeColumns(out, table.columns());
+    writeColumns(out, table.columns(), version);
     out.u16(table.primaryKey().size());
     table.primaryKey().forEach(out::u16);
     out.u16(table.indexes().size());
@@ -268,12 +379,16 @@ public final class MessageCodec {
       index.columns().forEach(out::u16);
     }
     table.columnDefaults().forEach(out::string);
+    if (version >= 2) {
+      out.string(table.schema());
+      out.bool(table.isSystem());
+    }
   }
 
-  private static TableInfo readTable(WireReader in) {
+  private static TableInfo readTable(WireReader in, int version) {
     String name = in.requiredString("table.name");
     boolean isView = in.bool("table.isView");
-    List<ColumnInfo> columns = readColumns(in);
+    List<ColumnInfo> columns = readColumns(in, version);
     List<Integer> primaryKey = readOrdinals(in, "primaryKey", columns.size());
     int indexCount = in.u16("indexCount");
     List<IndexInfo> indexes = new ArrayList<>(indexCount);
@@ -286,7 +401,12 @@ public final class MessageCodec {
     for (int i = 0; i < columns.size(); i++) {
       defaults.add(in.string("column.default"));
     }
-    return new TableInfo(name, isView, columns, primaryKey, indexes, defaults);
+    if (version < 2) {
+      return new TableInfo(name, isView, columns, primaryKey, indexes, defaults);
+    }
+    String schema = in.requiredString("table.schema");
+    boolean isSystem = in.bool("table.isSystem");
+    return new TableInfo(name, isView, columns, primaryKey, indexes, defaults, schema, isSystem);
   }
 
   private static List<Integer> readOrdinals(WireReader in, String field, int columnCount) {

@@ -24,6 +24,10 @@ public enum MessageType {
   CATALOG_REQUEST(0x0C),
   PING(0x0D),
   TERMINATE(0x0E),
+  /** Version 2. */
+  QUERY_KEYS(0x0F),
+  /** Version 2. */
+  PREPARE_KEYS(0x10),
   // server -> client
   AUTH_OK(0x41),
   PREPARE_OK(0x42),
@@ -34,7 +38,9 @@ public enum MessageType {
   BATCH_RESULT(0x47),
   ERROR(0x48),
   CATALOG_INFO(0x49),
-  PONG(0x4A);
+  PONG(0x4A),
+  /** Version 2. */
+  GENERATED_KEYS(0x4B);
 
   private static final MessageType[] BY_TAG = new MessageType[256];
 

@@ -19,6 +19,11 @@ public final class StreamFrames {
    * a PROTOCOL_VIOLATION QuaverException when it ends inside one or the frame is bad.
    */
   public static Message read(InputStream in, int maxFrameBytes) throws IOException {
+    return read(in, maxFrameBytes, ProtocolFormat.VERSION);
+  }
+
+  /** Like {@link #read(InputStream, int)}, decoding protocol {@code version}. */
+  public static Message read(InputStream in, int maxFrameBytes, int version) throws IOException {
     int tag = in.read();
     if (tag < 0) {
       throw new EOFException("connection closed by the server");
@@ -30,7 +35,7 @@ public final class StreamFrames {
           "frame of " + length + " bytes exceeds the maximum of " + maxFrameBytes);
     }
     byte[] payload = readFully(in, (int) length, "frame payload");
-    return MessageCodec.decode(tag, ByteBuffer.wrap(payload));
+    return MessageCodec.decode(tag, ByteBuffer.wrap(payload), version);
   }
 
   private static byte[] readFully(InputStream in, int length, String what) throws IOException {

@@ -7,6 +7,7 @@ import dev.quaver.planner.convert.ExplainPrinter;
 import dev.quaver.planner.convert.RelConverter;
 import dev.quaver.planner.convert.TypeMapping;
 import dev.quaver.planner.logical.ErrorTranslator;
+import dev.quaver.planner.logical.FieldOrigins;
 import dev.quaver.planner.logical.PlannerPhases;
 import dev.quaver.planner.logical.StatementContext;
 import dev.quaver.planner.logical.StatementParser;
@@ -180,8 +181,9 @@ public final class Planner {
           null, version);
     }
     PhysicalNode physical = toPhysical(root.project(), context, settings);
-    return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes,
-        resultFields(root.validatedRowType, physical), physical, null, null, version);
+    List<Field> fields = resultFields(root.validatedRowType, physical);
+    return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes, fields, physical, null, null, version,
+        FieldOrigins.of(context.validator(), validated, catalog, fields.size()));
   }
 
   /** {@code settings}: the session's (planner-affecting settings are read from it; see Settings). */
