@@ -10,6 +10,8 @@ import dev.quaver.storage.catalog.CatalogState;
 import dev.quaver.storage.catalog.PersistentCatalog;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.lsm.LsmOptions;
+import dev.quaver.storage.stats.StatisticsStore;
+import dev.quaver.storage.stats.StatisticsView;
 import dev.quaver.storage.system.SystemTable;
 import dev.quaver.storage.system.SystemTables;
 import dev.quaver.storage.system.TablesView;
@@ -46,13 +48,14 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
   private volatile boolean closed;
 
   private LsmStorageEngine(DataDirectoryLock directoryLock, LsmStore store,
-      CatalogState catalogState, Map<Long, Long> nextRowIds) {
+      CatalogState catalogState, Map<Long, Long> nextRowIds, StatisticsStore statistics) {
     this.directoryLock = directoryLock;
     this.store = store;
     this.nextRowIds = nextRowIds;
-    this.catalog = new PersistentCatalog(catalogState, this);
+    this.catalog = new PersistentCatalog(catalogState, this, statistics);
     store.compactor().setObsoleteKeys(() -> new DroppedKeyFilter(catalog.state()));
     TablesView.register(catalog.systemTables(), catalog);
+    StatisticsView.register(catalog.systemTables(), catalog);
   }
 
   static LsmStorageEngine open(StorageConfig config, LsmOptions options) {
@@ -67,6 +70,7 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     try {
       CatalogState[] catalogState = {CatalogState.empty()};
       Map<Long, Long> nextRowIds = new HashMap<>();
+      StatisticsStore statistics = StatisticsStore.open(directory.resolve("stats"));
       LsmStore store = LsmStore.open(directory, config.syncMode(), config.syncIntervalMillis(),
           options,
           new LsmStore.RecoveryListener() {
@@ -85,7 +89,7 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
               nextRowIds.merge(tableId, nextRowId, Math::max);
             }
           });
-      return new LsmStorageEngine(lock, store, catalogState[0], nextRowIds);
+      return new LsmStorageEngine(lock, store, catalogState[0], nextRowIds, statistics);
     } catch (IOException e) {
       lock.close();
       throw new QuaverException(ErrorCode.IO_ERROR,

@@ -1,5 +1,6 @@
 package dev.quaver.storage.catalog;
 
+import dev.quaver.storage.stats.Statistics;
 import dev.quaver.storage.system.SystemTables;
 import java.util.List;
 import java.util.Optional;
@@ -85,5 +86,13 @@ public interface Catalog {
    */
   default SystemTables systemTables() {
     return SystemTables.NONE;
+  }
+
+  /**
+   * The statistics of this database's tables (ANALYZE, the ETL), the planner's source of data
+   * sizes; {@link Statistics#NONE} (every table unknown) for a catalog without a store.
+   */
+  default Statistics statistics() {
+    return Statistics.NONE;
   }
 }

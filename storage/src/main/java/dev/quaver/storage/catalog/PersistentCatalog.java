@@ -1,5 +1,6 @@
 package dev.quaver.storage.catalog;
 
+import dev.quaver.storage.stats.Statistics;
 import dev.quaver.storage.system.SystemTables;
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
@@ -25,10 +26,21 @@ public final class PersistentCatalog implements Catalog {
   private final CatalogPersistence persistence;
   private volatile CatalogState state;
   private final SystemTables systemTables = new SystemTables();
+  private final Statistics statistics;
 
   public PersistentCatalog(CatalogState initial, CatalogPersistence persistence) {
+    this(initial, persistence, Statistics.NONE);
+  }
+
+  public PersistentCatalog(CatalogState initial, CatalogPersistence persistence, Statistics statistics) {
     this.state = Objects.requireNonNull(initial, "initial is null");
     this.persistence = Objects.requireNonNull(persistence, "persistence is null");
+    this.statistics = Objects.requireNonNull(statistics, "statistics is null");
+  }
+
+  @Override
+  public Statistics statistics() {
+    return statistics;
   }
 
   @Override
