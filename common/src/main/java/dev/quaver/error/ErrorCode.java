@@ -49,6 +49,8 @@ public enum ErrorCode {
   GROUPING_ERROR("42803", ErrorCategory.USER),
   INVALID_TABLE_DEFINITION("42P16", ErrorCategory.USER),
   WRONG_OBJECT_TYPE("42809", ErrorCategory.USER),
+  /** E.g. ON CONFLICT (cols) naming no primary key or UNIQUE index. */
+  INVALID_COLUMN_REFERENCE("42P10", ErrorCategory.USER),
   // Class 53/54: insufficient resources, program limits
   OUT_OF_MEMORY("53200", ErrorCategory.RESOURCE),
   DISK_FULL("53100", ErrorCategory.RESOURCE),
