@@ -2,6 +2,7 @@ package dev.quaver.planner.sql;
 
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.catalog.TriggerDef;
 import dev.quaver.storage.catalog.ViewDef;
 import java.util.Objects;
 
@@ -36,4 +37,13 @@ public sealed interface DdlCommand {
   }
 
   record DropIndex(String name, boolean ifExists) implements DdlCommand {}
+
+  /** CREATE TRIGGER; the table existed when the statement was planned. */
+  record CreateTrigger(TriggerDef trigger, boolean ifNotExists) implements DdlCommand {
+    public CreateTrigger {
+      Objects.requireNonNull(trigger, "trigger is null");
+    }
+  }
+
+  record DropTrigger(String name, boolean ifExists) implements DdlCommand {}
 }

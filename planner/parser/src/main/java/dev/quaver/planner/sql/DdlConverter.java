@@ -4,8 +4,10 @@ import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverIndex;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverTable;
+import dev.quaver.planner.sql.ddl.SqlCreateQuaverTrigger;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverView;
 import dev.quaver.planner.sql.ddl.SqlDropQuaverObject;
+import dev.quaver.planner.sql.ddl.SqlDropQuaverTrigger;
 import dev.quaver.storage.catalog.Catalog;
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
@@ -33,12 +35,14 @@ import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 public final class DdlConverter {
   private DdlConverter() {}
 
-  /** True for the statements {@link #convert} accepts: CREATE/DROP TABLE, VIEW and INDEX. */
+  /** True for the statements {@link #convert} accepts: CREATE/DROP TABLE, VIEW, INDEX and TRIGGER. */
   public static boolean isDdl(SqlNode node) {
     return node instanceof SqlCreateQuaverTable
         || node instanceof SqlCreateQuaverView
         || node instanceof SqlCreateQuaverIndex
-        || node instanceof SqlDropQuaverObject;
+        || node instanceof SqlDropQuaverObject
+        || node instanceof SqlCreateQuaverTrigger
+        || node instanceof SqlDropQuaverTrigger;
   }
 
   /**
@@ -56,6 +60,12 @@ public final class DdlConverter {
     }
     if (node instanceof SqlCreateQuaverIndex create) {
       return createIndex(create, catalog);
+    }
+    if (node instanceof SqlCreateQuaverTrigger create) {
+      return TriggerConverter.convert(create, catalog);
+    }
+    if (node instanceof SqlDropQuaverTrigger drop) {
+      return new DdlCommand.DropTrigger(simpleName(drop.name()), drop.ifExists);
     }
     if (node instanceof SqlDropQuaverObject drop) {
       String name = simpleName(drop.name());
