@@ -1,7 +1,6 @@
 package dev.quaver.server;
 
 import dev.quaver.executor.Executor;
-import dev.quaver.executor.ExecutorConfig;
 import dev.quaver.planner.Planner;
 import dev.quaver.protocol.ProtocolFormat;
 import dev.quaver.server.config.ServerConfig;
@@ -48,7 +47,7 @@ public final class QuaverServer implements AutoCloseable {
     QueryEngine engine;
     try {
       Planner planner = new Planner(storage.catalog());
-      Executor executor = new Executor(storage, ExecutorConfig.defaults(config.dataDirectory().resolve("spill")));
+      Executor executor = new Executor(storage, config.executorConfig());
       engine = new LocalQueryEngine(storage, planner, executor);
       planner.warmUp();
     } catch (RuntimeException | Error e) {

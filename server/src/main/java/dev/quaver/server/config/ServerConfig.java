@@ -1,13 +1,20 @@
 package dev.quaver.server.config;
 
+import dev.quaver.executor.ExecutorConfig;
+import dev.quaver.planner.SessionSettings;
+import dev.quaver.planner.Settings;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
  * Everything a server needs to start. {@code port} 0 picks a free port (tests). The server
- * listens on {@code host} only (127.0.0.1 by default). Immutable.
+ * listens on {@code host} only (127.0.0.1 by default). {@code queryMemoryLimitBytes} is the
+ * default memory limit of one statement (a session may SET query_memory_limit) and
+ * {@code totalMemoryLimitBytes} the limit of all statements together; 0 means the executor's
+ * default ({@link ExecutorConfig#defaults}). Immutable.
  */
-public record ServerConfig(String host, int port, Path dataDirectory, String user, String password) {
+public record ServerConfig(String host, int port, Path dataDirectory, String user, String password,
+    long queryMemoryLimitBytes, long totalMemoryLimitBytes) {
   public static final int DEFAULT_PORT = 5488;
 
   public ServerConfig {
@@ -15,6 +22,14 @@ public record ServerConfig(String host, int port, Path dataDirectory, String use
     Objects.requireNonNull(dataDirectory, "dataDirectory is null");
     Objects.requireNonNull(user, "user is null");
     Objects.requireNonNull(password, "password is null");
+    if (queryMemoryLimitBytes < 0 || totalMemoryLimitBytes < 0) {
+      throw new IllegalArgumentException("memory limits must be >= 0");
+    }
+  }
+
+  /** A configuration with the executor's default memory limits. */
+  public ServerConfig(String host, int port, Path dataDirectory, String user, String password) {
+    this(host, port, dataDirectory, user, password, 0, 0);
   }
 
   public static ServerConfig defaults(Path dataDirectory) {
@@ -22,6 +37,25 @@ public record ServerConfig(String host, int port, Path dataDirectory, String use
   }
 
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(host, newPort, dataDirectory, user, password);
+    return new ServerConfig(host, newPort, dataDirectory, user, password, queryMemoryLimitBytes,
+        totalMemoryLimitBytes);
+  }
+
+  /** This configuration with other memory limits (0: the executor's default). */
+  public ServerConfig withMemoryLimits(long queryBytes, long totalBytes) {
+    return new ServerConfig(host, port, dataDirectory, user, password, queryBytes, totalBytes);
+  }
+
+  /** The executor configuration: defaults, with the configured limits where they are set. */
+  public ExecutorConfig executorConfig() {
+    ExecutorConfig defaults = ExecutorConfig.defaults(dataDirectory.resolve("spill"));
+    long total = totalMemoryLimitBytes > 0 ? totalMemoryLimitBytes : defaults.totalMemoryLimitBytes();
+    long query = queryMemoryLimitBytes > 0 ? queryMemoryLimitBytes : defaults.queryMemoryLimitBytes();
+    return new ExecutorConfig(Math.min(query, total), total, defaults.batchRows(), defaults.spillDirectory());
+  }
+
+  /** The settings every new session starts from: the configured query memory limit as default. */
+  public SessionSettings sessionDefaults() {
+    return SessionSettings.DEFAULTS.withBaseline(Settings.QUERY_MEMORY_LIMIT, executorConfig().queryMemoryLimitBytes());
   }
 }

@@ -2,6 +2,7 @@ package dev.quaver.server.config;
 
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
+import dev.quaver.planner.Settings;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -14,13 +15,15 @@ import java.util.Properties;
 
 /**
  * Builds a {@link ServerConfig} from flags ({@code --port 5488}, {@code --host}, {@code --data},
- * {@code --user}, {@code --password}, {@code --config file}; {@code --key=value} works too) and
+ * {@code --user}, {@code --password}, {@code --config file}, {@code --query_memory_limit 256MB},
+ * {@code --total_memory_limit 4GB}; {@code --key=value} works too) and
  * an optional properties file with the same keys ({@code port=5488}). Flags override the file,
  * the file overrides the defaults ({@code ServerConfig.defaults(Path.of("data"))}). Stateless.
  */
 public final class ServerConfigLoader {
   /** The keys a flag or a properties file may set. */
-  public static final List<String> KEYS = List.of("port", "host", "data", "user", "password", "config");
+  public static final List<String> KEYS = List.of("port", "host", "data", "user", "password", "config",
+      "query_memory_limit", "total_memory_limit");
 
   private ServerConfigLoader() {}
 
@@ -49,7 +52,14 @@ public final class ServerConfigLoader {
         port,
         values.containsKey("data") ? Path.of(values.get("data").trim()) : defaults.dataDirectory(),
         values.getOrDefault("user", defaults.user()),
-        values.getOrDefault("password", defaults.password()));
+        values.getOrDefault("password", defaults.password()),
+        memoryLimit(values, "query_memory_limit"),
+        memoryLimit(values, "total_memory_limit"));
+  }
+
+  /** A byte size such as 256MB (the format of SET query_memory_limit); 0 when not given. */
+  private static long memoryLimit(Map<String, String> values, String key) {
+    return values.containsKey(key) ? Settings.QUERY_MEMORY_LIMIT.parse(values.get(key)) : 0;
   }
 
   private static Map<String, String> parseFlags(List<String> args) {

@@ -35,13 +35,14 @@ public final class NettyServer implements AutoCloseable {
   private final EventLoopGroup ioGroup;
   private final ExecutorService workers;
   private final Channel serverChannel;
-  private final SessionRegistry sessions = new SessionRegistry();
+  private final SessionRegistry sessions;
   private boolean isClosed;
 
   private NettyServer(ServerConfig config, RequestProcessor processor, int maxFrameBytes, String serverVersion) {
     bossGroup = new MultiThreadIoEventLoopGroup(1, daemonThreads("quaver-accept"), NioIoHandler.newFactory());
     ioGroup = new MultiThreadIoEventLoopGroup(0, daemonThreads("quaver-io"), NioIoHandler.newFactory());
     workers = Executors.newCachedThreadPool(daemonThreads("quaver-worker"));
+    sessions = new SessionRegistry(config.sessionDefaults());
     ServerContext context = new ServerContext(config, sessions, processor, workers, maxFrameBytes, serverVersion);
     try {
       ServerBootstrap bootstrap = new ServerBootstrap()

@@ -4,6 +4,7 @@ import dev.quaver.executor.Executor;
 import dev.quaver.executor.QueryExecution;
 import dev.quaver.planner.Planner;
 import dev.quaver.planner.PreparedPlan;
+import dev.quaver.planner.SessionSettings;
 import dev.quaver.protocol.CatalogInfo;
 import dev.quaver.protocol.ColumnBatch;
 import dev.quaver.protocol.ColumnInfo;
@@ -21,6 +22,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
@@ -44,6 +46,12 @@ public final class LocalQueryEngine implements QueryEngine {
   @Override
   public EngineStatement prepare(String sql) {
     return new PlannedStatement(planner.prepare(sql));
+  }
+
+  /** Plans under the session's settings; each execution uses the settings current then. */
+  @Override
+  public EngineStatement prepare(String sql, Supplier<SessionSettings> settings) {
+    return new PlannedStatement(planner.prepare(sql, settings.get()), settings);
   }
 
   @Override
@@ -103,9 +111,17 @@ public final class LocalQueryEngine implements QueryEngine {
   /** A PreparedPlan that re-plans itself when the catalog changed. */
   private final class PlannedStatement implements EngineStatement {
     private volatile PreparedPlan plan;
+    private final Supplier<SessionSettings> settings;
+    private volatile String planningKey;
 
     PlannedStatement(PreparedPlan plan) {
+      this(plan, () -> SessionSettings.DEFAULTS);
+    }
+
+    PlannedStatement(PreparedPlan plan, Supplier<SessionSettings> settings) {
       this.plan = plan;
+      this.settings = settings;
+      this.planningKey = settings.get().planningKey();
     }
 
     @Override
@@ -120,7 +136,7 @@ public final class LocalQueryEngine implements QueryEngine {
 
     @Override
     public EngineExecution execute(List<Object> parameters) {
-      return new PlanExecution(executor.execute(currentPlan(), parameters));
+      return new PlanExecution(executor.execute(currentPlan(), parameters, settings.get()));
     }
 
     @Override
@@ -134,9 +150,13 @@ public final class LocalQueryEngine implements QueryEngine {
 
     private PreparedPlan currentPlan() {
       PreparedPlan current = plan;
-      if (current.catalogVersion() != storage.catalog().version()) {
-        current = planner.prepare(current.sql());
+      SessionSettings now = settings.get();
+      String key = now.planningKey();
+      if (current.catalogVersion() != storage.catalog().version() || !key.equals(planningKey)) {
+        // Re-planned when DDL moved the catalog, or when SET changed a planner-affecting setting.
+        current = planner.prepare(current.sql(), now);
         plan = current;
+        planningKey = key;
       }
       return current;
     }

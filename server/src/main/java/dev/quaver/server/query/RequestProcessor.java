@@ -25,6 +25,7 @@ import dev.quaver.protocol.ResultHeader;
 import dev.quaver.protocol.RowBatch;
 import dev.quaver.protocol.UpdateCount;
 import dev.quaver.server.session.Session;
+import dev.quaver.server.session.SessionStatements;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -75,10 +76,10 @@ public final class RequestProcessor {
   private void dispatch(Session session, long sequence, Message request, ResponseSink sink) {
     if (request instanceof Query query) {
       checkCanceled(session, sequence);
-      EngineStatement statement = engine.prepare(query.sql());
+      EngineStatement statement = SessionStatements.prepare(engine, session, query.sql());
       start(session, sequence, statement, List.of(), query.fetchSize(), sink);
     } else if (request instanceof Prepare prepare) {
-      EngineStatement statement = engine.prepare(prepare.sql());
+      EngineStatement statement = SessionStatements.prepare(engine, session, prepare.sql());
       int id = session.addStatement(statement);
       sink.send(new PrepareOk(id, statement.parameterTypes(), statement.columns()));
     } else if (request instanceof Execute execute) {
@@ -125,7 +126,7 @@ public final class RequestProcessor {
       for (int i = 0; i < batch.sqls().size(); i++) {
         checkCanceled(session, sequence);
         try {
-          counts.add(runForCount(session, sequence, engine.prepare(batch.sqls().get(i)), List.of(), i));
+          counts.add(runForCount(session, sequence, SessionStatements.prepare(engine, session, batch.sqls().get(i)), List.of(), i));
         } catch (QuaverException e) {
           // The counts of the entries before the failing one, then the ERROR (docs/protocol.md).
           sink.send(new BatchResult(counts));

@@ -1,5 +1,6 @@
 package dev.quaver.server.session;
 
+import dev.quaver.planner.SessionSettings;
 import dev.quaver.server.query.Cursor;
 import dev.quaver.server.query.EngineExecution;
 import dev.quaver.server.query.EngineStatement;
@@ -17,6 +18,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * canceled and cancels the one running; a request starting later checks its number first. So a
  * cancel that overtakes a queued request still stops it, and never affects later ones.
  *
+ * <p>Its {@link SessionSettings} (SET / RESET / SHOW) start from the server's configuration.
+ *
  * <p>Thread safety: statements and cursors are confined to the session's {@link RequestQueue}
  * (one worker at a time); the cancel fields are atomic or volatile and may be used from any
  * thread.
@@ -33,11 +36,23 @@ public final class Session {
   private final AtomicLong canceledThrough = new AtomicLong();
   private volatile EngineExecution running;
   private volatile long runningSequence;
+  private volatile SessionSettings settings;
 
-  Session(int id, long secretKey, RequestQueue queue) {
+  Session(int id, long secretKey, RequestQueue queue, SessionSettings settings) {
     this.id = id;
     this.secretKey = secretKey;
     this.queue = queue;
+    this.settings = settings;
+  }
+
+  /** The settings this session's statements are planned and executed with (SET/RESET change them). */
+  public SessionSettings settings() {
+    return settings;
+  }
+
+  /** Replaces the settings (SET, RESET); runs on the session's queue. */
+  public void setSettings(SessionSettings newSettings) {
+    settings = java.util.Objects.requireNonNull(newSettings, "newSettings is null");
   }
 
   public int id() {

@@ -1,8 +1,10 @@
 package dev.quaver.server.session;
 
+import dev.quaver.planner.SessionSettings;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -17,10 +19,21 @@ public final class SessionRegistry {
   private final Map<Integer, Session> sessions = new ConcurrentHashMap<>();
   private final AtomicInteger nextId = new AtomicInteger(1);
   private final SecureRandom random = new SecureRandom();
+  private final SessionSettings initialSettings;
+
+  /** A registry whose sessions start with every setting at its default. */
+  public SessionRegistry() {
+    this(SessionSettings.DEFAULTS);
+  }
+
+  /** A registry whose sessions start with {@code initialSettings} (the server's configuration). */
+  public SessionRegistry(SessionSettings initialSettings) {
+    this.initialSettings = Objects.requireNonNull(initialSettings, "initialSettings is null");
+  }
 
   /** A new session with a fresh connection id and an unguessable secret key. */
   public Session register(RequestQueue queue) {
-    Session session = new Session(nextId.getAndIncrement(), random.nextLong(), queue);
+    Session session = new Session(nextId.getAndIncrement(), random.nextLong(), queue, initialSettings);
     sessions.put(session.id(), session);
     return session;
   }
