@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Builds the DatabaseMetaData result sets from one CATALOG_INFO snapshot, filtered and ordered as
  * the JDBC Javadoc says: a null pattern matches everything, {@code %} and {@code _} are LIKE
  * wildcards ({@code \} escapes them), a non-empty catalog matches nothing (Quaver has none), and
- * table names in getPrimaryKeys/getIndexInfo are exact. Immutable.
+ * table names in getPrimaryKeys/getIndexInfo are exact. Tables live in schema PUBLIC, system
+ * tables (TABLE_TYPE "SYSTEM TABLE") in schema SYS. Immutable.
  */
 final class MetadataResults {
   private final CatalogInfo catalog;
@@ -32,12 +33,13 @@ final class MetadataResults {
     List<List<Object>> rows = new ArrayList<>();
     List<String> wanted = types == null ? null : Arrays.asList(types);
     for (TableInfo table : matchingTables(catalogName, schemaPattern, tablePattern, true)) {
-      String type = table.isView() ? "VIEW" : "TABLE";
+      String type = table.tableType();
       if (wanted == null || wanted.contains(type)) {
-        rows.add(Arrays.asList(null, QuaverDatabaseMetaData.SCHEMA, table.name(), type, "", null, null, null, null, null));
+        rows.add(Arrays.asList(null, table.schema(), table.name(), type, "", null, null, null, null, null));
       }
     }
-    rows.sort(Comparator.comparing((List<Object> row) -> (String) row.get(3)).thenComparing(row -> (String) row.get(2)));
+    rows.sort(Comparator.comparing((List<Object> row) -> (String) row.get(3))
+        .thenComparing(row -> (String) row.get(1)).thenComparing(row -> (String) row.get(2)));
     return result(MetadataColumns.TABLES, rows);
   }
 
@@ -55,12 +57,12 @@ final class MetadataResults {
             ? TypeDescriptions.scale(type) : null;
         Integer octets = type.type().isCharacter()
             ? (int) Math.min(Integer.MAX_VALUE, type.length() * 4L) : null;
-        rows.add(Arrays.asList(null, QuaverDatabaseMetaData.SCHEMA, table.name(), column.name(),
+        rows.add(Arrays.asList(null, table.schema(), table.name(), column.name(),
             type.type().jdbcType(), TypeDescriptions.typeName(type), TypeDescriptions.precision(type), null,
             scale, TypeDescriptions.radix(type.type()),
             column.nullable() ? DatabaseMetaData.columnNullable : DatabaseMetaData.columnNoNulls,
             "", table.columnDefaults().get(i), null, null, octets, i + 1, column.nullable() ? "YES" : "NO",
-            null, null, null, null, "NO", "NO"));
+            null, null, null, null, column.origin().autoIncrement() ? "YES" : "NO", "NO"));
       }
     }
     return result(MetadataColumns.COLUMNS, rows);
@@ -71,7 +73,7 @@ final class MetadataResults {
     for (TableInfo table : exactTables(catalogName, schema, tableName)) {
       for (int i = 0; i < table.primaryKey().size(); i++) {
         String column = table.columns().get(table.primaryKey().get(i)).name();
-        rows.add(Arrays.asList(null, QuaverDatabaseMetaData.SCHEMA, table.name(), column, (short) (i + 1),
+        rows.add(Arrays.asList(null, table.schema(), table.name(), column, (short) (i + 1),
             table.name() + "_PK"));
       }
     }
@@ -92,7 +94,7 @@ final class MetadataResults {
           continue;
         }
         for (int i = 0; i < index.columns().size(); i++) {
-          rows.add(Arrays.asList(null, QuaverDatabaseMetaData.SCHEMA, table.name(), !index.unique(), null,
+          rows.add(Arrays.asList(null, table.schema(), table.name(), !index.unique(), null,
               index.name(), DatabaseMetaData.tableIndexOther, (short) (i + 1),
               table.columns().get(index.columns().get(i)).name(), "A", null, null, null));
         }
@@ -116,10 +118,13 @@ final class MetadataResults {
     return result(MetadataColumns.BEST_ROW_IDENTIFIER, rows);
   }
 
+  /** PUBLIC (tables and views) and SYS (system tables), in that order (ordered by name). */
   static ResultSet schemas(String catalogName, String schemaPattern) {
     List<List<Object>> rows = new ArrayList<>();
-    if (catalogMatches(catalogName) && matches(like(schemaPattern), QuaverDatabaseMetaData.SCHEMA)) {
-      rows.add(Arrays.asList(QuaverDatabaseMetaData.SCHEMA, null));
+    for (String schema : List.of(QuaverDatabaseMetaData.SCHEMA, TableInfo.SYSTEM_SCHEMA)) {
+      if (catalogMatches(catalogName) && matches(like(schemaPattern), schema)) {
+        rows.add(Arrays.asList(schema, null));
+      }
     }
     return result(MetadataColumns.SCHEMAS, rows);
   }
@@ -135,7 +140,8 @@ final class MetadataResults {
   }
 
   static ResultSet tableTypes() {
-    return result(MetadataColumns.TABLE_TYPES, List.of(List.of("TABLE"), List.of("VIEW")));
+    return result(MetadataColumns.TABLE_TYPES,
+        List.of(List.of("SYSTEM TABLE"), List.of("TABLE"), List.of("VIEW")));
   }
 
   static ResultSet typeInfo() {
@@ -179,12 +185,13 @@ final class MetadataResults {
 
   private List<TableInfo> matchingTables(String catalogName, String schemaPattern, String tablePattern, boolean isPattern) {
     List<TableInfo> tables = new ArrayList<>();
-    if (!catalogMatches(catalogName) || !matches(like(schemaPattern), QuaverDatabaseMetaData.SCHEMA)) {
+    if (!catalogMatches(catalogName)) {
       return tables;
     }
+    Pattern schemaRegex = like(schemaPattern);
     Pattern tableRegex = like(tablePattern);
     for (TableInfo table : catalog.tables()) {
-      if (matches(tableRegex, table.name())) {
+      if (matches(schemaRegex, table.schema()) && matches(tableRegex, table.name())) {
         tables.add(table);
       }
     }
@@ -193,11 +200,11 @@ final class MetadataResults {
 
   private List<TableInfo> exactTables(String catalogName, String schema, String tableName) {
     List<TableInfo> tables = new ArrayList<>();
-    if (!catalogMatches(catalogName) || (schema != null && !schema.equals(QuaverDatabaseMetaData.SCHEMA))) {
+    if (!catalogMatches(catalogName)) {
       return tables;
     }
     for (TableInfo table : catalog.tables()) {
-      if (tableName == null || table.name().equals(tableName)) {
+      if ((schema == null || schema.equals(table.schema())) && (tableName == null || table.name().equals(tableName))) {
         tables.add(table);
       }
     }

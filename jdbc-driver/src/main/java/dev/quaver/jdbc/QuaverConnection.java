@@ -38,7 +38,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * A JDBC connection to a Quaver server. Auto-commit is always on: every statement commits by
- * itself, so commit() and rollback() have nothing to do; turning auto-commit off fails clearly
+ * itself, so commit() and rollback() fail (25P01) as in pgjdbc; turning auto-commit off fails clearly
  * (0A000) rather than pretend. Many threads may share a connection (tools do): the wire
  * connection serializes their exchanges.
  *
@@ -238,16 +238,22 @@ final class QuaverConnection implements Connection {
     return true;
   }
 
-  /** Nothing to commit: each statement already committed. */
+  /**
+   * Fails as the JDBC spec requires ("this method should be used only when auto-commit mode has
+   * been disabled") and as pgjdbc does: auto-commit is always on, so each statement already
+   * committed and a call here is a mistake the application should hear about.
+   */
   @Override
   public void commit() throws SQLException {
     checkOpen();
+    throw new SQLException("cannot commit when auto-commit is enabled", "25P01");
   }
 
-  /** Nothing to roll back: each statement already committed. */
+  /** Fails like {@link #commit()}: each statement already committed; there is nothing to roll back. */
   @Override
   public void rollback() throws SQLException {
     checkOpen();
+    throw new SQLException("cannot rollback when auto-commit is enabled", "25P01");
   }
 
   @Override public Savepoint setSavepoint() throws SQLException { throw new SQLFeatureNotSupportedException("savepoints are not supported", "0A000"); }

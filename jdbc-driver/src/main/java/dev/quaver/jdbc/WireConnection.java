@@ -41,6 +41,8 @@ final class WireConnection implements AutoCloseable {
   private final ReentrantLock exchangeLock = new ReentrantLock();
   private final Object writeLock = new Object();
   private final AuthOk auth;
+  /** The session's protocol version (AUTH_OK): how the server's frames are decoded. */
+  private final int version;
   private volatile boolean isClosed;
 
   private WireConnection(Socket socket, Hello hello) throws IOException, SQLException {
@@ -48,8 +50,9 @@ final class WireConnection implements AutoCloseable {
     this.in = new BufferedInputStream(socket.getInputStream(), 64 * 1024);
     this.out = new BufferedOutputStream(socket.getOutputStream(), 64 * 1024);
     this.maxFrameBytes = ProtocolFormat.DEFAULT_MAX_FRAME_BYTES;
+    int handshakeVersion = hello.version();
     send(hello);
-    Message reply = receive();
+    Message reply = read(handshakeVersion);
     if (reply instanceof ErrorResponse error) {
       closeSocket();
       throw SqlExceptions.of(error);
@@ -58,10 +61,35 @@ final class WireConnection implements AutoCloseable {
       closeSocket();
       throw new SQLNonTransientConnectionException("unexpected " + reply.type() + " during the handshake", "08P01");
     }
+    if (ok.protocolVersion() < ProtocolFormat.MIN_VERSION || ok.protocolVersion() > hello.version()) {
+      closeSocket();
+      throw new SQLNonTransientConnectionException("the server answered protocol version "
+          + ok.protocolVersion() + " to a HELLO of version " + hello.version(), "08P01");
+    }
     this.auth = ok;
+    this.version = ok.protocolVersion();
   }
 
+  /**
+   * Connects and says HELLO in the newest protocol version; a server that refuses it (an older
+   * server speaks only version 1) gets a second connection that says HELLO in version 1.
+   */
   static WireConnection open(String host, int port, int connectTimeoutMillis, Hello hello) throws SQLException {
+    try {
+      return openVersion(host, port, connectTimeoutMillis, hello);
+    } catch (SQLException e) {
+      if (hello.version() > ProtocolFormat.MIN_VERSION && "08P01".equals(e.getSQLState())
+          && String.valueOf(e.getMessage()).contains("unsupported protocol version")) {
+        Hello older = new Hello(hello.magic(), ProtocolFormat.MIN_VERSION, hello.user(), hello.password(),
+            hello.database(), hello.properties());
+        return openVersion(host, port, connectTimeoutMillis, older);
+      }
+      throw e;
+    }
+  }
+
+  private static WireConnection openVersion(String host, int port, int connectTimeoutMillis, Hello hello)
+      throws SQLException {
     Socket socket = new Socket();
     try {
       socket.setTcpNoDelay(true);
@@ -133,10 +161,19 @@ final class WireConnection implements AutoCloseable {
     }
   }
 
+  /** The protocol version of this session. */
+  int version() {
+    return version;
+  }
+
   /** Reads the next frame of the current exchange. Requires: the exchange lock. */
   Message receive() throws SQLException {
+    return read(version);
+  }
+
+  private Message read(int frameVersion) throws SQLException {
     try {
-      return StreamFrames.read(in, maxFrameBytes);
+      return StreamFrames.read(in, maxFrameBytes, frameVersion);
     } catch (SocketTimeoutException e) {
       closeSocket();
       throw new SQLTimeoutException("network timeout: no reply from the server within "

@@ -108,12 +108,14 @@ class DbeaverSequenceIT {
       List<String> types = strings(meta.getTypeInfo(), "TYPE_NAME");
       assertThat(types).contains("INTEGER", "VARCHAR", "DECIMAL", "DATE", "TIMESTAMP", "BOOLEAN");
       assertThat(strings(meta.getCatalogs(), "TABLE_CAT")).isEmpty();
-      assertThat(strings(meta.getSchemas(), "TABLE_SCHEM")).containsExactly("PUBLIC");
+      // two schemas (PUBLIC, and SYS with the system tables): DBeaver shows them and then
+      // passes the schema name to the table calls
+      assertThat(strings(meta.getSchemas(), "TABLE_SCHEM")).containsExactly("PUBLIC", "SYS");
       // determineSelectedEntity
       assertThat(connection.getCatalog()).isNull();
       assertThat(connection.getSchema()).isEqualTo("PUBLIC");
       // the navigator's "Tables"/"Views" folders
-      assertThat(strings(meta.getTableTypes(), "TABLE_TYPE")).contains("TABLE", "VIEW");
+      assertThat(strings(meta.getTableTypes(), "TABLE_TYPE")).containsExactly("SYSTEM TABLE", "TABLE", "VIEW");
       assertThat(connection.isValid(5)).isTrue();
     }
   }
@@ -122,8 +124,8 @@ class DbeaverSequenceIT {
   void browseTableSequence() throws Exception {
     try (Connection connection = server.connect()) {
       DatabaseMetaData meta = connection.getMetaData();
-      // GenericMetaModel: no catalogs and one schema, so DBeaver asks with null catalog and schema
-      ResultSet tables = meta.getTables(null, null, "%", null);
+      // GenericMetaModel: no catalogs, two schemas: DBeaver asks per schema
+      ResultSet tables = meta.getTables(null, "PUBLIC", "%", null);
       List<String> names = new ArrayList<>();
       List<String> kinds = new ArrayList<>();
       while (tables.next()) {
@@ -138,7 +140,7 @@ class DbeaverSequenceIT {
       assertThat(kinds.get(names.indexOf("DB_CHEAP"))).isEqualTo("VIEW");
       // the table's Columns, Constraints, Indexes, Foreign keys and References tabs
       List<String> columns = new ArrayList<>();
-      try (ResultSet rs = meta.getColumns(null, null, "DB_ITEM", "%")) {
+      try (ResultSet rs = meta.getColumns(null, "PUBLIC", "DB_ITEM", "%")) {
         while (rs.next()) {
           columns.add(rs.getString("COLUMN_NAME") + " " + rs.getString("TYPE_NAME") + "(" + rs.getInt("COLUMN_SIZE")
               + "," + rs.getInt("DECIMAL_DIGITS") + ") " + rs.getString("IS_NULLABLE") + " "
@@ -169,6 +171,10 @@ class DbeaverSequenceIT {
           ResultSetMetaData rsMeta = rows.getMetaData();
           assertThat(rsMeta.getColumnCount()).isEqualTo(3);
           for (int i = 1; i <= 3; i++) {
+            // the Data tab edits cells only of columns that name their table and are writable
+            assertThat(rsMeta.getTableName(i)).isEqualTo("DB_ITEM");
+            assertThat(rsMeta.getSchemaName(i)).isEqualTo("PUBLIC");
+            assertThat(rsMeta.isWritable(i)).isTrue();
             rsMeta.getColumnLabel(i);
             rsMeta.getColumnName(i);
             rsMeta.getTableName(i);
@@ -204,6 +210,37 @@ class DbeaverSequenceIT {
   }
 
   /** Every DatabaseMetaData method, called with null for each object argument, answers. */
+  /** The same browse calls in schema SYS: system tables, read-only result columns. */
+  @Test
+  void browseSystemTableSequence() throws Exception {
+    try (Connection connection = server.connect()) {
+      DatabaseMetaData meta = connection.getMetaData();
+      List<String> kinds = new ArrayList<>();
+      List<String> names = new ArrayList<>();
+      try (ResultSet tables = meta.getTables(null, "SYS", "%", null)) {
+        while (tables.next()) {
+          names.add(tables.getString("TABLE_NAME"));
+          kinds.add(tables.getString("TABLE_TYPE"));
+          assertThat(tables.getString("TABLE_SCHEM")).isEqualTo("SYS");
+        }
+      }
+      assertThat(names).contains("TABLES").doesNotContain("DB_ITEM");
+      assertThat(kinds).containsOnly("SYSTEM TABLE");
+      assertThat(strings(meta.getColumns(null, "SYS", "TABLES", "%"), "COLUMN_NAME"))
+          .startsWith("TABLE_NAME", "TABLE_SCHEMA", "TABLE_TYPE");
+      assertThat(strings(meta.getPrimaryKeys(null, "SYS", "TABLES"), "COLUMN_NAME")).isEmpty();
+      assertThat(strings(meta.getIndexInfo(null, "SYS", "TABLES", false, true), "INDEX_NAME")).isEmpty();
+      try (Statement statement = connection.createStatement();
+          ResultSet rows = statement.executeQuery("SELECT * FROM SYS.TABLES")) {
+        ResultSetMetaData rsMeta = rows.getMetaData();
+        assertThat(rsMeta.getTableName(1)).isEqualTo("TABLES");
+        assertThat(rsMeta.getSchemaName(1)).isEqualTo("SYS");
+        assertThat(rsMeta.isReadOnly(1)).isTrue();
+        assertThat(rsMeta.isWritable(1)).isFalse();
+      }
+    }
+  }
+
   @Test
   void noMetadataMethodThrowsForNullArguments() throws Exception {
     List<String> failures = new ArrayList<>();

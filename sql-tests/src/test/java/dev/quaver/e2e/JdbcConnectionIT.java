@@ -109,6 +109,13 @@ class JdbcConnectionIT {
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));
       assertThat(connection.getAutoCommit()).isTrue();
       connection.setAutoCommit(true);
+      // As the JDBC spec and pgjdbc: commit/rollback in auto-commit mode are errors, not no-ops.
+      assertThatThrownBy(connection::commit)
+          .hasMessageContaining("auto-commit is enabled")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25P01"));
+      assertThatThrownBy(connection::rollback)
+          .hasMessageContaining("auto-commit is enabled")
+          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25P01"));
       assertThatThrownBy(connection::setSavepoint)
           .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));
       assertThatThrownBy(() -> connection.setTransactionIsolation(Connection.TRANSACTION_SERIALIZABLE))

@@ -109,6 +109,31 @@ class MetadataFlagsIT {
       assertThat(tableNames(meta.getTables(null, null, "MF_%", new String[] {"VIEW"}))).containsExactly("MF_VIEW");
       assertThat(tableNames(meta.getTables(null, null, "MF_%", new String[] {"TABLE"}))).containsExactly("MF_A", "MF_B");
       assertThat(tableNames(meta.getTables(null, null, "MF_%", new String[] {"SYSTEM TABLE"}))).isEmpty();
+      // system tables: schema SYS, type SYSTEM TABLE, filtered by type and schema
+      assertThat(tableNames(meta.getTables(null, null, "%", new String[] {"SYSTEM TABLE"}))).contains("TABLES");
+      assertThat(tableNames(meta.getTables(null, "SYS", "%", null))).contains("TABLES").doesNotContain("MF_A");
+      assertThat(tableNames(meta.getTables(null, "SYS", "%", new String[] {"TABLE", "VIEW"}))).isEmpty();
+      assertThat(tableNames(meta.getTables(null, "PUBLIC", "%", null))).doesNotContain("TABLES");
+      try (ResultSet columns = meta.getColumns(null, "SYS", "TABLES", "TABLE_TYPE")) {
+        assertThat(columns.next()).isTrue();
+        assertThat(columns.getString("TABLE_SCHEM")).isEqualTo("SYS");
+        assertThat(columns.getString("TYPE_NAME")).isEqualTo("VARCHAR");
+        assertThat(columns.getInt("ORDINAL_POSITION")).isEqualTo(3);
+      }
+      try (ResultSet schemas = meta.getSchemas(null, null)) {
+        List<String> names = new java.util.ArrayList<>();
+        while (schemas.next()) {
+          names.add(schemas.getString("TABLE_SCHEM"));
+        }
+        assertThat(names).containsExactly("PUBLIC", "SYS");
+      }
+      try (ResultSet types = meta.getTableTypes()) {
+        List<String> names = new java.util.ArrayList<>();
+        while (types.next()) {
+          names.add(types.getString(1));
+        }
+        assertThat(names).containsExactly("SYSTEM TABLE", "TABLE", "VIEW");
+      }
       assertThat(tableNames(meta.getTables("", "PUBLIC", "MF_A", null))).containsExactly("MF_A");
       assertThat(tableNames(meta.getTables(null, "P%", "MF_A", null))).containsExactly("MF_A");
       assertThat(tableNames(meta.getTables("nope", null, "MF_A", null))).isEmpty();

@@ -86,6 +86,12 @@ class SchemaCrawlerIT {
         tables.add(table.getName());
       }
       assertThat(tables).contains("SC_CUSTOMER", "SC_ORDER");
+      // the system tables of schema SYS are crawled too, with their columns (SchemaCrawler folds
+      // schemas away: supportsSchemasInTableDefinitions is false)
+      Table sysTables = catalog.getTables().stream()
+          .filter(t -> t.getName().equals("TABLES")).findFirst().orElseThrow();
+      assertThat(sysTables.getTableType().getTableType()).isEqualToIgnoringCase("SYSTEM TABLE");
+      assertThat(sysTables.getColumns()).extracting(Column::getName).contains("TABLE_NAME", "TABLE_TYPE");
       Table customer = catalog.getTables().stream()
           .filter(t -> t.getName().equals("SC_CUSTOMER")).findFirst().orElseThrow();
       assertThat(customer.getColumns()).extracting(Column::getName)

@@ -19,16 +19,24 @@ final class ChannelSink implements ResponseSink {
 
   private final Channel channel;
   private final int maxFrameBytes;
+  private final int protocolVersion;
   private final Object lock = new Object();
 
-  ChannelSink(Channel channel, int maxFrameBytes) {
+  /** {@code protocolVersion}: the session's version, in which every reply is encoded. */
+  ChannelSink(Channel channel, int maxFrameBytes, int protocolVersion) {
     this.channel = channel;
     this.maxFrameBytes = maxFrameBytes;
+    this.protocolVersion = protocolVersion;
   }
 
   @Override
   public void send(Message message) {
-    sendFrame(MessageCodec.encode(message));
+    sendFrame(MessageCodec.encode(message, protocolVersion));
+  }
+
+  @Override
+  public int protocolVersion() {
+    return protocolVersion;
   }
 
   @Override

@@ -131,9 +131,9 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       context.sessions().find(request.connectionId(), request.secretKey()).ifPresent(Session::cancel);
       closeQuietly(ctx);
     } else if (message instanceof Hello hello) {
-      if (hello.version() != ProtocolFormat.VERSION) {
+      if (!MessageCodec.isSupported(hello.version())) {
         failAndClose(ctx, ErrorCode.PROTOCOL_VIOLATION, "unsupported protocol version " + hello.version()
-            + "; this server speaks version " + ProtocolFormat.VERSION);
+            + "; this server speaks versions " + ProtocolFormat.MIN_VERSION + " to " + ProtocolFormat.VERSION);
       } else if (!isAuthentic(hello)) {
         failAndClose(ctx, ErrorCode.INVALID_PASSWORD, "password authentication failed for user \"" + hello.user() + "\"");
       } else {
@@ -141,10 +141,11 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
         if (decoder != null) {
           decoder.authenticated();
         }
-        sink = new ChannelSink(ctx.channel(), context.maxFrameBytes());
+        // The session speaks the client's version (docs/protocol.md, Versioning).
+        sink = new ChannelSink(ctx.channel(), context.maxFrameBytes(), hello.version());
         session = context.sessions().register(new RequestQueue(context.workers()));
         LOG.debug("session {} authenticated user {}", session.id(), hello.user());
-        write(ctx, new AuthOk(ProtocolFormat.VERSION, session.id(), session.secretKey(), context.serverVersion()));
+        write(ctx, new AuthOk(hello.version(), session.id(), session.secretKey(), context.serverVersion()));
       }
     } else {
       failAndClose(ctx, ErrorCode.PROTOCOL_VIOLATION,

@@ -59,23 +59,32 @@ public final class LocalQueryEngine implements QueryEngine {
     Catalog catalog = storage.catalog();
     List<TableInfo> tables = new ArrayList<>();
     for (TableDef table : catalog.tables()) {
-      List<ColumnInfo> columns = new ArrayList<>();
-      List<String> defaults = new ArrayList<>();
-      for (ColumnDef column : table.columns()) {
-        columns.add(new ColumnInfo(column.name(), column.type(), column.nullable()));
-        defaults.add(column.defaultSql());
-      }
-      List<IndexInfo> indexes = new ArrayList<>();
-      for (IndexDef index : table.indexes()) {
-        indexes.add(new IndexInfo(index.name(), index.unique(), index.columns()));
-      }
-      tables.add(new TableInfo(table.name(), false, columns, table.primaryKey(), indexes, defaults));
+      tables.add(tableInfo(table, TableInfo.PUBLIC_SCHEMA, false));
     }
     for (ViewDef view : catalog.views()) {
       tables.add(new TableInfo(view.name(), true, viewColumns(view), List.of(), List.of()));
     }
-    tables.sort(Comparator.comparing(TableInfo::name));
+    for (TableDef table : catalog.systemTables().tables()) {
+      tables.add(tableInfo(table, TableInfo.SYSTEM_SCHEMA, true));
+    }
+    tables.sort(Comparator.comparing(TableInfo::name).thenComparing(TableInfo::schema));
     return new CatalogInfo(tables);
+  }
+
+  private static TableInfo tableInfo(TableDef table, String schema, boolean isSystem) {
+    List<ColumnInfo> columns = new ArrayList<>();
+    List<String> defaults = new ArrayList<>();
+    for (int i = 0; i < table.columns().size(); i++) {
+      ColumnDef column = table.columns().get(i);
+      columns.add(new ColumnInfo(column.name(), column.type(), column.nullable(),
+          ColumnOrigins.of(schema, table, i)));
+      defaults.add(column.defaultSql());
+    }
+    List<IndexInfo> indexes = new ArrayList<>();
+    for (IndexDef index : table.indexes()) {
+      indexes.add(new IndexInfo(index.name(), index.unique(), index.columns()));
+    }
+    return new TableInfo(table.name(), false, columns, table.primaryKey(), indexes, defaults, schema, isSystem);
   }
 
   @Override
@@ -131,12 +140,14 @@ public final class LocalQueryEngine implements QueryEngine {
 
     @Override
     public List<ColumnInfo> columns() {
-      return ArrowBatches.columns(plan.resultFields());
+      PreparedPlan current = plan;
+      return ColumnOrigins.withOrigins(ArrowBatches.columns(current.resultFields()), current);
     }
 
     @Override
     public EngineExecution execute(List<Object> parameters) {
-      return new PlanExecution(executor.execute(currentPlan(), parameters, settings.get()));
+      PreparedPlan current = currentPlan();
+      return new PlanExecution(executor.execute(current, parameters, settings.get()), current);
     }
 
     @Override
@@ -165,9 +176,11 @@ public final class LocalQueryEngine implements QueryEngine {
   /** Adapts the executor's QueryExecution (Arrow) to protocol column batches. */
   private static final class PlanExecution implements EngineExecution {
     private final QueryExecution execution;
+    private final PreparedPlan plan;
 
-    PlanExecution(QueryExecution execution) {
+    PlanExecution(QueryExecution execution, PreparedPlan plan) {
       this.execution = execution;
+      this.plan = plan;
     }
 
     @Override
@@ -177,7 +190,7 @@ public final class LocalQueryEngine implements QueryEngine {
 
     @Override
     public List<ColumnInfo> columns() {
-      return ArrowBatches.columns(execution.fields());
+      return ColumnOrigins.withOrigins(ArrowBatches.columns(execution.fields()), plan);
     }
 
     @Override

@@ -23,4 +23,9 @@ public interface ResponseSink {
 
   /** The largest frame payload the client accepts. */
   int maxFrameBytes();
+
+  /** The protocol version of the session (docs/protocol.md, Versioning): replies are encoded in it. */
+  default int protocolVersion() {
+    return dev.quaver.protocol.ProtocolFormat.VERSION;
+  }
 }
