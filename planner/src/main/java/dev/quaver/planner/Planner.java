@@ -3,6 +3,7 @@ package dev.quaver.planner;
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.planner.convert.DmlAssembler;
+import dev.quaver.planner.convert.UpsertPlanning;
 import dev.quaver.planner.convert.ExplainPrinter;
 import dev.quaver.planner.convert.RelConverter;
 import dev.quaver.planner.convert.TypeMapping;
@@ -21,6 +22,7 @@ import dev.quaver.planner.sql.DdlConverter;
 import dev.quaver.planner.sql.ddl.SqlAnalyzeTable;
 import dev.quaver.planner.sql.ddl.SqlQuaverExplain;
 import dev.quaver.planner.sql.ddl.SqlTransactionControl;
+import dev.quaver.planner.sql.dml.SqlQuaverReindex;
 import dev.quaver.storage.catalog.Catalog;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.type.ColumnType;
@@ -118,6 +120,10 @@ public final class Planner {
       if (node instanceof SqlExplain explain) {
         return explain(text, explain.getExplicandum(), version, settings);
       }
+      if (node instanceof SqlQuaverReindex reindex) {
+        PhysicalNode root = UpsertPlanning.reindex(reindex, catalog);
+        return new PreparedPlan(text, PreparedPlan.Kind.DML, List.of(), root.fields(), root, null, null, version);
+      }
       if (DdlConverter.isDdl(node)) {
         DdlCommand command = DdlConverter.convert(node, catalog, query -> viewColumns(query, version));
         return new PreparedPlan(text, PreparedPlan.Kind.DDL, List.of(), List.of(), null, command, null, version);
@@ -176,7 +182,8 @@ public final class Planner {
     if (root.rel instanceof TableModify modify) {
       TableDef table = DmlAssembler.targetTable(modify);
       RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
-      PhysicalNode physical = DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context, settings));
+      PhysicalNode physical = UpsertPlanning.withConflictAction(node,
+          DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context, settings)));
       return new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical, null,
           null, version);
     }

@@ -13,7 +13,7 @@ public sealed interface PhysicalNode
     permits PhysicalTableScan, PhysicalValues, PhysicalFilter, PhysicalProject, PhysicalHashJoin,
         PhysicalNestedLoopJoin, PhysicalCorrelate, PhysicalHashAggregate, PhysicalSort,
         PhysicalLimit, PhysicalSetOp, PhysicalInsert, PhysicalUpdate, PhysicalDelete,
-        PhysicalExchange {
+        PhysicalExchange, PhysicalReindex {
   List<Field> fields();
 
   Distribution distribution();
