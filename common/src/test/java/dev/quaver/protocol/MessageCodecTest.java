@@ -38,7 +38,8 @@ class MessageCodecTest {
     Map<String, String> properties = new LinkedHashMap<>();
     properties.put("driver", "test");
     properties.put("b", "");
-    List<ColumnInfo> columns = List.of(new ColumnInfo("ID", ColumnType.BIGINT, false),
+    List<ColumnInfo> columns = List.of(new ColumnInfo("ID", ColumnType.BIGINT, false,
+            new ColumnOrigin("PUBLIC", "T", "ID", true, false)),
         new ColumnInfo("name", ColumnType.varchar(20), true));
     return List.of(
         Hello.of("quaver", "secret", "db", properties),
@@ -68,8 +69,14 @@ class MessageCodecTest {
             List.of(new IndexInfo("T_NAME", true, List.of(1, 0))),
             java.util.Arrays.asList(new String[columns.size()])),
             new TableInfo("D", false, columns.subList(0, 1), List.of(), List.of(), List.of("'none'")),
-            new TableInfo("V", true, List.of(), List.of(), List.of()))),
-        new Pong());
+            new TableInfo("V", true, List.of(), List.of(), List.of()),
+            new TableInfo("TABLES", false, columns, List.of(), List.of(), null, "SYS", true))),
+        new Pong(),
+        new QueryKeys("INSERT INTO t(name) VALUES ('a')", 10, KeysRequest.identity()),
+        new QueryKeys("INSERT INTO t(name) VALUES ('a')", 10, KeysRequest.names(List.of("ID", "name"))),
+        new PrepareKeys("INSERT INTO t(name) VALUES (?)", KeysRequest.indexes(List.of(1, 2))),
+        new GeneratedKeys(columns.subList(0, 1), ColumnBatch.ofRows(List.of(ColumnType.BIGINT),
+            List.of(List.of(1L), List.of(2L)))));
   }
 
   @Test
@@ -83,6 +90,28 @@ class MessageCodecTest {
       seen.add(message.type());
     }
     assertThat(seen).containsAll(List.of(MessageType.values()));
+  }
+
+  /**
+   * Version 1 (an old peer) has no column origins and no system tables; everything else of a
+   * version 2 message survives, and each version decodes exactly what it encodes.
+   */
+  @Test
+  void versionOneDropsOriginsAndSystemTables() {
+    List<ColumnInfo> columns = List.of(new ColumnInfo("ID", ColumnType.BIGINT, false,
+        new ColumnOrigin("PUBLIC", "T", "ID", true, true)));
+    ResultHeader header = new ResultHeader(3, columns);
+    ResultHeader old = (ResultHeader) MessageCodec.decodeFrame(MessageCodec.encode(header, 1), 1);
+    assertThat(old.columns()).containsExactly(new ColumnInfo("ID", ColumnType.BIGINT, false));
+    assertThat(MessageCodec.decodeFrame(MessageCodec.encode(header, 2), 2)).isEqualTo(header);
+    CatalogInfo catalog = new CatalogInfo(List.of(new TableInfo("T", false, columns, List.of(), List.of()),
+        new TableInfo("TABLES", false, columns, List.of(), List.of(), null, "SYS", true)));
+    CatalogInfo oldCatalog = (CatalogInfo) MessageCodec.decodeFrame(MessageCodec.encode(catalog, 1), 1);
+    assertThat(oldCatalog.tables()).extracting(TableInfo::name).containsExactly("T");
+    assertThat(oldCatalog.tables().get(0).schema()).isEqualTo("PUBLIC");
+    assertThat(catalog.tables().get(1).tableType()).isEqualTo("SYSTEM TABLE");
+    assertThatThrownBy(() -> MessageCodec.encode(header, 3)).isInstanceOf(IllegalArgumentException.class);
+    assertProtocolError(() -> MessageCodec.decodeFrame(MessageCodec.encode(header, 2), 1), "unexpected bytes");
   }
 
   @Test
@@ -130,13 +159,17 @@ class MessageCodecTest {
     // A string of length -2, a non-UTF-8 string, a bad type tag, a boolean of 2.
     assertProtocolError(() -> MessageCodec.decode(0x04, ByteBuffer.wrap(new byte[] {-1, -1, -1, -2})), "length -2");
     assertProtocolError(() -> MessageCodec.decode(0x04, ByteBuffer.wrap(new byte[] {0, 0, 0, 1, (byte) 0xFF})), "UTF-8");
-    byte[] header = MessageCodec.encode(new ResultHeader(1, List.of(new ColumnInfo("a", ColumnType.INTEGER, true))));
+    // Version 1 layout: the nullable flag is the last byte.
+    byte[] header = MessageCodec.encode(new ResultHeader(1, List.of(new ColumnInfo("a", ColumnType.INTEGER, true))), 1);
     byte[] badTag = header.clone();
     badTag[ProtocolFormat.HEADER_BYTES + 4 + 2 + 4 + 1] = 99;
-    assertProtocolError(() -> MessageCodec.decodeFrame(badTag), "not a valid type");
+    assertProtocolError(() -> MessageCodec.decodeFrame(badTag, 1), "not a valid type");
     byte[] badBool = header.clone();
     badBool[badBool.length - 1] = 2;
-    assertProtocolError(() -> MessageCodec.decodeFrame(badBool), "expected 0 or 1");
+    assertProtocolError(() -> MessageCodec.decodeFrame(badBool, 1), "expected 0 or 1");
+    byte[] badFlags = MessageCodec.encode(new ResultHeader(1, List.of(new ColumnInfo("a", ColumnType.INTEGER, true))), 2);
+    badFlags[badFlags.length - 1] = 8;
+    assertProtocolError(() -> MessageCodec.decodeFrame(badFlags, 2), "column.flags");
     // A batch claiming two billion rows must fail before allocating them.
     byte[] huge = MessageCodec.encode(new ExecuteBatch(1, ColumnBatch.ofRows(List.of(ColumnType.INTEGER), List.of(List.of(1)))));
     ByteBuffer.wrap(huge).putInt(ProtocolFormat.HEADER_BYTES + 4, Integer.MAX_VALUE);
