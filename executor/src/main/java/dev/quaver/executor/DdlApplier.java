@@ -42,6 +42,16 @@ final class DdlApplier {
         return;
       }
       catalog.dropIndex(drop.name());
+    } else if (command instanceof DdlCommand.CreateTrigger create) {
+      if (create.ifNotExists() && catalog.trigger(create.trigger().name()).isPresent()) {
+        return;
+      }
+      catalog.createTrigger(create.trigger());
+    } else if (command instanceof DdlCommand.DropTrigger drop) {
+      if (drop.ifExists() && catalog.trigger(drop.name()).isEmpty()) {
+        return;
+      }
+      catalog.dropTrigger(drop.name());
     } else {
       throw new IllegalArgumentException("unknown DDL command " + command);
     }
