@@ -33,6 +33,9 @@ public enum ErrorCode {
   // Class 34: cursors and prepared statements
   INVALID_CURSOR_NAME("34000", ErrorCategory.USER),
   INVALID_SQL_STATEMENT_NAME("26000", ErrorCategory.USER),
+  // Class 42: syntax errors and access rule violations (class 428: PostgreSQL's generated-column rule)
+  /** A value given for a GENERATED ALWAYS identity column (INSERT or UPDATE). */
+  GENERATED_ALWAYS("428C9", ErrorCategory.USER),
   // Class 40: transaction rollback
   SERIALIZATION_FAILURE("40001", ErrorCategory.USER),
   // Class 42: syntax errors and access rule violations
