@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * The planned form of triggers: each WHEN condition and body statement rewritten by
@@ -24,7 +23,15 @@ import java.util.WeakHashMap;
 final class TriggerPrograms {
   /** Rewritten triggers kept; a trigger not found is rewritten again (cheap: one parse). */
   private static final int CAPACITY = 1024;
-  private static final Map<Catalog, Planner> PLANNERS = new WeakHashMap<>();
+  /** Planners kept, one per catalog (by identity); a server has one catalog, tests a few. */
+  private static final int PLANNER_CAPACITY = 4;
+  private static final Map<Catalog, Planner> PLANNERS =
+      new LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Catalog, Planner> eldest) {
+          return size() > PLANNER_CAPACITY;
+        }
+      };
   private static final Map<List<Object>, Program> PROGRAMS =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override

@@ -1,0 +1,116 @@
+package dev.quaver.executor.operator.dml;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
+import dev.quaver.executor.Executor;
+import dev.quaver.executor.ExecutorConfig;
+import dev.quaver.executor.QueryExecution;
+import dev.quaver.executor.vector.VectorValues;
+import dev.quaver.planner.Planner;
+import dev.quaver.storage.Storage;
+import dev.quaver.storage.StorageConfig;
+import dev.quaver.storage.StorageEngine;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Triggers through the real planner, executor and storage; firing survives a reopen. */
+class TriggerFiringTest {
+  @TempDir
+  Path directory;
+  private StorageEngine storage;
+  private Planner planner;
+  private Executor executor;
+
+  @BeforeEach
+  void open() {
+    storage = Storage.open(StorageConfig.defaults(directory));
+    planner = new Planner(storage.catalog());
+    executor = new Executor(storage, ExecutorConfig.defaults(directory.resolve("spill")));
+  }
+
+  @AfterEach
+  void close() {
+    assertThat(executor.allocatedBytes()).isZero();
+    executor.close();
+    storage.close();
+  }
+
+  private long run(String sql) {
+    try (QueryExecution execution = executor.execute(planner.prepare(sql), List.of())) {
+      return execution.updateCount();
+    }
+  }
+
+  private List<List<Object>> query(String sql) {
+    List<List<Object>> rows = new ArrayList<>();
+    try (QueryExecution execution = executor.execute(planner.prepare(sql), List.of())) {
+      for (VectorSchemaRoot batch = execution.next(); batch != null; batch = execution.next()) {
+        for (int i = 0; i < batch.getRowCount(); i++) {
+          List<Object> row = new ArrayList<>();
+          for (FieldVector vector : batch.getFieldVectors()) {
+            row.add(VectorValues.get(vector, i));
+          }
+          rows.add(row);
+        }
+      }
+    }
+    return rows;
+  }
+
+  @Test
+  void firesAroundEachRowAndCountsOnlyTheStatementsRows() {
+    run("CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(5))");
+    run("CREATE TABLE log (id INTEGER, what VARCHAR(20))");
+    run("CREATE TRIGGER a AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.id, 'after ' || new.v); END");
+    run("CREATE TRIGGER b BEFORE UPDATE ON t WHEN old.v <> new.v BEGIN"
+        + " INSERT INTO log VALUES (old.id, old.v || '>' || new.v); END");
+    run("CREATE TRIGGER c AFTER DELETE ON t BEGIN DELETE FROM log WHERE id = old.id; END");
+    assertThat(run("INSERT INTO t VALUES (1, 'x'), (2, 'y')")).isEqualTo(2);
+    assertThat(run("UPDATE t SET v = CASE WHEN id = 1 THEN 'z' ELSE v END")).isEqualTo(2);
+    assertThat(query("SELECT id, what FROM log ORDER BY what")).containsExactly(
+        List.of(1, "after x"), List.of(2, "after y"), List.of(1, "x>z"));
+    assertThat(run("DELETE FROM t WHERE id = 1")).isEqualTo(1);
+    assertThat(query("SELECT id FROM log")).containsExactly(List.of(2));
+  }
+
+  @Test
+  void aFailingBodyWritesNothingAndRecursionStops() {
+    run("CREATE TABLE t (id INTEGER)");
+    run("CREATE TABLE must (id INTEGER NOT NULL)");
+    run("CREATE TRIGGER a AFTER INSERT ON t WHEN new.id < 0 BEGIN INSERT INTO must VALUES (NULL); END");
+    assertCode(() -> run("INSERT INTO t VALUES (1), (-1)"), ErrorCode.NOT_NULL_VIOLATION);
+    assertThat(query("SELECT COUNT(*) FROM t")).containsExactly(List.of(0L));
+    run("CREATE TABLE loop_t (n INTEGER)");
+    run("CREATE TRIGGER l AFTER INSERT ON loop_t BEGIN INSERT INTO loop_t VALUES (new.n + 1); END");
+    assertCode(() -> run("INSERT INTO loop_t VALUES (1)"), ErrorCode.PROGRAM_LIMIT_EXCEEDED);
+    assertThat(query("SELECT COUNT(*) FROM loop_t")).containsExactly(List.of(0L));
+  }
+
+  @Test
+  void triggersSurviveAReopen() {
+    run("CREATE TABLE t (id INTEGER)");
+    run("CREATE TABLE log (id INTEGER)");
+    run("CREATE TRIGGER a AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.id * 10); END");
+    executor.close();
+    storage.close();
+    open();
+    run("INSERT INTO t VALUES (4)");
+    assertThat(query("SELECT id FROM log")).containsExactly(Arrays.asList(40));
+  }
+
+  private static void assertCode(Runnable action, ErrorCode code) {
+    assertThatThrownBy(action::run).isInstanceOfSatisfying(QuaverException.class,
+        e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code));
+  }
+}
