@@ -3,6 +3,7 @@ package dev.quaver.executor.operator;
 import dev.quaver.executor.operator.aggregate.HashAggregateOperator;
 import dev.quaver.executor.operator.dml.DeleteOperator;
 import dev.quaver.executor.operator.dml.InsertOperator;
+import dev.quaver.executor.operator.dml.ReindexOperator;
 import dev.quaver.executor.operator.dml.UpdateOperator;
 import dev.quaver.executor.operator.join.CorrelateOperator;
 import dev.quaver.executor.operator.join.HashJoinOperator;
@@ -25,6 +26,7 @@ import dev.quaver.planner.physical.PhysicalLimit;
 import dev.quaver.planner.physical.PhysicalNestedLoopJoin;
 import dev.quaver.planner.physical.PhysicalNode;
 import dev.quaver.planner.physical.PhysicalProject;
+import dev.quaver.planner.physical.PhysicalReindex;
 import dev.quaver.planner.physical.PhysicalSetOp;
 import dev.quaver.planner.physical.PhysicalSort;
 import dev.quaver.planner.physical.PhysicalTableScan;
@@ -96,6 +98,8 @@ public final class OperatorBuilder {
       return new UpdateOperator(input(update.input(), built), update, context);
     } else if (node instanceof PhysicalDelete delete) {
       return new DeleteOperator(input(delete.input(), built), delete, context);
+    } else if (node instanceof PhysicalReindex reindex) {
+      return new ReindexOperator(reindex, context);
     } else if (node instanceof PhysicalExchange exchange) {
       return build(exchange.input(), built);
     }

@@ -3,16 +3,29 @@ package dev.quaver.executor.operator.dml;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.planner.physical.PhysicalInsert;
+import dev.quaver.storage.ConflictAction;
 import dev.quaver.storage.WriteBatch;
 
-/** INSERT: every input row (the table's columns in order) becomes one insert. Thread safety: confined. */
+/**
+ * INSERT: every input row (the table's columns in order) becomes one insert, with the plan's
+ * conflict action (REPLACE INTO, INSERT OR IGNORE, ON CONFLICT DO NOTHING): the storage resolves
+ * conflicts at commit, and rows IGNORE skipped are left out of the update count.
+ * Thread safety: confined.
+ */
 public final class InsertOperator extends DmlOperator {
+  private final ConflictAction conflict;
+
   public InsertOperator(Operator input, PhysicalInsert node, ExecutionContext context) {
     super(input, node.table(), context);
+    this.conflict = node.conflict();
   }
 
   @Override
   void write(WriteBatch batch, Object[] row) {
-    batch.insert(table, row);
+    if (conflict == ConflictAction.ERROR) {
+      batch.insert(table, row);
+    } else {
+      batch.insert(table, row, conflict);
+    }
   }
 }
