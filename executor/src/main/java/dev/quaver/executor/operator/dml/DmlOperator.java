@@ -53,15 +53,23 @@ abstract class DmlOperator implements Operator {
     }
     done = true;
     WriteBatch batch = context.storage().newWriteBatch(context.snapshot());
+    TriggerFiring triggers = TriggerFiring.of(this, table, context);
     long rows = 0;
     for (VectorSchemaRoot input = this.input.next(); input != null; input = this.input.next()) {
       context.checkCanceled();
       for (int i = 0; i < input.getRowCount(); i++) {
-        write(batch, Batches.row(input, i));
+        if (triggers == null) {
+          write(batch, Batches.row(input, i));
+        } else {
+          triggers.add(Batches.row(input, i));
+        }
         rows++;
       }
     }
     this.input.close();
+    if (triggers != null) {
+      triggers.fire(batch, this::write);
+    }
     context.checkCanceled();
     if (rows > 0) {
       context.storage().commit(batch);
