@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * Properties: {@code bench.warmup} / {@code bench.seconds} (single-row cells, default 3 / 10),
  * {@code bench.batchWarmup} / {@code bench.batchSeconds} (default 2 / 5), {@code bench.dir} (Quaver
- * data), {@code bench.dump} (file for thread-stack samples of Quaver's 64-connection cell).
+ * data), {@code bench.dump} (file for thread-stack samples of Quaver's 64-connection cell),
+ * {@code bench.only} (Quaver alone, e.g. {@code batch/1,single/1}: for profiling).
  */
 public final class JdbcInsertRunner {
   static final String INSERT = "INSERT INTO plays VALUES (?, ?, ?, ?, ?, ?)";
@@ -42,8 +43,13 @@ public final class JdbcInsertRunner {
 
   private JdbcInsertRunner() {}
 
-  /** One measured cell: rows per second and per-operation latency percentiles in nanoseconds. */
-  record Result(double rowsPerSecond, long operations, long p50, long p99, long p999, double loadAverage) {}
+  /**
+   * One measured cell: rows per second and per-operation latency percentiles in nanoseconds;
+   * {@code cpuMicrosPerRow} is this JVM's CPU time (clients, and for Quaver also the server) per
+   * row over the measured interval — on a shared machine a steadier figure than rows/s.
+   */
+  record Result(double rowsPerSecond, long operations, long p50, long p99, long p999, double loadAverage,
+      double cpuMicrosPerRow) {}
 
   public static void main(String[] args) throws Exception {
     String pgUrl = System.getProperty("pg.url");
@@ -54,6 +60,11 @@ public final class JdbcInsertRunner {
     double batchSeconds = Double.parseDouble(System.getProperty("bench.batchSeconds", "5"));
     Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")));
     String dump = System.getProperty("bench.dump", "");
+    String only = System.getProperty("bench.only", "");
+    if (!only.isEmpty()) {
+      quaverOnly(only, base, warmup, seconds, batchWarmup, batchSeconds);
+      return;
+    }
     System.out.printf("JDK %s, %d CPUs, load average at start %.2f%n", System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), loadAverage());
 
@@ -100,6 +111,25 @@ public final class JdbcInsertRunner {
           results.get("quaver").rowsPerSecond() / results.get("postgresql rewrite").rowsPerSecond());
     }
     System.out.printf("%nload average at end %.2f%n", loadAverage());
+  }
+
+  /**
+   * Quaver alone (no PostgreSQL needed), for profiling: {@code only} is a comma list of cells
+   * {@code single/N} (single-row inserts at N connections) and {@code batch/N} (batches at N).
+   */
+  private static void quaverOnly(String only, Path base, double warmup, double seconds,
+      double batchWarmup, double batchSeconds) throws Exception {
+    for (String cell : only.split(",")) {
+      String[] parts = cell.trim().split("/");
+      boolean batch = parts[0].equals("batch");
+      int connections = Integer.parseInt(parts[1]);
+      Result r = batch
+          ? measure(Target.quaver(base), connections, BATCH_ROWS, batchWarmup, batchSeconds, null)
+          : measure(Target.quaver(base), connections, 1, warmup, seconds, null);
+      System.out.printf("quaver %-6s %3d conn | %10.0f rows/s | p50 %8.0f us p99 %8.0f us p99.9 %8.0f us"
+          + " | cpu %6.2f us/row | load %5.2f%n", parts[0], connections, r.rowsPerSecond(), us(r.p50()),
+          us(r.p99()), us(r.p999()), r.cpuMicrosPerRow(), r.loadAverage());
+    }
   }
 
   /**
@@ -159,12 +189,15 @@ public final class JdbcInsertRunner {
         threads.add(thread);
         thread.start();
       }
+      sleepUntil(measureFrom);
+      long cpuFrom = processCpuNanos();
       if (dumpFile != null) {
         sampleStacks(dumpFile, measureFrom, end);
       }
-      double load = 0;
-      Thread.sleep(Math.max(0, (measureFrom + end) / 2 - System.nanoTime()) / 1_000_000);
-      load = loadAverage();
+      sleepUntil((measureFrom + end) / 2);
+      double load = loadAverage();
+      sleepUntil(end);
+      long cpu = processCpuNanos() - cpuFrom;
       done.await();
       if (failure.get() != null) {
         throw new IllegalStateException("a bench client failed", failure.get());
@@ -175,7 +208,8 @@ public final class JdbcInsertRunner {
         totalRows += r;
       }
       return new Result(totalRows / seconds, sorted.length, Latencies.percentile(sorted, 50),
-          Latencies.percentile(sorted, 99), Latencies.percentile(sorted, 99.9), load);
+          Latencies.percentile(sorted, 99), Latencies.percentile(sorted, 99.9), load,
+          totalRows == 0 ? 0 : cpu / 1e3 / totalRows);
     }
   }
 
@@ -226,6 +260,15 @@ public final class JdbcInsertRunner {
       counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
           .forEach(e -> out.printf("%d samples: %s%n", e.getValue(), e.getKey()));
     }
+  }
+
+  private static void sleepUntil(long nanoTime) throws InterruptedException {
+    Thread.sleep(Math.max(0, nanoTime - System.nanoTime()) / 1_000_000);
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static double loadAverage() {

@@ -37,6 +37,15 @@ public final class ExpressionCompiler {
     }
   }
 
+  /**
+   * A parameter's value brought to {@code type} exactly as a compiled {@code Parameter} node does
+   * (CHAR padding, DECIMAL scale, range checks): for code that puts parameter values into vectors
+   * itself (a batch of INSERT parameter sets).
+   */
+  public static Object coerceParameter(Object value, ColumnType type) {
+    return Casts.coerce(value, type);
+  }
+
   static ExprNode node(PhysicalExpr expression) {
     if (expression instanceof PhysicalExpr.InputRef ref) {
       return new InputRefNode(ref.index(), ref.type());

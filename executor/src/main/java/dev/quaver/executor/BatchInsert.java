@@ -1,0 +1,220 @@
+package dev.quaver.executor;
+
+import dev.quaver.executor.expr.EvaluationContext;
+import dev.quaver.executor.expr.ExpressionCompiler;
+import dev.quaver.executor.expr.VectorExpression;
+import dev.quaver.executor.operator.ExecutionContext;
+import dev.quaver.executor.operator.Operator;
+import dev.quaver.executor.operator.Schemas;
+import dev.quaver.executor.vector.Batches;
+import dev.quaver.planner.PreparedPlan;
+import dev.quaver.planner.expr.PhysicalExpr;
+import dev.quaver.planner.physical.Field;
+import dev.quaver.planner.physical.PhysicalInsert;
+import dev.quaver.planner.physical.PhysicalValues;
+import dev.quaver.storage.columnar.ArrowTypes;
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * A JDBC batch of {@code INSERT INTO t VALUES (?, ...)} run as ONE statement over N parameter
+ * rows: the parameter sets become Arrow column vectors (chunks of {@code batchRows} rows), the
+ * VALUES row's expressions are compiled once with each {@code ?} read from its column, and the
+ * resulting rows feed one insert operator — one write batch, one WAL record, one commit. This is
+ * what a multi-row {@code INSERT ... VALUES (..), (..)} does, so the semantics are the same as
+ * running the sets one by one inside one commit: constraint checks and SQLSTATEs are the
+ * storage's, and the batch is atomic. What differs is only the cost: no per-set allocator,
+ * operator tree or constant evaluation.
+ *
+ * <p>Applies to a plain INSERT (no conflict clause) whose input is a single VALUES row of
+ * expressions over parameters and literals, with the VALUES types equal to the table's; anything
+ * else runs set by set ({@link Executor#executeOneCommitBatch}).
+ *
+ * <p>Thread safety: immutable; {@link #input} is confined to the statement's thread.
+ */
+final class BatchInsert {
+  private final PhysicalInsert insert;
+  private final List<ParameterColumn> parameterColumns;
+  private final List<VectorExpression> columns;
+  private final Schema schema;
+
+  /**
+   * Input column of the parameter {@code index} as a value of {@code type}: a {@code ?} node's
+   * type may differ from the type the client binds (CHAR(4) for a client's VARCHAR(4)), and one
+   * parameter may be read as two types.
+   */
+  private record ParameterColumn(int index, ColumnType type) {}
+
+  private BatchInsert(PhysicalInsert insert, List<ParameterColumn> parameterColumns,
+      List<VectorExpression> columns, Schema schema) {
+    this.insert = insert;
+    this.parameterColumns = parameterColumns;
+    this.columns = columns;
+    this.schema = schema;
+  }
+
+  /** The batch insert of {@code plan}, or null when the plan is not of the shape above. */
+  static BatchInsert of(PreparedPlan plan) {
+    if (plan.kind() != PreparedPlan.Kind.DML || !(plan.root() instanceof PhysicalInsert insert)
+        || !(insert.input() instanceof PhysicalValues values) || values.rows().size() != 1) {
+      return null;
+    }
+    // A PhysicalInsert that carries more than these components (a conflict clause: its update
+    // count per set is not always 1) differs from its plain copy and takes the general path.
+    if (!insert.equals(new PhysicalInsert(insert.table(), insert.input(), insert.fields(),
+        insert.distribution(), insert.estimatedRows()))) {
+      return null;
+    }
+    List<PhysicalExpr> row = values.rows().get(0);
+    List<Field> fields = values.fields();
+    if (row.size() != fields.size()) {
+      return null;
+    }
+    List<ParameterColumn> parameterColumns = new ArrayList<>();
+    List<VectorExpression> columns = new ArrayList<>(row.size());
+    for (int i = 0; i < row.size(); i++) {
+      PhysicalExpr expression = row.get(i);
+      if (!expression.type().equals(fields.get(i).type())) {
+        return null;
+      }
+      PhysicalExpr overColumns = overParameterColumns(expression, plan.parameterTypes().size(),
+          parameterColumns);
+      if (overColumns == null) {
+        return null;
+      }
+      columns.add(ExpressionCompiler.compile(overColumns));
+    }
+    return new BatchInsert(insert, List.copyOf(parameterColumns), columns, Schemas.of(fields));
+  }
+
+  PhysicalInsert node() {
+    return insert;
+  }
+
+  /** The operator producing the rows of {@code sets} (already checked against the types). */
+  Operator input(List<List<Object>> sets, ExecutionContext context) {
+    return new RowsOperator(sets, context);
+  }
+
+  /**
+   * {@code expression} with every {@code ?} replaced by a read of input column {@code index}, or
+   * null when it reads a column or an outer row (then it is not a VALUES row of parameters).
+   */
+  private static PhysicalExpr overParameterColumns(PhysicalExpr expression, int parameterCount,
+      List<ParameterColumn> inputs) {
+    if (expression instanceof PhysicalExpr.Literal) {
+      return expression;
+    }
+    if (expression instanceof PhysicalExpr.Parameter parameter) {
+      if (parameter.index() >= parameterCount) {
+        return null;
+      }
+      ParameterColumn column = new ParameterColumn(parameter.index(), parameter.type());
+      int input = inputs.indexOf(column);
+      if (input < 0) {
+        input = inputs.size();
+        inputs.add(column);
+      }
+      return new PhysicalExpr.InputRef(input, parameter.type(), true);
+    }
+    if (expression instanceof PhysicalExpr.Call call) {
+      List<PhysicalExpr> operands = new ArrayList<>(call.operands().size());
+      for (PhysicalExpr operand : call.operands()) {
+        PhysicalExpr rewritten = overParameterColumns(operand, parameterCount, inputs);
+        if (rewritten == null) {
+          return null;
+        }
+        operands.add(rewritten);
+      }
+      return new PhysicalExpr.Call(call.function(), operands, call.type(), call.nullable());
+    }
+    return null; // InputRef, CorrelationRef
+  }
+
+  /**
+   * Emits the rows in chunks: the parameter columns of a chunk as vectors (each value brought to
+   * its parameter type as a {@code ?} node would), then each VALUES expression over them.
+   */
+  private final class RowsOperator implements Operator {
+    private final List<List<Object>> sets;
+    private final ExecutionContext context;
+    private final int chunkRows;
+    private int next;
+    private VectorSchemaRoot current;
+
+    RowsOperator(List<List<Object>> sets, ExecutionContext context) {
+      this.sets = sets;
+      this.context = context;
+      this.chunkRows = Math.max(1, context.batchRows());
+    }
+
+    @Override
+    public Schema schema() {
+      return schema;
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+      context.checkCanceled();
+      release();
+      if (next >= sets.size()) {
+        return null;
+      }
+      int from = next;
+      int to = Math.min(sets.size(), from + chunkRows);
+      next = to;
+      try (VectorSchemaRoot parameters = parameterColumns(from, to, context)) {
+        List<FieldVector> vectors = new ArrayList<>(columns.size());
+        try {
+          for (VectorExpression column : columns) {
+            vectors.add(column.evaluate(parameters, context));
+          }
+        } catch (RuntimeException | Error e) {
+          vectors.forEach(FieldVector::close);
+          throw e;
+        }
+        current = Batches.of(vectors, to - from);
+        return current;
+      }
+    }
+
+    private VectorSchemaRoot parameterColumns(int from, int to, EvaluationContext context) {
+      List<FieldVector> vectors = new ArrayList<>(parameterColumns.size());
+      try {
+        for (ParameterColumn column : parameterColumns) {
+          ColumnType type = column.type();
+          int p = column.index();
+          FieldVector vector = ArrowTypes.field("p" + (p + 1), type).createVector(context.allocator());
+          vectors.add(vector);
+          vector.setInitialCapacity(to - from);
+          vector.allocateNew();
+          for (int row = from; row < to; row++) {
+            Object value = ExpressionCompiler.coerceParameter(sets.get(row).get(p), type);
+            ArrowTypes.set(vector, row - from, type, value);
+          }
+          vector.setValueCount(to - from);
+        }
+      } catch (RuntimeException | Error e) {
+        vectors.forEach(FieldVector::close);
+        throw e;
+      }
+      return Batches.of(vectors, to - from);
+    }
+
+    @Override
+    public void close() {
+      release();
+    }
+
+    private void release() {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+    }
+  }
+}
