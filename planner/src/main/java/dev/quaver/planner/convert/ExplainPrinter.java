@@ -107,6 +107,10 @@ public final class ExplainPrinter {
     if (node instanceof PhysicalDelete delete) {
       return "Delete(table=" + delete.table().name() + ")";
     }
+    if (node instanceof dev.quaver.planner.physical.PhysicalWindow window) {
+      return "Window(partition=" + window.partitionKeys() + ", order=[" + window.orderKeys().stream()
+          .map(ExplainPrinter::key).collect(Collectors.joining(", ")) + "], calls=" + window.calls() + ")";
+    }
     if (node instanceof PhysicalExchange exchange) {
       return "Exchange(" + exchange.distribution() + ")";
     }

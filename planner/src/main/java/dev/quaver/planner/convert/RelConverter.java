@@ -49,6 +49,7 @@ import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.util.ImmutableBitSet;
 
 /**
@@ -81,6 +82,9 @@ public final class RelConverter {
         all.add(i);
       }
       return scan(table, all, rows(rel));
+    }
+    if (rel instanceof Project project && RexOver.containsOver(project.getProjects(), null)) {
+      return WindowConversion.convert(this, project);
     }
     if (rel instanceof Project project) {
       return convertProject(project);
