@@ -52,7 +52,8 @@ public final class SqlEmptyInOperator extends SqlBinaryOperator {
   @Override
   public SqlNode rewriteCall(SqlValidator validator, SqlCall call) {
     SqlParserPos pos = call.getParserPosition();
-    SqlNode isNull = SqlStdOperatorTable.IS_NULL.createCall(pos, call.operand(0));
+    SqlNode operand = call.operand(0); // a typed local: operand(0) alone would infer createCall's SqlNodeList overload
+    SqlNode isNull = SqlStdOperatorTable.IS_NULL.createCall(pos, operand);
     return negated
         ? SqlStdOperatorTable.OR.createCall(pos, isNull, SqlLiteral.createBoolean(true, pos))
         : SqlStdOperatorTable.AND.createCall(pos, isNull, SqlLiteral.createBoolean(false, pos));
