@@ -11,13 +11,13 @@ import org.apache.calcite.config.CalciteConnectionProperty;
 import org.apache.calcite.config.NullCollation;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.plan.Contexts;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.plan.hep.HepPlanner;
 import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.RelRoot;
-import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rex.RexBuilder;
@@ -30,6 +30,7 @@ import org.apache.calcite.sql.validate.SqlValidatorUtil;
 import org.apache.calcite.sql2rel.SqlToRelConverter;
 import org.apache.calcite.sql2rel.StandardConvertletTable;
 import org.apache.calcite.tools.RelBuilder;
+import org.apache.calcite.tools.RelBuilderFactory;
 
 /**
  * The Calcite objects one statement needs: type factory, catalog reader over a catalog
@@ -46,6 +47,27 @@ public final class StatementContext implements RelOptTable.ViewExpander {
   /** Name of the schema that holds every table and view, as DatabaseMetaData.getSchemas says. */
   public static final String PUBLIC_SCHEMA = "PUBLIC";
 
+  /** Parsed once: building it per statement (a Properties parse) was a visible planning cost. */
+  private static final CalciteConnectionConfig CONNECTION_CONFIG = connectionConfig();
+
+  /**
+   * RelBuilders that do not run RexSimplify on every filter they build. RelFieldTrimmer rebuilds
+   * every Filter of a plan through a RelBuilder, and SqlToRel builds each WHERE through one: with
+   * simplification on, each statement's predicates were simplified once more per rebuild (an
+   * eighth of the planning time of the corpus's long WHERE clauses). Simplification is an
+   * optimization, never needed for correctness; the planner phases still simplify where they
+   * reduce expressions.
+   */
+  private static final RelBuilderFactory RELBUILDER =
+      RelBuilder.proto(Contexts.of(RelBuilder.Config.DEFAULT.withSimplify(false)));
+
+  private static final SqlToRelConverter.Config CONVERTER_CONFIG = SqlToRelConverter.config()
+      .withExpand(false)
+      .withInSubQueryThreshold(Integer.MAX_VALUE)
+      .withTrimUnusedFields(false)
+      .withDecorrelationEnabled(true)
+      .withRelBuilderFactory(RELBUILDER);
+
   private final CatalogSchema schema;
   private final SqlParser.Config parserConfig;
   private final RelDataTypeFactory typeFactory;
@@ -61,7 +83,7 @@ public final class StatementContext implements RelOptTable.ViewExpander {
     // The one schema that JDBC metadata reports; tools qualify names with it ("PUBLIC"."T").
     root.add(PUBLIC_SCHEMA, schema);
     root.add(SystemTable.SCHEMA, schema.systemSchema());
-    this.catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory, connectionConfig());
+    this.catalogReader = new CalciteCatalogReader(root, List.of(), typeFactory, CONNECTION_CONFIG);
     this.validator = newValidator(parserConfig.conformance());
     HepPlanner planner = new HepPlanner(HepProgram.builder().build());
     planner.setExecutor(NoFoldingExecutor.INSTANCE);
@@ -85,7 +107,7 @@ public final class StatementContext implements RelOptTable.ViewExpander {
   }
 
   public RelBuilder relBuilder() {
-    return RelFactories.LOGICAL_BUILDER.create(cluster, catalogReader);
+    return RELBUILDER.create(cluster, catalogReader);
   }
 
   /** Validates {@code node} in place and returns the validated tree. */
@@ -130,11 +152,7 @@ public final class StatementContext implements RelOptTable.ViewExpander {
   }
 
   private static SqlToRelConverter.Config converterConfig() {
-    return SqlToRelConverter.config()
-        .withExpand(false)
-        .withInSubQueryThreshold(Integer.MAX_VALUE)
-        .withTrimUnusedFields(false)
-        .withDecorrelationEnabled(true);
+    return CONVERTER_CONFIG;
   }
 
   private SqlValidator newValidator(SqlConformance conformance) {
