@@ -13,6 +13,7 @@ import dev.quaver.planner.logical.PlannerPhases;
 import dev.quaver.planner.logical.StatementContext;
 import dev.quaver.planner.logical.StatementParser;
 import dev.quaver.planner.logical.CoalesceTrimmer;
+import dev.quaver.planner.logical.ColumnQualifier;
 import dev.quaver.planner.logical.UnaryPlusRemover;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalNode;
@@ -163,7 +164,7 @@ public final class Planner {
         target == null ? snapshot : snapshot.withRowKey(target), StatementParser.config());
     SqlNode validated;
     try {
-      validated = context.validate(UnaryPlusRemover.apply(node));
+      validated = context.validate(ColumnQualifier.apply(UnaryPlusRemover.apply(node), snapshot));
     } catch (RuntimeException e) {
       if (!isNotGrouped(e)) {
         throw e;
