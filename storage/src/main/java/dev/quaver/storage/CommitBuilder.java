@@ -79,7 +79,19 @@ final class CommitBuilder {
         : null;
     long rowIdStart = table.hasPrimaryKey() ? 0 : nextRowIds.getOrDefault(table.id(), 1L);
     long nextRowId = rowIdStart;
+    int identityColumn = IdentityColumns.column(table);
+    long identityStart = identityColumn < 0 ? 0
+        : nextRowIds.getOrDefault(IdentityColumns.counterId(table), 1L);
+    long nextIdentity = identityStart;
+    List<ColumnType> rowTypes = identityColumn < 0 ? null : columnTypes(table);
     for (Operation operation : operations) {
+      if (identityColumn >= 0 && operation.row() != null && operation.row()[identityColumn] == null) {
+        // Assigned here, under the commit lock, so values grow in commit order.
+        operation.row()[identityColumn] = IdentityColumns.value(table, identityColumn, nextIdentity++);
+        operation = operation.withEncoded(
+            table.hasPrimaryKey() ? KeySpace.primaryKey(table, operation.row()) : null,
+            RowCodec.encode(rowTypes, operation.row()));
+      }
       switch (operation.kind()) {
         case DELETE -> remove(table, operation.rowKey(), removed);
         case UPDATE -> {
@@ -94,6 +106,7 @@ final class CommitBuilder {
           byte[] key = table.hasPrimaryKey()
               ? operation.primaryKey() : KeySpace.rowIdKey(table.id(), nextRowId++);
           add(table, key, operation, added, resolver);
+          IdentityColumns.inserted(table, operation.row());
         }
         case REBUILD_INDEX -> throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
       }
@@ -121,6 +134,11 @@ final class CommitBuilder {
     if (nextRowId != rowIdStart) {
       nextRowIds.put(table.id(), nextRowId);
       writes.rowId(table.id(), nextRowId);
+    }
+    if (nextIdentity != identityStart) {
+      // The counter's high-water mark travels in this commit's WAL record (like row ids).
+      nextRowIds.put(IdentityColumns.counterId(table), nextIdentity);
+      writes.rowId(IdentityColumns.counterId(table), nextIdentity);
     }
   }
 

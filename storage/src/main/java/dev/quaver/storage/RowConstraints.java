@@ -8,8 +8,9 @@ import dev.quaver.type.ColumnType;
 
 /**
  * The per-row checks of a commit that need no other rows: column count, Java value types (a
- * mismatch is a bug above storage), NOT NULL (primary key columns are implicitly NOT NULL) and
- * CHAR/VARCHAR length. Stateless.
+ * mismatch is a bug above storage), NOT NULL (primary key columns are implicitly NOT NULL; a
+ * NULL identity column is not a violation: the commit assigns its value) and CHAR/VARCHAR
+ * length. Stateless.
  */
 final class RowConstraints {
   private RowConstraints() {}
@@ -23,6 +24,9 @@ final class RowConstraints {
       ColumnDef column = table.columns().get(i);
       Object value = row[i];
       if (value == null) {
+        if (column.identity().isIdentity()) {
+          continue; // the commit assigns it (IdentityColumns)
+        }
         if (!column.nullable() || table.primaryKey().contains(i)) {
           throw QuaverException.of(ErrorCode.NOT_NULL_VIOLATION,
               "null value in column \"%s\" of table \"%s\" violates not-null constraint",

@@ -124,6 +124,10 @@ final class RowWriteBatch implements WriteBatch {
         types = CommitBuilder.columnTypes(table);
       }
       RowConstraints.check(table, operation.row());
+      if (IdentityColumns.needsValue(table, operation.row())) {
+        prepared.add(operation); // key and value are encoded at commit, with the identity value
+        continue;
+      }
       prepared.add(operation.withEncoded(
           table.hasPrimaryKey() ? KeySpace.primaryKey(table, operation.row()) : null,
           RowCodec.encode(types, operation.row())));
