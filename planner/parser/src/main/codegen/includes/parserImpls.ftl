@@ -60,7 +60,10 @@ JAVACODE CalciteContextException conflictingNullability(SqlIdentifier name)
         pos.getLineNum(), pos.getColumnNum(), pos.getEndLineNum(), pos.getEndColumnNum());
 }
 
-/** column type [NOT NULL | NULL] [DEFAULT value] [PRIMARY KEY] [UNIQUE], in any order. */
+/**
+ * column type [NOT NULL | NULL] [DEFAULT value] [PRIMARY KEY] [UNIQUE]
+ * [GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY], in any order.
+ */
 SqlColumnDeclaration QuaverColumn() :
 {
     final SqlIdentifier name;
@@ -69,6 +72,7 @@ SqlColumnDeclaration QuaverColumn() :
     SqlNode defaultValue = null;
     boolean primaryKey = false;
     boolean unique = false;
+    String identity = null;
     final Span s;
 }
 {
@@ -94,10 +98,18 @@ SqlColumnDeclaration QuaverColumn() :
         <PRIMARY> <KEY> { primaryKey = true; }
     |
         <UNIQUE> { unique = true; }
+    |
+        <GENERATED>
+        (
+            <ALWAYS> { identity = SqlColumnDeclaration.IDENTITY_ALWAYS; }
+        |
+            <BY> <DEFAULT_> { identity = SqlColumnDeclaration.IDENTITY_BY_DEFAULT; }
+        )
+        <AS> <IDENTITY>
     )*
     {
         return new SqlColumnDeclaration(s.end(this), name, type, nullable, defaultValue,
-            primaryKey, unique);
+            primaryKey, unique, identity);
     }
 }
 

@@ -19,6 +19,7 @@ public final class ErrorTranslator {
   /** First match wins: more specific fragments come first. */
   private static final List<Rule> RULES = List.of(
       new Rule("does not allow NULLs", ErrorCode.NOT_NULL_VIOLATION),
+      new Rule("into generated column", ErrorCode.GENERATED_ALWAYS),
       new Rule("Object '", ErrorCode.UNDEFINED_TABLE),
       new Rule("Table '", ErrorCode.UNDEFINED_TABLE),
       new Rule("is ambiguous", ErrorCode.AMBIGUOUS_COLUMN),

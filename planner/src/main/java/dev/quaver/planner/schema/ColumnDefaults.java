@@ -1,6 +1,7 @@
 package dev.quaver.planner.schema;
 
 import dev.quaver.storage.catalog.ColumnDef;
+import dev.quaver.storage.catalog.Identity;
 import dev.quaver.storage.catalog.TableDef;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.type.RelDataType;
@@ -16,7 +17,10 @@ import org.apache.calcite.sql2rel.NullInitializerExpressionFactory;
 /**
  * The values an INSERT gives to the columns it leaves out: the column's DEFAULT expression
  * (parsed from {@link ColumnDef#defaultSql()}) or NULL. A NOT NULL column without a default is
- * NOT_NULLABLE, so leaving it out is a validation error. Immutable.
+ * NOT_NULLABLE, so leaving it out is a validation error. An identity column's "default" is NULL,
+ * which storage replaces at commit with the next identity value; a GENERATED ALWAYS identity
+ * column is STORED, so Calcite's validator refuses any value but DEFAULT for it ("Cannot INSERT
+ * into generated column", 428C9). Immutable.
  */
 final class ColumnDefaults extends NullInitializerExpressionFactory {
   private final TableDef table;
@@ -31,7 +35,10 @@ final class ColumnDefaults extends NullInitializerExpressionFactory {
       return ColumnStrategy.NOT_NULLABLE; // the hidden row key: stored, never computed
     }
     ColumnDef def = table.columns().get(column);
-    if (def.defaultSql() != null) {
+    if (def.identity() == Identity.ALWAYS) {
+      return ColumnStrategy.STORED;
+    }
+    if (def.defaultSql() != null || def.identity().isIdentity()) {
       return ColumnStrategy.DEFAULT;
     }
     return def.nullable() ? ColumnStrategy.NULLABLE : ColumnStrategy.NOT_NULLABLE;

@@ -6,6 +6,7 @@ import dev.quaver.planner.sql.ddl.SqlColumnDeclaration;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverTable;
 import dev.quaver.planner.sql.ddl.SqlTableConstraint;
 import dev.quaver.storage.catalog.ColumnDef;
+import dev.quaver.storage.catalog.Identity;
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.type.ColumnType;
@@ -39,6 +40,7 @@ final class CreateTableConverter {
   private final SqlCreateQuaverTable create;
   private final String tableName;
   private final List<SqlColumnDeclaration> declarations = new ArrayList<>();
+  private int identityCount;
   private final Map<String, Integer> ordinals = new LinkedHashMap<>();
   private List<Integer> primaryKey = List.of();
   private final List<NamedKey> uniqueKeys = new ArrayList<>();
@@ -114,11 +116,17 @@ final class CreateTableConverter {
 
   private ColumnDef columnDef(SqlColumnDeclaration declaration, boolean inPrimaryKey) {
     String name = declaration.name().getSimple();
-    ColumnType type = ColumnTypes.of(declaration.type(), name);
+    ColumnType serial = IdentityColumns.serialType(declaration.type());
+    ColumnType type = serial != null ? serial : ColumnTypes.of(declaration.type(), name);
+    Identity identity = serial != null ? Identity.BY_DEFAULT : IdentityColumns.of(declaration.identity());
     boolean nullable = !inPrimaryKey && !Boolean.FALSE.equals(declaration.nullable());
     SqlNode defaultValue = declaration.defaultValue();
     String defaultSql = defaultValue == null ? null : DdlConverter.toSql(defaultValue);
-    return new ColumnDef(name, type, nullable, defaultSql);
+    if (identity.isIdentity()) {
+      IdentityColumns.check(tableName, name, type, declaration.nullable(), defaultSql, ++identityCount);
+      nullable = false;
+    }
+    return new ColumnDef(name, type, nullable, defaultSql, identity);
   }
 
   private List<Integer> distributionKey() {

@@ -18,7 +18,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * One column in CREATE TABLE: {@code name type [NOT NULL | NULL] [DEFAULT value] [PRIMARY KEY]
- * [UNIQUE]}. {@code nullable} is null when the column says neither NULL nor NOT NULL.
+ * [UNIQUE] [GENERATED {ALWAYS | BY DEFAULT} AS IDENTITY]}. {@code nullable} is null when the
+ * column says neither NULL nor NOT NULL; {@code identity} is null, {@link #IDENTITY_ALWAYS} or
+ * {@link #IDENTITY_BY_DEFAULT}.
  */
 public final class SqlColumnDeclaration extends SqlCall {
   private static final SqlOperator OPERATOR =
@@ -30,6 +32,10 @@ public final class SqlColumnDeclaration extends SqlCall {
   private final @Nullable SqlNode defaultValue;
   private final boolean primaryKey;
   private final boolean unique;
+  private final @Nullable String identity;
+
+  public static final String IDENTITY_ALWAYS = "ALWAYS";
+  public static final String IDENTITY_BY_DEFAULT = "BY DEFAULT";
 
   public SqlColumnDeclaration(
       SqlParserPos pos,
@@ -39,6 +45,18 @@ public final class SqlColumnDeclaration extends SqlCall {
       @Nullable SqlNode defaultValue,
       boolean primaryKey,
       boolean unique) {
+    this(pos, name, type, nullable, defaultValue, primaryKey, unique, null);
+  }
+
+  public SqlColumnDeclaration(
+      SqlParserPos pos,
+      SqlIdentifier name,
+      SqlDataTypeSpec type,
+      @Nullable Boolean nullable,
+      @Nullable SqlNode defaultValue,
+      boolean primaryKey,
+      boolean unique,
+      @Nullable String identity) {
     super(pos);
     this.name = Objects.requireNonNull(name, "name is null");
     this.type = Objects.requireNonNull(type, "type is null");
@@ -46,6 +64,12 @@ public final class SqlColumnDeclaration extends SqlCall {
     this.defaultValue = defaultValue;
     this.primaryKey = primaryKey;
     this.unique = unique;
+    this.identity = identity;
+  }
+
+  /** null, {@link #IDENTITY_ALWAYS} or {@link #IDENTITY_BY_DEFAULT}. */
+  public @Nullable String identity() {
+    return identity;
   }
 
   public SqlIdentifier name() {
@@ -101,6 +125,9 @@ public final class SqlColumnDeclaration extends SqlCall {
     }
     if (unique) {
       writer.keyword("UNIQUE");
+    }
+    if (identity != null) {
+      writer.keyword("GENERATED " + identity + " AS IDENTITY");
     }
   }
 
