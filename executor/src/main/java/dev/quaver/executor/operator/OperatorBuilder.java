@@ -15,6 +15,7 @@ import dev.quaver.executor.operator.sort.SortOperator;
 import dev.quaver.executor.operator.transform.FilterOperator;
 import dev.quaver.executor.operator.transform.LimitOperator;
 import dev.quaver.executor.operator.transform.ProjectOperator;
+import dev.quaver.executor.operator.window.WindowOperator;
 import dev.quaver.planner.physical.PhysicalCorrelate;
 import dev.quaver.planner.physical.PhysicalDelete;
 import dev.quaver.planner.physical.PhysicalExchange;
@@ -32,6 +33,7 @@ import dev.quaver.planner.physical.PhysicalSort;
 import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.planner.physical.PhysicalUpdate;
 import dev.quaver.planner.physical.PhysicalValues;
+import dev.quaver.planner.physical.PhysicalWindow;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -100,6 +102,8 @@ public final class OperatorBuilder {
       return new DeleteOperator(input(delete.input(), built), delete, context);
     } else if (node instanceof PhysicalReindex reindex) {
       return new ReindexOperator(reindex, context);
+    } else if (node instanceof PhysicalWindow window) {
+      return new WindowOperator(input(window.input(), built), window, context);
     } else if (node instanceof PhysicalExchange exchange) {
       return build(exchange.input(), built);
     }
