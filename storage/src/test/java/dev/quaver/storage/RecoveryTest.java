@@ -10,6 +10,7 @@ import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.lsm.wal.LogFormat;
+import dev.quaver.storage.lsm.wal.LogReader;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -27,8 +28,7 @@ class RecoveryTest {
   void tornTailLosesOnlyTheLastCommitAndIsTruncated() throws IOException {
     writeThreeCommits();
     Path segment = newestNonEmptySegment();
-    long size = Files.size(segment);
-    truncate(segment, size - 3);
+    truncate(segment, endOfLastCommit(segment) - 3); // cuts into the last commit (the END goes too)
     try (StorageEngine engine = open()) {
       TableDef t = engine.catalog().table("T").orElseThrow();
       assertThat(rows(engine, t)).containsExactly(List.of(1, "a", 1L), List.of(2, "b", 2L));
@@ -79,16 +79,26 @@ class RecoveryTest {
     return Storage.open(StorageConfig.defaults(directory));
   }
 
+  /** The newest segment holding a COMMIT record (segments are preallocated: size says nothing). */
   private Path newestNonEmptySegment() throws IOException {
     try (Stream<Path> files = Files.list(directory.resolve("wal"))) {
-      return files.filter(f -> {
+      return files.filter(f -> LogFormat.segmentNumber(f) >= 0).filter(f -> {
         try {
-          return Files.size(f) > LogFormat.SEGMENT_HEADER_BYTES;
+          return endOfLastCommit(f) > LogFormat.SEGMENT_HEADER_BYTES;
         } catch (IOException e) {
           throw new RuntimeException(e);
         }
       }).sorted().reduce((a, b) -> b).orElseThrow();
     }
+  }
+
+  private static long endOfLastCommit(Path segment) throws IOException {
+    LogReader reader = new LogReader(segment, true);
+    long end = LogFormat.SEGMENT_HEADER_BYTES;
+    while (reader.next()) {
+      end = reader.payloadOffset() + reader.payloadLength();
+    }
+    return end;
   }
 
   private static void truncate(Path file, long length) throws IOException {

@@ -301,6 +301,11 @@ public final class LsmStore implements AutoCloseable {
     return walDirectory;
   }
 
+  /** A WAL segment whose records are all flushed: its file is reused for a later segment or deleted. */
+  void recycleLogSegment(Path segment) throws IOException {
+    log.recycle(segment);
+  }
+
   /** Called by the flusher after the manifest records {@code flushed}: drop it from reads. */
   void flushed(ImmutableMemtable flushed) {
     synchronized (stateLock) {

@@ -149,7 +149,7 @@ final class MemtableFlusher {
       for (Path f : (Iterable<Path>) files::iterator) {
         long number = LogFormat.segmentNumber(f);
         if (number >= 0 && number < segment) {
-          Files.deleteIfExists(f);
+          store.recycleLogSegment(f);
         }
       }
     }

@@ -93,7 +93,7 @@ record Recovery(Path walDirectory, VersionSet versions, BlockCache cache, Memtab
 
   private static long replay(Path segment, boolean isNewest, Memtable memtable, long lastSequence,
       long flushed, LsmStore.RecoveryListener listener) throws IOException {
-    LogReader reader = new LogReader(segment, isNewest);
+    LogReader reader = new LogReader(segment, isNewest, lastSequence);
     while (reader.next()) {
       WriteSet writes = new WriteSet();
       long sequence;
@@ -119,8 +119,16 @@ record Recovery(Path walDirectory, VersionSet versions, BlockCache cache, Memtab
       }
       lastSequence = sequence;
     }
-    if (reader.hasTornTail()) {
-      truncate(segment, reader.validLength());
+    if (reader.validLength() < LogFormat.SEGMENT_HEADER_BYTES) {
+      truncate(segment, reader.validLength()); // not even a header: deleted
+    } else if (reader.version() == LogFormat.VERSION_1) {
+      if (reader.hasTornTail()) {
+        truncate(segment, reader.validLength());
+      }
+    } else if (!reader.hasEndRecord()) {
+      // the newest segment, cut off by a crash: end it where its records end, so that it is
+      // complete once the next segment exists
+      LogWriter.seal(segment, reader.segmentNumber(), reader.validLength());
     }
     return lastSequence;
   }

@@ -17,7 +17,13 @@ import java.util.zip.CRC32C;
 public final class LogFormat {
   /** "QWAL" in ASCII. */
   public static final int MAGIC = 0x5157414C;
-  public static final int VERSION = 1;
+  /**
+   * The version written: 2 (preallocated segments, checksums seeded with the segment number, an
+   * END record closing every segment but the newest). Version 1 segments are still read.
+   */
+  public static final int VERSION = 2;
+  /** Version 1: appended without preallocation, unseeded checksums, no END record. */
+  public static final int VERSION_1 = 1;
   /** magic:u32 version:u16 reserved:u16 segmentNumber:u64. */
   public static final int SEGMENT_HEADER_BYTES = 16;
   /** crc:u32 length:u32 type:u8. */
@@ -29,6 +35,8 @@ public final class LogFormat {
 
   /** Record types. Never renumber; retire by commenting out. */
   public static final int TYPE_COMMIT = 1;
+  /** Version 2: the last record of a closed segment (empty payload); bytes after it are ignored. */
+  public static final int TYPE_END = 2;
 
   private static final String SUFFIX = ".wal";
 
@@ -51,9 +59,23 @@ public final class LogFormat {
     }
   }
 
-  /** CRC32C over a record's length, type and payload: bytes [offset+4, offset+9+length). */
+  /** Version 1: CRC32C over a record's length, type and payload: bytes [offset+4, offset+9+length). */
   public static int checksum(byte[] buffer, int recordOffset, int payloadLength) {
     CRC32C crc = new CRC32C();
+    crc.update(buffer, recordOffset + 4, RECORD_HEADER_BYTES - 4 + payloadLength);
+    return (int) crc.getValue();
+  }
+
+  /**
+   * Version 2: CRC32C over the segment number (u64, big-endian), then the record's length, type
+   * and payload. The seed makes a record of a recycled segment's old contents invalid in its new
+   * life, so stale bytes after the end are never mistaken for records.
+   */
+  public static int checksum(long segmentNumber, byte[] buffer, int recordOffset, int payloadLength) {
+    CRC32C crc = new CRC32C();
+    for (int shift = 56; shift >= 0; shift -= 8) {
+      crc.update((int) (segmentNumber >>> shift));
+    }
     crc.update(buffer, recordOffset + 4, RECORD_HEADER_BYTES - 4 + payloadLength);
     return (int) crc.getValue();
   }

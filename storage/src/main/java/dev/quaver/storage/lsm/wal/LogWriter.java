@@ -3,10 +3,8 @@ package dev.quaver.storage.lsm.wal;
 import dev.quaver.storage.io.ByteWriter;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -26,15 +24,30 @@ import java.nio.file.StandardOpenOption;
  * <p>Positions are logical: the number of record bytes appended since this writer was opened,
  * across segment rotations.
  *
+ * <p>Preallocation (PostgreSQL's trick): an fdatasync of a file that grew must also journal its
+ * new size, one more device flush per commit; an fdatasync of bytes that overwrite blocks already
+ * allocated and durable writes only the data. So a background thread keeps the current segment
+ * zero-filled and fsynced {@code preallocateBytes} ahead of the write position (up to the
+ * rotation size), and new segments reuse the files of flushed ones ({@link SegmentPool}). Each
+ * closed segment ends with an END record; readers tell zeros and stale bytes after the last
+ * record from a torn tail ({@link LogReader}).
+ *
  * <p>Thread safety: appending, writing and rotation are guarded by {@code this}; sync state by
  * {@code syncMonitor}. All methods may be called from any thread.
  */
 public final class LogWriter implements AutoCloseable {
   /** Appended bytes are written to the OS at the latest when this many are buffered. */
   static final int FLUSH_THRESHOLD_BYTES = 1 << 20;
+  /** Default distance the zero-filled, synced region is kept ahead of the write position. */
+  public static final long DEFAULT_PREALLOCATE_BYTES =
+      Long.getLong("quaver.wal.preallocateBytes", 1L << 20);
+  private static final byte[] ZEROS = new byte[64 << 10];
 
   private final Path directory;
   private final long segmentBytesLimit;
+  private final long preallocateBytes;
+  private final SegmentPool pool;
+  private final Thread preallocator;
   private final Object syncMonitor = new Object();
 
   // guarded by this
@@ -45,6 +58,11 @@ public final class LogWriter implements AutoCloseable {
   private FileChannel syncChannel;
   private long segmentNumber;
   private long segmentSize;
+  /** Bytes of the current file written so far (the file pointer), header included. */
+  private long fileOffset;
+  /** Length of the current file: records, then zeros or a recycled file's old bytes. */
+  private long fileLength;
+  private boolean preallocationWanted;
   private long appendedPosition;
   private long writtenPosition;
   private boolean closed;
@@ -55,9 +73,26 @@ public final class LogWriter implements AutoCloseable {
 
   /** Creates segment {@code firstSegmentNumber} (which must not exist) and writes its header. */
   public LogWriter(Path directory, long firstSegmentNumber, long segmentBytesLimit) throws IOException {
+    this(directory, firstSegmentNumber, segmentBytesLimit, DEFAULT_PREALLOCATE_BYTES);
+  }
+
+  /** As above; {@code preallocateBytes} 0 turns preallocation off (files grow as written). */
+  public LogWriter(Path directory, long firstSegmentNumber, long segmentBytesLimit,
+      long preallocateBytes) throws IOException {
     this.directory = directory;
     this.segmentBytesLimit = segmentBytesLimit;
-    openSegment(firstSegmentNumber);
+    this.preallocateBytes = preallocateBytes;
+    this.pool = new SegmentPool(directory);
+    synchronized (this) {
+      openSegment(firstSegmentNumber);
+    }
+    if (preallocateBytes > 0) {
+      preallocator = new Thread(this::preallocateLoop, "quaver-wal-preallocate");
+      preallocator.setDaemon(true);
+      preallocator.start();
+    } else {
+      preallocator = null;
+    }
   }
 
   /**
@@ -70,24 +105,15 @@ public final class LogWriter implements AutoCloseable {
     if (closed) {
       throw new ClosedChannelException();
     }
-    int payloadLength = length - LogFormat.RECORD_HEADER_BYTES;
-    buffer[4] = (byte) (payloadLength >>> 24);
-    buffer[5] = (byte) (payloadLength >>> 16);
-    buffer[6] = (byte) (payloadLength >>> 8);
-    buffer[7] = (byte) payloadLength;
-    buffer[8] = (byte) type;
-    int crc = LogFormat.checksum(buffer, 0, payloadLength);
-    buffer[0] = (byte) (crc >>> 24);
-    buffer[1] = (byte) (crc >>> 16);
-    buffer[2] = (byte) (crc >>> 8);
-    buffer[3] = (byte) crc;
     if (segmentSize > LogFormat.SEGMENT_HEADER_BYTES && segmentSize + length > segmentBytesLimit) {
       rotate();
     }
+    fillHeader(type, buffer, length, segmentNumber);
     if (length >= FLUSH_THRESHOLD_BYTES) {
       writePending();
       file.write(buffer, 0, length); // a big record (index build) is not copied
       writtenPosition += length;
+      wrote(length);
     } else {
       pending.writeBytes(buffer, 0, length);
     }
@@ -153,20 +179,80 @@ public final class LogWriter implements AutoCloseable {
     return appendedPosition;
   }
 
-  /** Writes, syncs and closes the current segment. */
+  /** Files of flushed segments kept for reuse (tests). */
+  public int freeSegmentFiles() {
+    return pool.freeFiles();
+  }
+
+  /** Length of the current segment's file (tests: preallocation). */
+  public synchronized long currentFileLength() {
+    return fileLength;
+  }
+
+  /**
+   * Takes the file of a segment whose records were flushed: reused for a later segment, or
+   * deleted ({@link SegmentPool#recycle}).
+   */
+  public void recycle(Path segment) throws IOException {
+    pool.recycle(segment);
+  }
+
+  /** Writes, ends (END record), syncs and closes the current segment. */
   @Override
-  public synchronized void close() throws IOException {
-    if (closed) {
-      return;
+  public void close() throws IOException {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      try {
+        writePending();
+        writeEnd();
+        file.getFD().sync();
+      } finally {
+        closed = true;
+        notifyAll();
+        file.close();
+        syncChannel.close();
+      }
     }
-    try {
-      writePending();
+    if (preallocator != null) {
+      try {
+        preallocator.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  /**
+   * Ends a version-2 segment that recovery found without its END record: cuts it at
+   * {@code validLength} (dropping a torn tail, preallocated zeros or stale bytes) and writes the
+   * END record there, fsynced, so that the segment is complete when newer ones follow it.
+   */
+  public static void seal(Path segment, long segmentNumber, long validLength) throws IOException {
+    byte[] end = new byte[LogFormat.RECORD_HEADER_BYTES];
+    fillHeader(LogFormat.TYPE_END, end, end.length, segmentNumber);
+    try (RandomAccessFile file = new RandomAccessFile(segment.toFile(), "rw")) {
+      file.setLength(validLength);
+      file.seek(validLength);
+      file.write(end);
       file.getFD().sync();
-    } finally {
-      closed = true;
-      file.close();
-      syncChannel.close();
     }
+  }
+
+  /** Fills in the record header: length, type and the checksum seeded with the segment number. */
+  private static void fillHeader(int type, byte[] buffer, int length, long segment) {
+    int payloadLength = length - LogFormat.RECORD_HEADER_BYTES;
+    buffer[4] = (byte) (payloadLength >>> 24);
+    buffer[5] = (byte) (payloadLength >>> 16);
+    buffer[6] = (byte) (payloadLength >>> 8);
+    buffer[7] = (byte) payloadLength;
+    buffer[8] = (byte) type;
+    int crc = LogFormat.checksum(segment, buffer, 0, payloadLength);
+    buffer[0] = (byte) (crc >>> 24);
+    buffer[1] = (byte) (crc >>> 16);
+    buffer[2] = (byte) (crc >>> 8);
+    buffer[3] = (byte) crc;
   }
 
   /** The leader's part of {@link #syncTo}: write what is buffered, fsync it outside the lock. */
@@ -235,34 +321,112 @@ public final class LogWriter implements AutoCloseable {
     if (pending.size() > 0) {
       file.write(pending.array(), 0, pending.size());
       writtenPosition += pending.size();
+      wrote(pending.size());
       pending.reset();
     }
+  }
+
+  // Requires: holding this. Advances the file offset; wakes the preallocator when it is near.
+  private void wrote(long bytes) {
+    fileOffset += bytes;
+    fileLength = Math.max(fileLength, fileOffset);
+    if (preallocateBytes > 0 && !preallocationWanted && fileOffset < segmentBytesLimit
+        && fileLength - fileOffset < preallocateBytes / 2) {
+      preallocationWanted = true;
+      notifyAll();
+    }
+  }
+
+  // Requires: holding this.
+  private void writeEnd() throws IOException {
+    byte[] end = new byte[LogFormat.RECORD_HEADER_BYTES];
+    fillHeader(LogFormat.TYPE_END, end, end.length, segmentNumber);
+    file.write(end);
+    wrote(end.length);
   }
 
   // Requires: holding this.
   private void rotate() throws IOException {
     writePending();
+    writeEnd();
     file.getFD().sync();
     file.close();
     syncChannel.close();
     openSegment(segmentNumber + 1);
   }
 
+  // Requires: holding this (or the constructor).
   private void openSegment(long number) throws IOException {
-    Path path = directory.resolve(LogFormat.segmentFileName(number));
-    Files.createFile(path);
-    RandomAccessFile created = new RandomAccessFile(path.toFile(), "rw");
-    ByteBuffer header = ByteBuffer.allocate(LogFormat.SEGMENT_HEADER_BYTES);
-    header.putInt(LogFormat.MAGIC).putShort((short) LogFormat.VERSION).putShort((short) 0)
-        .putLong(number);
-    created.write(header.array());
-    created.getFD().sync();
-    syncDirectory(directory);
-    file = created;
-    filePath = path;
-    syncChannel = FileChannel.open(path, StandardOpenOption.WRITE);
+    SegmentPool.Opened opened = pool.open(number);
+    file = opened.file();
+    filePath = opened.path();
+    file.seek(LogFormat.SEGMENT_HEADER_BYTES);
+    syncChannel = FileChannel.open(filePath, StandardOpenOption.WRITE);
     segmentNumber = number;
     segmentSize = LogFormat.SEGMENT_HEADER_BYTES;
+    fileOffset = LogFormat.SEGMENT_HEADER_BYTES;
+    fileLength = opened.length();
+    preallocationWanted = false;
+    wrote(0);
+  }
+
+  /**
+   * The preallocator thread: when woken, zero-fills the current segment from its end to
+   * {@code preallocateBytes} past the write position (at most to the rotation size), 64 KiB at a
+   * time under the lock (so appends never race it), then fsyncs the file outside the lock.
+   */
+  private void preallocateLoop() {
+    while (true) {
+      RandomAccessFile target;
+      long goal;
+      synchronized (this) {
+        while (!closed && !preallocationWanted) {
+          try {
+            wait();
+          } catch (InterruptedException e) {
+            return;
+          }
+        }
+        if (closed) {
+          return;
+        }
+        target = file;
+        goal = Math.min(segmentBytesLimit, fileOffset + preallocateBytes);
+      }
+      try {
+        boolean filled = false;
+        while (true) {
+          synchronized (this) {
+            if (closed || file != target || fileLength >= goal) {
+              break;
+            }
+            int length = (int) Math.min(ZEROS.length, goal - fileLength);
+            try {
+              file.seek(fileLength);
+              file.write(ZEROS, 0, length);
+            } finally {
+              file.seek(fileOffset); // appends continue where they were
+            }
+            fileLength += length;
+            filled = true;
+          }
+        }
+        if (filled) {
+          target.getFD().sync(); // the allocation and the size, so commits' fdatasyncs skip them
+        }
+      } catch (IOException e) {
+        synchronized (this) {
+          if (!closed && file == target) {
+            return; // e.g. disk full: only costs speed, appends extend the file as before
+          }
+        }
+        // else a rotation or close closed the file meanwhile: the next segment gets its turn
+      }
+      synchronized (this) {
+        preallocationWanted = false;
+        wrote(0);
+      }
+    }
   }
 
   /** Makes a file creation or rename in {@code dir} durable. */

@@ -7,26 +7,39 @@ import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * WAL segments written by LogWriter and read by LogReader: records, rotation, group commit, and
+ * torn tails vs corruption. A "crash image" is a segment as a crash leaves it: without the END
+ * record a clean close or rotation writes. Payloads start with a sequence number, as COMMIT
+ * payloads do.
+ */
 class LogReaderTest {
   @TempDir Path directory;
+  private long nextSequence = 1;
 
   @Test
   void roundTripsRecords() throws IOException {
     List<String> written = write(100);
-    assertThat(readAll(segment(1), true)).containsExactlyElementsOf(written);
+    LogReader reader = new LogReader(segment(1), true);
+    assertThat(drain(reader)).containsExactlyElementsOf(written);
+    assertThat(reader.hasEndRecord()).isTrue();
+    assertThat(reader.hasTornTail()).isFalse();
+    assertThat(reader.version()).isEqualTo(LogFormat.VERSION);
   }
 
   @Test
-  void rotatesSegments() throws IOException {
-    try (LogWriter writer = new LogWriter(directory, 1, 200)) {
+  void rotatesSegmentsEachEndingWithItsEndRecord() throws IOException {
+    try (LogWriter writer = new LogWriter(directory, 1, 200, 0)) {
       for (int i = 0; i < 20; i++) {
         append(writer, "record " + i);
       }
@@ -34,7 +47,9 @@ class LogReaderTest {
     }
     List<String> all = new ArrayList<>();
     for (long n = 1; Files.exists(segment(n)); n++) {
-      all.addAll(readAll(segment(n), !Files.exists(segment(n + 1))));
+      LogReader reader = new LogReader(segment(n), false);
+      all.addAll(drain(reader));
+      assertThat(reader.hasEndRecord()).isTrue();
     }
     assertThat(all).hasSize(20).startsWith("record 0").endsWith("record 19");
     assertThat(Files.exists(segment(2))).isTrue();
@@ -42,32 +57,41 @@ class LogReaderTest {
 
   @Test
   void truncatedTailIsDropped() throws IOException {
-    List<String> written = write(10);
+    List<String> written = crashImage(10);
     long size = Files.size(segment(1));
-    for (long cut = size - 1; cut > size - 30; cut--) {
+    for (long cut = size - 1; cut > size - 60; cut--) {
       truncate(segment(1), cut);
       LogReader reader = new LogReader(segment(1), true);
       List<String> read = drain(reader);
       assertThat(read).containsExactlyElementsOf(written.subList(0, read.size()));
       assertThat(read.size()).isLessThan(written.size());
-      assertThat(reader.hasTornTail() || reader.validLength() == cut).isTrue();
+      assertThat(reader.hasTornTail()).isTrue();
       assertThat(reader.validLength()).isLessThanOrEqualTo(cut);
     }
   }
 
   @Test
   void badChecksumInLastRecordIsATornTail() throws IOException {
-    List<String> written = write(5);
-    long size = Files.size(segment(1));
-    flip(segment(1), size - 2);
+    List<String> written = crashImage(5);
+    flip(segment(1), Files.size(segment(1)) - 2);
     LogReader reader = new LogReader(segment(1), true);
     assertThat(drain(reader)).containsExactlyElementsOf(written.subList(0, 4));
     assertThat(reader.hasTornTail()).isTrue();
   }
 
   @Test
-  void corruptionFollowedByDataIsRefusedWithFileAndOffset() throws IOException {
+  void badRecordBeforeTheEndRecordIsCorruption() throws IOException {
     write(5);
+    flip(segment(1), Files.size(segment(1)) - LogFormat.RECORD_HEADER_BYTES - 2);
+    assertThatThrownBy(() -> drain(new LogReader(segment(1), true)))
+        .isInstanceOfSatisfying(QuaverException.class,
+            e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_CORRUPTED))
+        .hasMessageContaining("valid record follows");
+  }
+
+  @Test
+  void corruptionFollowedByDataIsRefusedWithFileAndOffset() throws IOException {
+    crashImage(5);
     long offset = LogFormat.SEGMENT_HEADER_BYTES + LogFormat.RECORD_HEADER_BYTES + 3;
     flip(segment(1), offset);
     LogReader reader = new LogReader(segment(1), true);
@@ -80,7 +104,7 @@ class LogReaderTest {
 
   @Test
   void everyFlippedByteIsDetected() throws IOException {
-    List<String> written = write(4);
+    List<String> written = crashImage(4);
     byte[] original = Files.readAllBytes(segment(1));
     for (int position = 0; position < original.length; position++) {
       Files.write(segment(1), original);
@@ -102,6 +126,88 @@ class LogReaderTest {
     truncate(segment(1), Files.size(segment(1)) - 1);
     assertThatThrownBy(() -> drain(new LogReader(segment(1), false)))
         .isInstanceOf(QuaverException.class).hasMessageContaining("not the newest");
+  }
+
+  @Test
+  void preallocatedZerosEndTheNewestSegmentOnly() throws Exception {
+    List<String> written = new ArrayList<>();
+    Path image = directory.resolve("image");
+    Files.createDirectories(image);
+    try (LogWriter writer = new LogWriter(directory, 1, LogFormat.DEFAULT_SEGMENT_BYTES, 64 << 10)) {
+      for (int i = 0; i < 50; i++) {
+        written.add("row " + i);
+        writer.syncTo(append(writer, "row " + i));
+      }
+      long deadline = System.nanoTime() + 10_000_000_000L;
+      while (writer.currentFileLength() < 32 << 10 && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      assertThat(writer.currentFileLength()).isGreaterThanOrEqualTo(32 << 10);
+      Files.copy(segment(1), image.resolve(segment(1).getFileName())); // the crash image
+    }
+    Path crashed = image.resolve(segment(1).getFileName());
+    assertThat(Files.size(crashed)).isGreaterThan(Files.size(segment(1)) / 2);
+    LogReader reader = new LogReader(crashed, true);
+    assertThat(drain(reader)).containsExactlyElementsOf(written);
+    assertThat(reader.hasTornTail()).isTrue();
+    assertThatThrownBy(() -> drain(new LogReader(crashed, false)))
+        .isInstanceOf(QuaverException.class).hasMessageContaining("not the newest");
+    LogWriter.seal(crashed, 1, reader.validLength());
+    LogReader sealed = new LogReader(crashed, false);
+    assertThat(drain(sealed)).containsExactlyElementsOf(written);
+    assertThat(sealed.hasEndRecord()).isTrue();
+  }
+
+  @Test
+  void recycledSegmentKeepsItsBlocksAndItsOldRecordsAreNotRead() throws Exception {
+    write(200);
+    long oldLength = Files.size(segment(1));
+    try (LogWriter old = new LogWriter(directory, 2, LogFormat.DEFAULT_SEGMENT_BYTES, 0)) {
+      old.recycle(segment(1));
+      assertThat(old.freeSegmentFiles()).isEqualTo(1);
+    }
+    assertThat(Files.exists(segment(1))).isFalse();
+    Path image = directory.resolve("image");
+    Files.createDirectories(image);
+    List<String> written = new ArrayList<>();
+    try (LogWriter writer = new LogWriter(directory, 3, LogFormat.DEFAULT_SEGMENT_BYTES, 0)) {
+      assertThat(writer.freeSegmentFiles()).isZero(); // segment 3 took the free file
+      assertThat(writer.currentFileLength()).isEqualTo(oldLength);
+      for (int i = 0; i < 3; i++) {
+        written.add("new " + i);
+        writer.syncTo(append(writer, "new " + i));
+      }
+      Files.copy(segment(3), image.resolve(segment(3).getFileName()));
+    }
+    LogReader crashed = new LogReader(image.resolve(segment(3).getFileName()), true, 0);
+    assertThat(drain(crashed)).containsExactlyElementsOf(written);
+    assertThat(crashed.hasTornTail()).isTrue();
+    LogReader closed = new LogReader(segment(3), false);
+    assertThat(drain(closed)).containsExactlyElementsOf(written);
+    assertThat(closed.hasEndRecord()).isTrue();
+  }
+
+  @Test
+  void version1SegmentsAreStillRead() throws IOException {
+    ByteBuffer file = ByteBuffer.allocate(1000);
+    file.putInt(LogFormat.MAGIC).putShort((short) 1).putShort((short) 0).putLong(1);
+    List<String> written = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      byte[] record = record("v1 " + i);
+      written.add("v1 " + i);
+      int payload = record.length - LogFormat.RECORD_HEADER_BYTES;
+      ByteBuffer.wrap(record).putInt(4, payload).put(8, (byte) LogFormat.TYPE_COMMIT)
+          .putInt(0, LogFormat.checksum(record, 0, payload));
+      file.put(record);
+    }
+    Files.write(segment(1), Arrays.copyOf(file.array(), file.position()));
+    LogReader reader = new LogReader(segment(1), false);
+    assertThat(drain(reader)).containsExactlyElementsOf(written);
+    assertThat(reader.version()).isEqualTo(1);
+    truncate(segment(1), file.position() - 1);
+    LogReader torn = new LogReader(segment(1), true);
+    assertThat(drain(torn)).containsExactlyElementsOf(written.subList(0, 2));
+    assertThat(torn.hasTornTail()).isTrue();
   }
 
   @Test
@@ -128,9 +234,10 @@ class LogReaderTest {
     assertThat(readAll(segment(1), true)).hasSize(400);
   }
 
+  /** Writes {@code count} records and closes the writer (no preallocation: exact layout). */
   private List<String> write(int count) throws IOException {
     List<String> written = new ArrayList<>();
-    try (LogWriter writer = new LogWriter(directory, 1, LogFormat.DEFAULT_SEGMENT_BYTES)) {
+    try (LogWriter writer = new LogWriter(directory, 1, LogFormat.DEFAULT_SEGMENT_BYTES, 0)) {
       for (int i = 0; i < count; i++) {
         String text = "record number " + i;
         append(writer, text);
@@ -140,10 +247,24 @@ class LogReaderTest {
     return written;
   }
 
-  private static long append(LogWriter writer, String text) throws IOException {
-    byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-    byte[] buffer = new byte[LogFormat.RECORD_HEADER_BYTES + payload.length];
-    System.arraycopy(payload, 0, buffer, LogFormat.RECORD_HEADER_BYTES, payload.length);
+  /** As {@link #write}, then drops the END record: the segment as a crash leaves it. */
+  private List<String> crashImage(int count) throws IOException {
+    List<String> written = write(count);
+    truncate(segment(1), Files.size(segment(1)) - LogFormat.RECORD_HEADER_BYTES);
+    return written;
+  }
+
+  /** Payload: the next sequence number (u64), then the text. */
+  private byte[] record(String text) {
+    byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    ByteBuffer buffer = ByteBuffer.allocate(LogFormat.RECORD_HEADER_BYTES + 8 + bytes.length);
+    buffer.position(LogFormat.RECORD_HEADER_BYTES);
+    buffer.putLong(nextSequence++).put(bytes);
+    return buffer.array();
+  }
+
+  private synchronized long append(LogWriter writer, String text) throws IOException {
+    byte[] buffer = record(text);
     return writer.append(LogFormat.TYPE_COMMIT, buffer, buffer.length);
   }
 
@@ -154,7 +275,7 @@ class LogReaderTest {
   private static List<String> drain(LogReader reader) {
     List<String> records = new ArrayList<>();
     while (reader.next()) {
-      records.add(new String(reader.buffer(), reader.payloadOffset(), reader.payloadLength(),
+      records.add(new String(reader.buffer(), reader.payloadOffset() + 8, reader.payloadLength() - 8,
           StandardCharsets.UTF_8));
     }
     return records;
