@@ -173,7 +173,7 @@ final class QuaverDatabaseMetaData implements DatabaseMetaData {
   @Override public boolean supportsSavepoints() throws SQLException { return false; }
   @Override public boolean supportsNamedParameters() throws SQLException { return false; }
   @Override public boolean supportsMultipleOpenResults() throws SQLException { return false; }
-  @Override public boolean supportsGetGeneratedKeys() throws SQLException { return false; }
+  @Override public boolean supportsGetGeneratedKeys() throws SQLException { return true; }
   @Override public boolean supportsResultSetHoldability(int holdability) throws SQLException { return holdability == ResultSet.HOLD_CURSORS_OVER_COMMIT; }
   @Override public int getResultSetHoldability() throws SQLException { return ResultSet.HOLD_CURSORS_OVER_COMMIT; }
   @Override public int getDatabaseMajorVersion() throws SQLException { return versionPart(0); }

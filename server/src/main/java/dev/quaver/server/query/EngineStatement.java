@@ -1,6 +1,7 @@
 package dev.quaver.server.query;
 
 import dev.quaver.protocol.ColumnInfo;
+import dev.quaver.protocol.KeysRequest;
 import dev.quaver.type.ColumnType;
 import java.util.List;
 import java.util.Optional;
@@ -31,5 +32,14 @@ public interface EngineStatement {
    */
   default Optional<long[]> executeInOneCommit(List<List<Object>> parameterSets) {
     return Optional.empty();
+  }
+
+  /**
+   * A collector of the generated keys {@code request} asks for, for runs of this statement (an
+   * INSERT: its target table's identity column, or the named / numbered columns); NONE for a
+   * statement that inserts nothing. Unknown columns fail with 42703.
+   */
+  default GeneratedKeysCollector keys(KeysRequest request) {
+    return GeneratedKeysCollector.NONE;
   }
 }

@@ -9,6 +9,8 @@ import dev.quaver.protocol.CatalogInfo;
 import dev.quaver.protocol.ColumnBatch;
 import dev.quaver.protocol.ColumnInfo;
 import dev.quaver.protocol.IndexInfo;
+import dev.quaver.protocol.KeysRequest;
+import dev.quaver.planner.physical.PhysicalInsert;
 import dev.quaver.protocol.TableInfo;
 import dev.quaver.storage.StorageEngine;
 import dev.quaver.storage.catalog.Catalog;
@@ -157,6 +159,15 @@ public final class LocalQueryEngine implements QueryEngine {
         return Optional.empty();
       }
       return Optional.of(executor.executeOneCommitBatch(current, parameterSets));
+    }
+
+    @Override
+    public GeneratedKeysCollector keys(KeysRequest request) {
+      PreparedPlan current = currentPlan();
+      if (!(current.root() instanceof PhysicalInsert insert)) {
+        return GeneratedKeysCollector.NONE;
+      }
+      return KeyColumns.collector(insert.table(), request);
     }
 
     private PreparedPlan currentPlan() {

@@ -17,10 +17,12 @@ import dev.quaver.protocol.MessageCodec;
 import dev.quaver.protocol.Ping;
 import dev.quaver.protocol.Pong;
 import dev.quaver.protocol.Prepare;
+import dev.quaver.protocol.PrepareKeys;
 import dev.quaver.protocol.PrepareOk;
 import dev.quaver.protocol.ProtocolFormat;
 import dev.quaver.protocol.Query;
 import dev.quaver.protocol.QueryBatch;
+import dev.quaver.protocol.QueryKeys;
 import dev.quaver.protocol.ResultHeader;
 import dev.quaver.protocol.RowBatch;
 import dev.quaver.protocol.UpdateCount;
@@ -77,7 +79,17 @@ public final class RequestProcessor {
     if (request instanceof Query query) {
       checkCanceled(session, sequence);
       EngineStatement statement = SessionStatements.prepare(engine, session, query.sql());
-      start(session, sequence, statement, List.of(), query.fetchSize(), sink);
+      start(session, sequence, statement, List.of(), query.fetchSize(), sink, null);
+    } else if (request instanceof QueryKeys query) {
+      checkCanceled(session, sequence);
+      EngineStatement statement = SessionStatements.prepare(engine, session, query.sql());
+      start(session, sequence, statement, List.of(), query.fetchSize(), sink, statement.keys(query.keys()));
+    } else if (request instanceof PrepareKeys prepare) {
+      EngineStatement statement = new KeyedStatement(
+          SessionStatements.prepare(engine, session, prepare.sql()), prepare.keys());
+      statement.keys(prepare.keys()); // unknown key columns fail now, at PREPARE
+      int id = session.addStatement(statement);
+      sink.send(new PrepareOk(id, statement.parameterTypes(), statement.columns()));
     } else if (request instanceof Prepare prepare) {
       EngineStatement statement = SessionStatements.prepare(engine, session, prepare.sql());
       int id = session.addStatement(statement);
@@ -90,7 +102,7 @@ public final class RequestProcessor {
             "EXECUTE needs exactly one parameter set, got %d", execute.parameters().rowCount());
       }
       List<Object> parameters = Parameters.row(execute.parameters(), 0, statement.parameterTypes());
-      start(session, sequence, statement, parameters, execute.fetchSize(), sink);
+      start(session, sequence, statement, parameters, execute.fetchSize(), sink, keysOf(statement));
     } else if (request instanceof ExecuteBatch batch) {
       EngineStatement statement = statement(session, batch.statementId());
       ColumnBatch sets = batch.parameters();
@@ -99,13 +111,16 @@ public final class RequestProcessor {
       for (int row = 0; row < sets.rowCount(); row++) {
         allSets.add(Parameters.row(sets, row, statement.parameterTypes()));
       }
-      Optional<long[]> oneCommit = statement.executeInOneCommit(allSets);
+      GeneratedKeysCollector keys = keysOf(statement);
+      GeneratedKeysCollector collector = keys == null ? GeneratedKeysCollector.NONE : keys;
+      Optional<long[]> oneCommit = collector.capture(() -> statement.executeInOneCommit(allSets));
       if (oneCommit.isPresent()) {
         // All or nothing: on an error no entry was written, so no counts precede the ERROR.
         List<Long> counts = new ArrayList<>(allSets.size());
         for (long count : oneCommit.get()) {
           counts.add(count);
         }
+        sendKeys(keys, sink);
         sink.send(new BatchResult(counts));
         return;
       }
@@ -113,13 +128,16 @@ public final class RequestProcessor {
       for (int row = 0; row < sets.rowCount(); row++) {
         checkCanceled(session, sequence);
         try {
-          counts.add(runForCount(session, sequence, statement, allSets.get(row), row));
+          int entry = row;
+          counts.add(collector.capture(() -> runForCount(session, sequence, statement, allSets.get(entry), entry)));
         } catch (QuaverException e) {
-          // The counts of the entries before the failing one, then the ERROR (docs/protocol.md).
+          // The counts of the entries before the failing one, then the ERROR (docs/protocol.md);
+          // no generated keys.
           sink.send(new BatchResult(counts));
           throw inBatch(e, row);
         }
       }
+      sendKeys(keys, sink);
       sink.send(new BatchResult(counts));
     } else if (request instanceof QueryBatch batch) {
       List<Long> counts = new ArrayList<>(batch.sqls().size());
@@ -153,9 +171,14 @@ public final class RequestProcessor {
     }
   }
 
+  /**
+   * {@code keys}: null, or the generated keys to send (GENERATED_KEYS before UPDATE_COUNT) when
+   * the statement returns an update count; a statement that returns rows sends none.
+   */
   private void start(Session session, long sequence, EngineStatement statement, List<Object> parameters,
-      int fetchSize, ResponseSink sink) {
-    EngineExecution execution = statement.execute(parameters);
+      int fetchSize, ResponseSink sink, GeneratedKeysCollector keys) {
+    EngineExecution execution = keys == null ? statement.execute(parameters)
+        : keys.capture(() -> statement.execute(parameters));
     if (!execution.returnsRows()) {
       long count;
       try {
@@ -163,6 +186,7 @@ public final class RequestProcessor {
       } finally {
         execution.close();
       }
+      sendKeys(keys, sink);
       sink.send(new UpdateCount(Math.max(0, count)));
       return;
     }
@@ -234,6 +258,17 @@ public final class RequestProcessor {
     int half = rows.rowCount() / 2;
     sendRows(cursorId, rows.slice(0, half), sink);
     sendRows(cursorId, rows.slice(half, rows.rowCount() - half), sink);
+  }
+
+  /** A fresh collector for a statement prepared with PREPARE_KEYS, else null. */
+  private static GeneratedKeysCollector keysOf(EngineStatement statement) {
+    return statement instanceof KeyedStatement keyed ? keyed.keys(keyed.keys()) : null;
+  }
+
+  private static void sendKeys(GeneratedKeysCollector keys, ResponseSink sink) {
+    if (keys != null) {
+      sink.send(keys.message());
+    }
   }
 
   private static EngineStatement statement(Session session, int statementId) {
