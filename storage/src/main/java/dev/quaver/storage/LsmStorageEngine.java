@@ -9,6 +9,13 @@ import dev.quaver.storage.catalog.CatalogPersistence;
 import dev.quaver.storage.catalog.CatalogState;
 import dev.quaver.storage.catalog.PersistentCatalog;
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.columnar.ChangeLog;
+import dev.quaver.storage.columnar.ColumnarStore;
+import dev.quaver.storage.etl.Etl;
+import dev.quaver.storage.etl.EtlHost;
+import dev.quaver.storage.etl.EtlOptions;
+import dev.quaver.storage.etl.EtlResult;
+import dev.quaver.storage.etl.TableStorageView;
 import dev.quaver.storage.lsm.LsmOptions;
 import dev.quaver.storage.stats.StatisticsStore;
 import dev.quaver.storage.stats.StatisticsView;
@@ -24,6 +31,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -43,22 +51,38 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
   private final LsmStore store;
   private final PersistentCatalog catalog;
   private final ReentrantLock commitLock = new ReentrantLock();
+  /** Columnar segments and the change log of tracked tables (issue #5). */
+  private final ColumnarStore columnar;
+  private final Etl etl;
   /** Next hidden row id per table id; guarded by commitLock. */
   private final Map<Long, Long> nextRowIds;
   private volatile boolean closed;
+  private static final byte[] EMPTY = new byte[0];
 
   private LsmStorageEngine(DataDirectoryLock directoryLock, LsmStore store,
-      CatalogState catalogState, Map<Long, Long> nextRowIds, StatisticsStore statistics) {
+      CatalogState catalogState, Map<Long, Long> nextRowIds, StatisticsStore statistics,
+      ColumnarStore columnar, Path directory, EtlOptions etlOptions) {
     this.directoryLock = directoryLock;
+    this.columnar = columnar;
     this.store = store;
     this.nextRowIds = nextRowIds;
     this.catalog = new PersistentCatalog(catalogState, this, statistics);
-    store.compactor().setObsoleteKeys(() -> new DroppedKeyFilter(catalog.state()));
+    store.compactor().setObsoleteKeys(() -> {
+      DroppedKeyFilter dropped = new DroppedKeyFilter(catalog.state());
+      java.util.function.Predicate<byte[]> changes = columnar.obsoleteChanges();
+      return key -> dropped.test(key) || changes.test(key);
+    });
     TablesView.register(catalog.systemTables(), catalog);
     StatisticsView.register(catalog.systemTables(), catalog);
+    this.etl = new Etl(store, columnar, new EngineEtlHost(), etlOptions, directory.resolve("etl-spill"));
+    TableStorageView.register(catalog.systemTables(), catalog, columnar, etl, store);
   }
 
   static LsmStorageEngine open(StorageConfig config, LsmOptions options) {
+    return open(config, options, EtlOptions.defaults());
+  }
+
+  static LsmStorageEngine open(StorageConfig config, LsmOptions options, EtlOptions etlOptions) {
     Path directory = config.dataDirectory();
     try {
       Files.createDirectories(directory);
@@ -89,7 +113,17 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
               nextRowIds.merge(tableId, nextRowId, Math::max);
             }
           });
-      return new LsmStorageEngine(lock, store, catalogState[0], nextRowIds, statistics);
+      ColumnarStore columnar;
+      try {
+        Map<Long, TableDef> tables = new HashMap<>();
+        catalogState[0].tables().values().forEach(table -> tables.put(table.id(), table));
+        columnar = ColumnarStore.open(directory.resolve("columnar"), tables);
+      } catch (IOException | RuntimeException e) {
+        store.close();
+        throw e;
+      }
+      return new LsmStorageEngine(lock, store, catalogState[0], nextRowIds, statistics, columnar,
+          directory, etlOptions);
     } catch (IOException e) {
       lock.close();
       throw new QuaverException(ErrorCode.IO_ERROR,
@@ -113,6 +147,17 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
   @Override
   public TableScan scan(TableDef table, long snapshot, int[] columns, boolean withRowKey,
       BufferAllocator allocator, int maxRowsPerBatch) {
+    return scan(table, snapshot, columns, withRowKey, allocator, maxRowsPerBatch, List.of());
+  }
+
+  /**
+   * Scans without row keys read the table's columnar version when it has one that the snapshot
+   * can use (segments ⊕ the rows changed since ⊖ their old versions); scans with row keys
+   * (UPDATE, DELETE), which promise row-key order, and tables without one read the row store.
+   */
+  @Override
+  public TableScan scan(TableDef table, long snapshot, int[] columns, boolean withRowKey,
+      BufferAllocator allocator, int maxRowsPerBatch, List<ScanPredicate> predicates) {
     checkOpen();
     if (SystemTables.isSystem(table)) {
       if (withRowKey) {
@@ -120,6 +165,13 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
             "system table " + SystemTable.SCHEMA + "." + table.name() + " cannot be modified");
       }
       return catalog.systemTables().scan(table, columns, allocator, maxRowsPerBatch);
+    }
+    if (!withRowKey) {
+      TableScan columnarScan = columnar.scan(table, snapshot, columns, predicates, allocator,
+          maxRowsPerBatch, store);
+      if (columnarScan != null) {
+        return columnarScan;
+      }
     }
     return new MemtableTableScan(
         store.scan(KeySpace.tableStart(table.id()), KeySpace.tableEnd(table.id()), snapshot),
@@ -144,12 +196,77 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     try {
       WriteSet writes = new CommitBuilder(store, catalog.state(), nextRowIds, rows.readSnapshot())
           .build(operations);
+      logChanges(writes, store.lastSequence() + 1);
       pending = store.write(writes);
     } finally {
       commitLock.unlock();
     }
     store.finish(pending, false);
+    if (etl.options().mode() == EtlOptions.Mode.FORCED) {
+      java.util.Set<Long> tables = new java.util.LinkedHashSet<>();
+      operations.forEach(operation -> tables.add(operation.table().id()));
+      etl.afterCommit(tables);
+    }
     return pending.sequence();
+  }
+
+  @Override
+  public Optional<EtlResult> optimize(TableDef table) {
+    checkOpen();
+    if (SystemTables.isSystem(table)) {
+      return Optional.empty();
+    }
+    TableDef live = catalog.state().tableById(table.id()).orElseThrow(() -> QuaverException.of(
+        ErrorCode.UNDEFINED_TABLE, "table \"%s\" does not exist", table.name()));
+    return Optional.of(etl.run(live));
+  }
+
+  /** The ETL service (tests, tools). */
+  Etl etl() {
+    return etl;
+  }
+
+  /** The engine as the ETL sees it. Thread safety: safe for concurrent use. */
+  private final class EngineEtlHost implements EtlHost {
+    @Override
+    public long trackTable(long tableId) {
+      commitLock.lock();
+      try {
+        columnar.track(tableId);
+        return store.lastSequence();
+      } finally {
+        commitLock.unlock();
+      }
+    }
+
+    @Override
+    public Optional<TableDef> table(long tableId) {
+      return catalog.state().tableById(tableId);
+    }
+
+    @Override
+    public List<TableDef> tables() {
+      return List.copyOf(catalog.state().tables().values());
+    }
+  }
+
+  /**
+   * Adds a change-log entry for each row key of a tracked table that {@code writes} puts or
+   * deletes, in the same WAL record (so the columnar scan learns exactly which rows changed
+   * after its watermark). Requires: the commit lock; {@code sequence} is the commit's.
+   */
+  private void logChanges(WriteSet writes, long sequence) {
+    List<byte[]> keys = writes.keys();
+    int count = keys.size();
+    for (int i = 0; i < count; i++) {
+      byte[] key = keys.get(i);
+      if (key.length > KeySpace.PREFIX_BYTES && key[0] == KeySpace.ROW_KIND) {
+        long tableId = KeySpace.idOf(key);
+        if (columnar.isTracked(tableId)) {
+          writes.put(ChangeLog.key(tableId, sequence, key), EMPTY);
+        }
+      }
+    }
   }
 
   /**
@@ -177,6 +294,9 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
       }
       store.finish(store.write(writes), true);
       install.run();
+      if (change instanceof CatalogChange.DropTable drop) {
+        columnar.drop(drop.table().id());
+      }
     } finally {
       commitLock.unlock();
     }
@@ -203,6 +323,7 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
       return;
     }
     closed = true;
+    etl.close();
     commitLock.lock();
     try {
       store.close();

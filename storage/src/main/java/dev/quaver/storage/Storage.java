@@ -18,4 +18,10 @@ public final class Storage {
   public static StorageEngine open(StorageConfig config, LsmOptions options) {
     return LsmStorageEngine.open(config, options);
   }
+
+  /** As above with explicit ETL tuning (tests: forced or disabled ETL, tiny segments). */
+  public static StorageEngine open(StorageConfig config, LsmOptions options,
+      dev.quaver.storage.etl.EtlOptions etlOptions) {
+    return LsmStorageEngine.open(config, options, etlOptions);
+  }
 }

@@ -21,10 +21,31 @@ public interface StorageEngine extends AutoCloseable {
    * Starts a scan of {@code table} as of {@code snapshot}. The batches hold the requested
    * {@code columns} (ordinals into the table's columns, in that order) and, when
    * {@code withRowKey}, one more VARBINARY column at the end holding each row's key (for UPDATE
-   * and DELETE). Rows come in row-key order. Batches are allocated from {@code allocator}.
+   * and DELETE). With {@code withRowKey} rows come in row-key order; without it they may come
+   * in any order (columnar segments, then the rows changed since the segments were written).
+   * Batches are allocated from {@code allocator}.
    */
   TableScan scan(TableDef table, long snapshot, int[] columns, boolean withRowKey,
       BufferAllocator allocator, int maxRowsPerBatch);
+
+  /**
+   * As {@link #scan(TableDef, long, int[], boolean, BufferAllocator, int)}, with advisory
+   * {@code predicates} (a conjunction) the scan may use to skip data; it may still return rows
+   * that fail them, so the caller filters exactly.
+   */
+  default TableScan scan(TableDef table, long snapshot, int[] columns, boolean withRowKey,
+      BufferAllocator allocator, int maxRowsPerBatch, java.util.List<ScanPredicate> predicates) {
+    return scan(table, snapshot, columns, withRowKey, allocator, maxRowsPerBatch);
+  }
+
+  /**
+   * Runs the ETL of {@code table} now (OPTIMIZE TABLE): moves the rows changed since its
+   * watermark into columnar segments and merges small ones. Empty when this engine has no
+   * columnar store (system tables, wrappers).
+   */
+  default java.util.Optional<dev.quaver.storage.etl.EtlResult> optimize(TableDef table) {
+    return java.util.Optional.empty();
+  }
 
   /** A new, empty batch of writes that read at {@code readSnapshot}. */
   WriteBatch newWriteBatch(long readSnapshot);

@@ -229,7 +229,7 @@ public final class PersistentCatalog implements Catalog {
       }
     }
     return new TableDef(table.id(), table.name(), columns, table.primaryKey(),
-        table.distributionKey(), table.partitions(), table.indexes());
+        table.distributionKey(), table.partitions(), table.indexes(), table.sortKey());
   }
 
   private static void checkNameFree(CatalogState current, String name) {

@@ -9,7 +9,9 @@ import java.util.Optional;
  * {@code distributionKey} and index definitions are ordinals into {@code columns}. A table without
  * a primary key gets a hidden, monotonically assigned row id as its row key. {@code id} is
  * assigned by the catalog on creation and is never reused; data keys are prefixed by it.
- * Immutable: DDL builds a new TableDef.
+ * {@code sortKey} (ordinals; {@code ORDER BY (...)} in CREATE TABLE) orders the rows of each
+ * columnar partition; empty means row-key (primary-key) order. Immutable: DDL builds a new
+ * TableDef.
  */
 public record TableDef(
     long id,
@@ -18,7 +20,8 @@ public record TableDef(
     List<Integer> primaryKey,
     List<Integer> distributionKey,
     int partitions,
-    List<IndexDef> indexes) {
+    List<IndexDef> indexes,
+    List<Integer> sortKey) {
 
   /** Partition count when DDL does not say {@code PARTITIONS n}: one per core of a small node. */
   public static final int DEFAULT_PARTITIONS = 4;
@@ -29,12 +32,24 @@ public record TableDef(
     primaryKey = List.copyOf(primaryKey);
     distributionKey = List.copyOf(distributionKey);
     indexes = List.copyOf(indexes);
+    sortKey = List.copyOf(sortKey);
+    for (int column : sortKey) {
+      if (column < 0 || column >= columns.size()) {
+        throw new IllegalArgumentException("sort key column " + column + " of table " + name);
+      }
+    }
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("table " + name + " has no columns");
     }
     if (partitions < 1) {
       throw new IllegalArgumentException("table " + name + " has " + partitions + " partitions");
     }
+  }
+
+  /** A table in row-key order (no {@code ORDER BY} option). */
+  public TableDef(long id, String name, List<ColumnDef> columns, List<Integer> primaryKey,
+      List<Integer> distributionKey, int partitions, List<IndexDef> indexes) {
+    this(id, name, columns, primaryKey, distributionKey, partitions, indexes, List.of());
   }
 
   public boolean hasPrimaryKey() {
@@ -56,10 +71,12 @@ public record TableDef(
   }
 
   public TableDef withId(long newId) {
-    return new TableDef(newId, name, columns, primaryKey, distributionKey, partitions, indexes);
+    return new TableDef(newId, name, columns, primaryKey, distributionKey, partitions, indexes,
+        sortKey);
   }
 
   public TableDef withIndexes(List<IndexDef> newIndexes) {
-    return new TableDef(id, name, columns, primaryKey, distributionKey, partitions, newIndexes);
+    return new TableDef(id, name, columns, primaryKey, distributionKey, partitions, newIndexes,
+        sortKey);
   }
 }

@@ -73,6 +73,11 @@ public final class WriteSet {
     return keys.size();
   }
 
+  /** The keys put or deleted so far, in order (a read-only view; the change log reads it). */
+  public List<byte[]> keys() {
+    return java.util.Collections.unmodifiableList(keys);
+  }
+
   public byte[] catalogState() {
     return catalog;
   }

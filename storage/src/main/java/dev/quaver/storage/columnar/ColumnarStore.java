@@ -1,0 +1,253 @@
+package dev.quaver.storage.columnar;
+
+import dev.quaver.storage.ScanPredicate;
+import dev.quaver.storage.TableScan;
+import dev.quaver.storage.catalog.ColumnDef;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.columnar.segment.LiveSegment;
+import dev.quaver.storage.columnar.segment.ManifestFile;
+import dev.quaver.storage.columnar.segment.SegmentFormat;
+import dev.quaver.storage.columnar.segment.SegmentReader;
+import dev.quaver.storage.columnar.segment.TableManifest;
+import dev.quaver.storage.io.ByteArrayKey;
+import dev.quaver.storage.lsm.Cursor;
+import dev.quaver.storage.lsm.LsmStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.BufferAllocator;
+
+/**
+ * The columnar side of one data directory ({@code columnar/<tableId>/}: a MANIFEST and segment
+ * files). Holds the published {@link ColumnarVersion} of each table and the set of tracked
+ * tables, whose commits write change-log entries ({@link ChangeLog}). The columnar store is
+ * derived data: the row store holds every row, so a table whose manifest or segments are
+ * missing or corrupt is simply read from the row store and rebuilt by its next ETL.
+ *
+ * <p>Thread safety: safe for concurrent use. Versions are published atomically (one map write);
+ * {@link #track} must be called under the engine's commit lock so that every commit after it
+ * logs its changes.
+ */
+public final class ColumnarStore {
+  private static final System.Logger LOG = System.getLogger(ColumnarStore.class.getName());
+
+  private final Path root;
+  private final Map<Long, ColumnarVersion> versions = new ConcurrentHashMap<>();
+  private final Set<Long> tracked = ConcurrentHashMap.newKeySet();
+
+  private ColumnarStore(Path root) {
+    this.root = root;
+  }
+
+  /**
+   * Opens {@code root} (created if missing): loads each table's manifest and maps its segments,
+   * deletes the directories of tables that {@code liveTables} does not hold, leftovers of
+   * interrupted ETL runs (files no manifest names), and state that is corrupt or was written
+   * for another table definition (logged; the table falls back to the row store).
+   */
+  public static ColumnarStore open(Path root, Map<Long, TableDef> liveTables) throws IOException {
+    Files.createDirectories(root);
+    ColumnarStore store = new ColumnarStore(root);
+    List<Path> directories;
+    try (Stream<Path> list = Files.list(root)) {
+      directories = list.filter(Files::isDirectory).sorted().toList();
+    }
+    for (Path directory : directories) {
+      long tableId;
+      try {
+        tableId = Long.parseLong(directory.getFileName().toString());
+      } catch (NumberFormatException e) {
+        continue;
+      }
+      TableDef table = liveTables.get(tableId);
+      if (table == null) {
+        deleteRecursively(directory);
+        continue;
+      }
+      try {
+        Optional<TableManifest> manifest = ManifestFile.read(directory);
+        if (manifest.isEmpty() || manifest.get().schema() != schemaOf(table)
+            || manifest.get().tableId() != tableId) {
+          deleteRecursively(directory);
+          continue;
+        }
+        store.versions.put(tableId, openVersion(directory, manifest.get(), true));
+        store.tracked.add(tableId);
+        deleteOrphans(directory, manifest.get());
+      } catch (RuntimeException e) {
+        LOG.log(System.Logger.Level.WARNING, "dropping the columnar state of table " + table.name()
+            + " (it is read from the row store until the next ETL): " + e.getMessage());
+        deleteRecursively(directory);
+      }
+    }
+    return store;
+  }
+
+  /** Opens a reader per live segment of {@code manifest}. */
+  public static ColumnarVersion openVersion(Path directory, TableManifest manifest,
+      boolean verifyChecksums) {
+    return openVersion(directory, manifest, verifyChecksums, null);
+  }
+
+  /** As above, reusing the readers of {@code previous} (may be null) for the files it shares. */
+  public static ColumnarVersion openVersion(Path directory, TableManifest manifest,
+      boolean verifyChecksums, ColumnarVersion previous) {
+    Map<Long, SegmentReader> reusable = new java.util.HashMap<>();
+    if (previous != null) {
+      for (int i = 0; i < previous.readers().size(); i++) {
+        reusable.put(previous.manifest().segments().get(i).file().id(), previous.readers().get(i));
+      }
+    }
+    List<SegmentReader> readers = new ArrayList<>();
+    for (LiveSegment segment : manifest.segments()) {
+      SegmentReader reader = reusable.get(segment.file().id());
+      readers.add(reader != null ? reader : SegmentReader.open(
+          directory.resolve(segment.file().fileName()), verifyChecksums ? segment.file().crc() : null));
+    }
+    return new ColumnarVersion(manifest, readers);
+  }
+
+  /** A fingerprint of the column names and types that segments are written with. */
+  public static long schemaOf(TableDef table) {
+    long hash = 1125899906842597L;
+    for (ColumnDef column : table.columns()) {
+      String text = column.name() + ":" + column.type();
+      for (int i = 0; i < text.length(); i++) {
+        hash = 31 * hash + text.charAt(i);
+      }
+      hash = 31 * hash + ';';
+    }
+    return hash;
+  }
+
+  public Path tableDirectory(long tableId) {
+    return root.resolve(Long.toString(tableId));
+  }
+
+  public Optional<ColumnarVersion> version(long tableId) {
+    return Optional.ofNullable(versions.get(tableId));
+  }
+
+  public boolean isTracked(long tableId) {
+    return tracked.contains(tableId);
+  }
+
+  /** Starts logging the table's changes. Requires: the engine's commit lock. */
+  public void track(long tableId) {
+    tracked.add(tableId);
+  }
+
+  /** Makes {@code version} the table's live columnar state (after its manifest is durable). */
+  public void publish(long tableId, ColumnarVersion version) {
+    versions.put(tableId, version);
+  }
+
+  /** Forgets a dropped table and deletes its files. */
+  public void drop(long tableId) {
+    versions.remove(tableId);
+    tracked.remove(tableId);
+    try {
+      deleteRecursively(tableDirectory(tableId));
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot delete " + tableDirectory(tableId) + ": " + e);
+    }
+  }
+
+  /**
+   * A scan of {@code table} at {@code snapshot} through its columnar version, or null when the
+   * row store must serve it: no version yet, a version newer than the snapshot (an old snapshot),
+   * or a version written for another definition.
+   */
+  public TableScan scan(TableDef table, long snapshot, int[] columns,
+      List<ScanPredicate> predicates, BufferAllocator allocator, int maxRowsPerBatch,
+      LsmStore store) {
+    ColumnarVersion version = versions.get(table.id());
+    if (version == null || version.watermark() > snapshot
+        || version.manifest().schema() != schemaOf(table)) {
+      return null;
+    }
+    NavigableSet<ByteArrayKey> changed = changedKeys(store, table.id(), version.watermark(), snapshot);
+    return new ColumnarTableScan(version, changed, store, snapshot, table, columns, predicates,
+        allocator, maxRowsPerBatch);
+  }
+
+  /** Row keys of {@code tableId} changed by commits in (after, through], read at {@code through}. */
+  public static NavigableSet<ByteArrayKey> changedKeys(LsmStore store, long tableId, long after,
+      long through) {
+    NavigableSet<ByteArrayKey> keys = new TreeSet<>();
+    byte[] end = through == Long.MAX_VALUE ? ChangeLog.tableEnd(tableId)
+        : ChangeLog.from(tableId, through + 1);
+    try (Cursor cursor = store.scan(ChangeLog.from(tableId, after + 1), end, through)) {
+      while (cursor.next()) {
+        keys.add(new ByteArrayKey(ChangeLog.rowKeyOf(cursor.key())));
+      }
+    }
+    return keys;
+  }
+
+  /**
+   * For compaction: change-log entries nobody needs any more, those of untracked tables and
+   * those at or below their table's watermark.
+   */
+  public Predicate<byte[]> obsoleteChanges() {
+    Map<Long, Long> watermarks = new ConcurrentHashMap<>();
+    versions.forEach((id, version) -> watermarks.put(id, version.watermark()));
+    Set<Long> live = new HashSet<>(tracked);
+    return key -> {
+      if (!ChangeLog.isChangeKey(key)) {
+        return false;
+      }
+      long tableId = ChangeLog.tableIdOf(key);
+      if (!live.contains(tableId)) {
+        return true;
+      }
+      Long watermark = watermarks.get(tableId);
+      return watermark != null && ChangeLog.sequenceOf(key) <= watermark;
+    };
+  }
+
+  /** Table ids with a published version. */
+  public Set<Long> tables() {
+    return Set.copyOf(versions.keySet());
+  }
+
+  /** Deletes segment files and temporaries in {@code directory} that {@code manifest} does not name. */
+  public static void deleteOrphans(Path directory, TableManifest manifest) {
+    Set<Long> live = new HashSet<>();
+    manifest.segments().forEach(segment -> live.add(segment.file().id()));
+    try (Stream<Path> files = Files.list(directory)) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        long id = SegmentFormat.segmentId(name);
+        if ((id >= 0 && !live.contains(id)) || name.endsWith(".tmp")) {
+          Files.deleteIfExists(file);
+        }
+      }
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "cannot clean " + directory + ": " + e);
+    }
+  }
+
+  static void deleteRecursively(Path path) throws IOException {
+    if (!Files.exists(path)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(path)) {
+      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
