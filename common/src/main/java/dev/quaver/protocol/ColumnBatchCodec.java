@@ -98,8 +98,9 @@ final class ColumnBatchCodec {
         if ((long) width * rows > in.remaining()) {
           throw in.violation("column " + column + " needs " + (long) width * rows + " bytes, " + in.remaining() + " left");
         }
+        String field = "column[" + column + "].values"; // once per column, not per value
         for (int row = 0; row < rows; row++) {
-          Object value = readFixed(in, type, column);
+          Object value = readFixed(in, type, field);
           values[row] = isValid(validity, row) ? value : null;
         }
       } else {
@@ -133,8 +134,7 @@ final class ColumnBatchCodec {
     }
   }
 
-  private static Object readFixed(WireReader in, SqlType type, int column) {
-    String field = "column[" + column + "].values";
+  private static Object readFixed(WireReader in, SqlType type, String field) {
     switch (type) {
       case BOOLEAN:
         return in.bool(field);
@@ -204,12 +204,13 @@ final class ColumnBatchCodec {
   private static void readVariable(WireReader in, SqlType type, int column, byte[] validity, Object[] values) {
     int rows = values.length;
     String field = "column[" + column + "]";
+    String offsetsField = field + ".offsets";
     if ((long) (rows + 1) * 4 > in.remaining()) {
       throw in.violation(field + " needs " + (rows + 1) * 4L + " bytes of offsets, " + in.remaining() + " left");
     }
     int[] offsets = new int[rows + 1];
     for (int i = 0; i <= rows; i++) {
-      offsets[i] = in.i32(field + ".offsets");
+      offsets[i] = in.i32(offsetsField);
       if (i == 0 ? offsets[0] != 0 : offsets[i] < offsets[i - 1]) {
         throw in.violation(field + " has a bad offset " + offsets[i] + " at row " + i);
       }

@@ -97,6 +97,13 @@ final class ResultValues {
     BigDecimal exact;
     if (value instanceof Boolean b) {
       return b ? 1 : 0;
+    } else if (value instanceof Integer || value instanceof Long || value instanceof Short
+        || value instanceof Byte) {
+      long exactLong = ((Number) value).longValue(); // no BigDecimal per value (setInt in batches)
+      if (exactLong < min || exactLong > max) {
+        throw SqlExceptions.outOfRange(value, target);
+      }
+      return exactLong;
     } else if (value instanceof Number number) {
       if (value instanceof Float || value instanceof Double) {
         double d = number.doubleValue();
