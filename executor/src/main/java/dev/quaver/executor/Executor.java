@@ -5,6 +5,7 @@ import dev.quaver.error.QuaverException;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.OperatorBuilder;
+import dev.quaver.executor.profile.ExplainAnalyze;
 import dev.quaver.executor.operator.dml.InsertOperator;
 import dev.quaver.executor.vector.VectorValues;
 import dev.quaver.planner.PreparedPlan;
@@ -78,6 +79,9 @@ public final class Executor implements AutoCloseable {
         }
         return new CountExecution(0);
       case EXPLAIN:
+        if (plan.root() != null) {
+          return rows(explainValues(analyze(plan, values, config)), List.of(), values, config);
+        }
         return rows(explainValues(plan.explainLines()), List.of(), values, config);
       case QUERY:
         return rows(plan.root(), plan.resultFields(), values, config);
@@ -138,6 +142,26 @@ public final class Executor implements AutoCloseable {
   @Override
   public void close() {
     root.close();
+  }
+
+  /**
+   * EXPLAIN ANALYZE: runs the plan to its end with every operator profiled (a DML plan writes
+   * and commits), then returns the EXPLAIN lines with the actuals of each operator.
+   */
+  private List<String> analyze(PreparedPlan plan, List<Object> parameters, ExecutorConfig config) {
+    Statement statement = start(parameters, storage, config);
+    ExplainAnalyze profile = new ExplainAnalyze(statement.context());
+    try {
+      Operator root = new OperatorBuilder(statement.context(), profile::wrap).build(plan.root());
+      statement.setRoot(root);
+      profile.drain(root);
+      root.close();
+      List<String> lines = profile.lines(plan.root(), plan.explainLines());
+      statement.close();
+      return lines;
+    } catch (Throwable t) {
+      throw statement.fail(t);
+    }
   }
 
   /** The configuration one statement runs with: the executor's, or the session's memory limit. */

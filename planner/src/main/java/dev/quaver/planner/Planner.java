@@ -114,7 +114,14 @@ public final class Planner {
       SqlNode node = StatementParser.parse(text);
       if (node instanceof SqlQuaverExplain explain) {
         if (explain.isAnalyze()) {
-          throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE is not supported yet");
+          // EXPLAIN ANALYZE: root and explainLines both set; the executor runs root and adds actuals.
+          PreparedPlan inner = planStatement(text, explain.statement(), version, settings);
+          if (inner.root() == null) {
+            throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of %s is not supported",
+                inner.kind());
+          }
+          return new PreparedPlan(text, PreparedPlan.Kind.EXPLAIN, inner.parameterTypes(), EXPLAIN_FIELDS,
+              inner.root(), null, ExplainPrinter.print(inner.root()), version);
         }
         return explain(text, explain.statement(), version, settings);
       }

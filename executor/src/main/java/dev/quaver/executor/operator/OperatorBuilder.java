@@ -36,6 +36,7 @@ import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.planner.physical.PhysicalWindow;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Builds the operator tree of a physical plan, one operator per node (a scan with a filter
@@ -45,9 +46,16 @@ import java.util.List;
  */
 public final class OperatorBuilder {
   private final ExecutionContext context;
+  private final BiFunction<PhysicalNode, Operator, Operator> decorator;
 
   public OperatorBuilder(ExecutionContext context) {
+    this(context, (node, operator) -> operator);
+  }
+
+  /** Builds with every node's operator passed through {@code decorator} (EXPLAIN ANALYZE profiles). */
+  public OperatorBuilder(ExecutionContext context, BiFunction<PhysicalNode, Operator, Operator> decorator) {
     this.context = context;
+    this.decorator = decorator;
   }
 
   public Operator build(PhysicalNode node) {
@@ -60,8 +68,12 @@ public final class OperatorBuilder {
     }
   }
 
-  /** Builds {@code node}; inputs built on the way are added to {@code built} for cleanup. */
   private Operator build(PhysicalNode node, List<Operator> built) {
+    return decorator.apply(node, buildUndecorated(node, built));
+  }
+
+  /** Builds {@code node}; inputs built on the way are added to {@code built} for cleanup. */
+  private Operator buildUndecorated(PhysicalNode node, List<Operator> built) {
     if (node instanceof PhysicalTableScan scan) {
       Operator operator = new TableScanOperator(scan, context);
       if (scan.filter() == null) {
