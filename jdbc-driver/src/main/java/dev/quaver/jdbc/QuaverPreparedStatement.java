@@ -242,6 +242,8 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
   @Override public int executeUpdate(String sql) throws SQLException { throw notOnPrepared(); }
   @Override public long executeLargeUpdate(String sql) throws SQLException { throw notOnPrepared(); }
   @Override public void addBatch(String sql) throws SQLException { throw notOnPrepared(); }
+  /** Also the SQL-text variants with generated keys (executeUpdate(String, int) and the like). */
+  @Override dev.quaver.protocol.Message withKeys(String sql, dev.quaver.protocol.KeysRequest keys) throws SQLException { throw notOnPrepared(); }
 
   private static SQLFeatureNotSupportedException unsupported(String method) {
     return new SQLFeatureNotSupportedException("PreparedStatement." + method + " is not supported", "0A000");

@@ -39,6 +39,9 @@ final class KeyColumns {
         ordinals.add(index - 1);
       });
     }
+    if (ordinals.isEmpty()) {
+      return GeneratedKeysCollector.NONE; // no identity column: no keys, not a row per insert
+    }
     int[] columns = new int[ordinals.size()];
     List<ColumnInfo> infos = new ArrayList<>(columns.length);
     for (int i = 0; i < columns.length; i++) {
