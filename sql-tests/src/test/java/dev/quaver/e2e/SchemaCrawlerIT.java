@@ -69,7 +69,10 @@ class SchemaCrawlerIT {
     Logger root = Logger.getLogger("");
     root.addHandler(collector);
     try {
+      // every table type the driver reports, so the system tables of schema SYS are crawled too
       SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
+          .withLimitOptions(schemacrawler.schemacrawler.LimitOptionsBuilder.builder()
+              .tableTypes("TABLE", "VIEW", "SYSTEM TABLE").toOptions())
           .withLoadOptions(LoadOptionsBuilder.builder()
               .withSchemaInfoLevel(SchemaInfoLevelBuilder.maximum()).toOptions());
       DatabaseConnectionSource source = DatabaseConnectionSources.newDatabaseConnectionSource(
