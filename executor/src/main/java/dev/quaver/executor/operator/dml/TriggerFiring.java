@@ -32,8 +32,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * {@link #add}; {@link #fire} then, row by row in input order, runs the BEFORE triggers, writes
  * the row, and runs the AFTER triggers (each group in trigger-name order). A trigger runs when its
  * WHEN condition is true (and, for UPDATE OF, when one of its columns changes value); its body
- * statements run with NEW / OLD bound to the row's values, read at the statement's snapshot and
- * write into the statement's write batch, so the statement and everything its triggers did
+ * statements run with NEW / OLD bound to the row's values; they read the statement's snapshot
+ * plus the writes the statement and its triggers made so far, and their writes join the
+ * statement's ({@link TriggerFiringBatch}), so the statement and everything its triggers did
  * commit together or not at all. Triggers fired by a body statement's own writes run the same
  * way, up to {@link #MAX_DEPTH} levels (then PROGRAM_LIMIT_EXCEEDED, 54000).
  *
@@ -81,7 +82,9 @@ final class TriggerFiring {
   }
 
   /** Fires the triggers around each kept row's write, which {@code write} adds to {@code batch}. */
-  void fire(WriteBatch batch, BiConsumer<WriteBatch, Object[]> write) {
+  void fire(WriteBatch statementBatch, BiConsumer<WriteBatch, Object[]> write) {
+    boolean isOutermost = !(statementBatch instanceof TriggerFiringBatch);
+    TriggerFiringBatch batch = TriggerFiringBatch.of(statementBatch);
     int[] depth = DEPTH.get();
     if (depth[0] >= MAX_DEPTH) {
       throw QuaverException.of(ErrorCode.PROGRAM_LIMIT_EXCEEDED,
@@ -108,9 +111,13 @@ final class TriggerFiring {
     } finally {
       depth[0]--;
     }
+    if (isOutermost) {
+      batch.flush();
+    }
   }
 
-  private void fireOne(TriggerDef trigger, Object[] newRow, Object[] oldRow, WriteBatch batch) {
+  private void fireOne(TriggerDef trigger, Object[] newRow, Object[] oldRow,
+      TriggerFiringBatch batch) {
     if (!updatesAColumnOf(trigger, newRow, oldRow)) {
       return;
     }
@@ -144,7 +151,7 @@ final class TriggerFiring {
 
   /** Runs one rewritten statement; returns the first column of its first row when asked. */
   private Object run(TriggerStatements.Bound statement, Object[] newRow, Object[] oldRow,
-      WriteBatch batch, boolean firstValue) {
+      TriggerFiringBatch batch, boolean firstValue) {
     TriggerPrograms.Step step = TriggerPrograms.plan(context.storage().catalog(), statement);
     List<Object> parameters = new ArrayList<>(step.parameters().size());
     for (TriggerStatements.Reference reference : step.parameters()) {

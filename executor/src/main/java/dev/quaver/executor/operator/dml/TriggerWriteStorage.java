@@ -9,18 +9,18 @@ import java.util.Objects;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
- * The storage as a trigger's body statements see it: their writes go into the triggering
- * statement's write batch (so they commit with it, atomically, or not at all) and their
- * {@code commit} does nothing; reads go to the real storage at the statement's snapshot, so a
- * body statement does not see the writes of the statement that fired it (see docs/triggers.md).
+ * The storage as a trigger's body statements see it: their writes join the triggering
+ * statement's pending writes (so they commit with it, atomically, or not at all) and their
+ * {@code commit} does nothing; reads see the statement's snapshot with the pending writes of the
+ * statement and of its triggers so far applied (see docs/triggers.md).
  *
  * <p>Thread safety: confined to the statement's thread.
  */
 final class TriggerWriteStorage implements StorageEngine {
   private final StorageEngine storage;
-  private final WriteBatch batch;
+  private final TriggerFiringBatch batch;
 
-  TriggerWriteStorage(StorageEngine storage, WriteBatch batch) {
+  TriggerWriteStorage(StorageEngine storage, TriggerFiringBatch batch) {
     this.storage = Objects.requireNonNull(storage, "storage is null");
     this.batch = Objects.requireNonNull(batch, "batch is null");
   }
@@ -38,7 +38,7 @@ final class TriggerWriteStorage implements StorageEngine {
   @Override
   public TableScan scan(TableDef table, long snapshot, int[] columns, boolean withRowKey,
       BufferAllocator allocator, int maxRowsPerBatch) {
-    return storage.scan(table, snapshot, columns, withRowKey, allocator, maxRowsPerBatch);
+    return batch.scan(storage, table, snapshot, columns, withRowKey, allocator, maxRowsPerBatch);
   }
 
   @Override

@@ -110,7 +110,7 @@ class QuaverSqlParserTest {
             e -> assertThat(e.getMessage())
                 .isEqualTo(
                     "syntax error at or near \"SEQUENCE\"; expected one of \"INDEX\", \"TABLE\","
-                        + " \"VIEW\""));
+                        + " \"TRIGGER\", \"VIEW\""));
   }
 
   @Test
