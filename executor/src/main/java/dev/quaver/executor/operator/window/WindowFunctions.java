@@ -12,8 +12,9 @@ import java.util.List;
 /**
  * Computes one window call over one sorted partition. Peers (equal order keys, NULLs equal)
  * share RANK, DENSE_RANK and RANGE CURRENT ROW bounds. A frame aggregate starting at the
- * partition start (UNBOUNDED PRECEDING: the default frames) is computed incrementally, in one
- * pass; other frames are aggregated row by row over the frame (O(rows × frame width)).
+ * partition start (UNBOUNDED PRECEDING: the default frames) or ending at the partition end
+ * (... AND UNBOUNDED FOLLOWING) is computed incrementally, in one pass; other frames are
+ * aggregated row by row over the frame (O(rows × frame width)).
  * Stateless.
  */
 final class WindowFunctions {
@@ -76,11 +77,23 @@ final class WindowFunctions {
       int[] peerEnd, Object[] results) {
     int size = rows.size();
     WindowFrame frame = call.frame();
+    int[] lows = new int[size];
+    int[] highs = new int[size];
+    boolean isSuffix = true; // every frame ends at the partition end and starts no earlier than the last
+    for (int i = 0; i < size; i++) {
+      lows[i] = WindowFrames.lower(rows, frame, orderKeys, i, peerStart, peerEnd);
+      highs[i] = WindowFrames.upper(rows, frame, orderKeys, i, peerStart, peerEnd);
+      isSuffix &= highs[i] == size - 1 && (i == 0 || lows[i] >= lows[i - 1]);
+    }
+    if (isSuffix && isAggregate(call)) {
+      suffixAggregates(rows, call, lows, results);
+      return;
+    }
     AggregateState running = null;
     int runningEnd = -1; // rows [0, runningEnd] are in `running`
     for (int i = 0; i < size; i++) {
-      int low = WindowFrames.lower(rows, frame, orderKeys, i, peerStart, peerEnd);
-      int high = WindowFrames.upper(rows, frame, orderKeys, i, peerStart, peerEnd);
+      int low = lows[i];
+      int high = highs[i];
       switch (call.function()) {
         case FIRST_VALUE -> results[i] = low <= high ? rows.get(low)[call.arguments().get(0)] : null;
         case LAST_VALUE -> results[i] = low <= high ? rows.get(high)[call.arguments().get(0)] : null;
@@ -105,6 +118,25 @@ final class WindowFunctions {
         }
       }
     }
+  }
+
+  /** Frames [low(i), end] with low non-decreasing: one backward pass that only adds rows. */
+  private static void suffixAggregates(List<Object[]> rows, WindowCall call, int[] lows, Object[] results) {
+    AggregateState state = AggregateState.of(aggregateCall(call));
+    Object empty = AggregateState.of(aggregateCall(call)).result();
+    int added = rows.size(); // rows [added, end] are in `state`
+    for (int i = rows.size() - 1; i >= 0; i--) {
+      while (added > lows[i]) {
+        added--;
+        state.add(arguments(rows.get(added), call));
+      }
+      results[i] = lows[i] >= rows.size() ? empty : state.result();
+    }
+  }
+
+  private static boolean isAggregate(WindowCall call) {
+    return call.function() != dev.quaver.planner.physical.WindowFunction.FIRST_VALUE
+        && call.function() != dev.quaver.planner.physical.WindowFunction.LAST_VALUE;
   }
 
   private static Object[] arguments(Object[] row, WindowCall call) {
