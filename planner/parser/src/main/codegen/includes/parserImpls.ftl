@@ -150,7 +150,7 @@ void QuaverTableElement(List<SqlNode> list) :
 
 /**
  * TABLE [IF NOT EXISTS] name ( element, ... )
- *   [DISTRIBUTED BY HASH (cols)] [PARTITIONS n]
+ *   [DISTRIBUTED BY HASH (cols)] [PARTITIONS n] [ORDER BY (cols)]
  */
 SqlCreate SqlCreateQuaverTable(Span s, boolean replace) :
 {
@@ -160,6 +160,7 @@ SqlCreate SqlCreateQuaverTable(Span s, boolean replace) :
     final Span elementSpan;
     SqlNodeList distributedBy = null;
     SqlNumericLiteral partitions = null;
+    SqlNodeList orderBy = null;
 }
 {
     <TABLE> ifNotExists = QuaverIfNotExistsOpt() name = CompoundIdentifier()
@@ -173,9 +174,12 @@ SqlCreate SqlCreateQuaverTable(Span s, boolean replace) :
     [
         <PARTITIONS> partitions = UnsignedNumericLiteral()
     ]
+    [
+        <ORDER> <BY> orderBy = ParenthesizedSimpleIdentifierList()
+    ]
     {
         return new SqlCreateQuaverTable(s.end(this), replace, ifNotExists, name,
-            new SqlNodeList(elements, elementSpan.end(this)), distributedBy, partitions);
+            new SqlNodeList(elements, elementSpan.end(this)), distributedBy, partitions, orderBy);
     }
 }
 

@@ -52,6 +52,8 @@ final class DdlApplier {
         return;
       }
       catalog.dropTrigger(drop.name());
+    } else if (command instanceof DdlCommand.OptimizeTable optimize) {
+      catalog.optimizeTable(optimize.name());
     } else {
       throw new IllegalArgumentException("unknown DDL command " + command);
     }

@@ -221,6 +221,11 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     return Optional.of(etl.run(live));
   }
 
+  @Override
+  public void runEtl(TableDef table) {
+    optimize(table);
+  }
+
   /** The ETL service (tests, tools). */
   Etl etl() {
     return etl;

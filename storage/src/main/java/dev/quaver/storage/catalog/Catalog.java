@@ -76,6 +76,17 @@ public interface Catalog {
   }
 
   /** Throws UNDEFINED_OBJECT (42704) if there is no trigger of that name. */
+  /**
+   * OPTIMIZE TABLE: runs the table's ETL now (rows changed since its watermark into columnar
+   * segments). 42P01 if there is no such table; a no-op for catalogs without an engine.
+   */
+  default void optimizeTable(String name) {
+    if (table(name).isEmpty()) {
+      throw dev.quaver.error.QuaverException.of(dev.quaver.error.ErrorCode.UNDEFINED_TABLE,
+          "table \"%s\" does not exist", name);
+    }
+  }
+
   default void dropTrigger(String name) {
     throw new UnsupportedOperationException("this catalog keeps no triggers");
   }

@@ -20,13 +20,15 @@ import java.util.Map;
  *              [triggerCount:varint trigger*]      (format 2 and later)
  * </pre>
  *
- * Format 1 (no triggers) and format 2 (no identity columns) are still read, so data
- * directories written before triggers or identity columns open.
+ * Format 1 (no triggers), format 2 (no identity columns) and format 3 (no sort key) are still
+ * read, so data directories written before triggers, identity columns or sort keys open.
  *
  * Stateless.
  */
 public final class CatalogCodec {
-  public static final int FORMAT_VERSION = 3;
+  public static final int FORMAT_VERSION = 4;
+  /** Format 3: tables carry no sort key (it reads as empty: row-key order); still decoded. */
+  static final int FORMAT_VERSION_WITHOUT_SORT_KEY = 3;
   /** Format 2: the column's default flag byte is 0 or 1 (no identity bits); still decoded. */
   static final int FORMAT_VERSION_WITHOUT_IDENTITY = 2;
   /** The first format, without the trigger list: still decoded. */
@@ -65,7 +67,8 @@ public final class CatalogCodec {
   public static CatalogState decode(byte[] bytes) {
     ByteReader in = new ByteReader(bytes);
     int format = in.readByte();
-    if (format != FORMAT_VERSION && format != FORMAT_VERSION_WITHOUT_IDENTITY
+    if (format != FORMAT_VERSION && format != FORMAT_VERSION_WITHOUT_SORT_KEY
+        && format != FORMAT_VERSION_WITHOUT_IDENTITY
         && format != FORMAT_VERSION_WITHOUT_TRIGGERS) {
       throw new IllegalArgumentException("unsupported catalog format version " + format);
     }
@@ -137,6 +140,7 @@ public final class CatalogCodec {
 
   // table := id:varint name:str partitions:varint columnCount:varint column*
   //          primaryKey:ints distributionKey:ints indexCount:varint index*
+  //          sortKey:ints                                      (format 4 and later)
   private static void writeTable(ByteWriter out, TableDef table, CatalogState state) {
     out.writeVarLong(table.id());
     writeString(out, table.name());
@@ -166,6 +170,7 @@ public final class CatalogCodec {
       out.writeByte(index.unique() ? 1 : 0);
       writeInts(out, index.columns());
     }
+    writeInts(out, table.sortKey());
   }
 
   private static int identityCode(Identity identity) {
@@ -197,7 +202,7 @@ public final class CatalogCodec {
       int scale = (int) in.readVarLong();
       boolean nullable = in.readByte() != 0;
       int flags = in.readByte();
-      if (format < FORMAT_VERSION ? flags > 1 : flags > 5) {
+      if (format < FORMAT_VERSION_WITHOUT_SORT_KEY ? flags > 1 : flags > 5) {
         throw new IllegalArgumentException("bad column flags " + flags + " in catalog format " + format);
       }
       String defaultSql = (flags & 1) != 0 ? readString(in) : null;
@@ -214,7 +219,9 @@ public final class CatalogCodec {
       indexes.add(new IndexDef(indexName, readInts(in), unique));
       indexIds.put(indexName, indexId);
     }
-    return new TableDef(id, name, columns, primaryKey, distributionKey, partitions, indexes);
+    List<Integer> sortKey = format >= FORMAT_VERSION ? readInts(in) : List.of();
+    return new TableDef(id, name, columns, primaryKey, distributionKey, partitions, indexes,
+        sortKey);
   }
 
   // ints := count:varint value:varint*

@@ -11,4 +11,7 @@ package dev.quaver.storage.catalog;
  */
 public interface CatalogPersistence {
   void persist(CatalogState next, byte[] encodedState, CatalogChange change, Runnable install);
+
+  /** Runs the ETL of {@code table} now (OPTIMIZE TABLE); engines without one do nothing. */
+  default void runEtl(TableDef table) {}
 }

@@ -64,6 +64,13 @@ public final class PersistentCatalog implements Catalog {
   }
 
   @Override
+  public void optimizeTable(String name) {
+    TableDef table = table(name).orElseThrow(() -> QuaverException.of(ErrorCode.UNDEFINED_TABLE,
+        "table \"%s\" does not exist", name));
+    persistence.runEtl(table);
+  }
+
+  @Override
   public List<TableDef> tables() {
     return List.copyOf(state.tables().values());
   }

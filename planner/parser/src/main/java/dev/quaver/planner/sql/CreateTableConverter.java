@@ -90,7 +90,8 @@ final class CreateTableConverter {
     }
     TableDef table =
         new TableDef(
-            0, tableName, columns, primaryKey, distributionKey(), partitions(), uniqueIndexes());
+            0, tableName, columns, primaryKey, distributionKey(), partitions(), uniqueIndexes(),
+            sortKey());
     return new DdlCommand.CreateTable(table, create.ifNotExists);
   }
 
@@ -142,6 +143,12 @@ final class CreateTableConverter {
           names(key), tableName, names(primaryKey));
     }
     return key;
+  }
+
+  /** The ORDER BY (cols) columnar sort key; empty (row-key order) when absent. */
+  private List<Integer> sortKey() {
+    SqlNodeList orderBy = create.orderBy();
+    return orderBy == null ? List.of() : resolve(orderBy, "sort key");
   }
 
   private int partitions() {

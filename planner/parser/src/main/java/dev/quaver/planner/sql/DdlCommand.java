@@ -46,4 +46,11 @@ public sealed interface DdlCommand {
   }
 
   record DropTrigger(String name, boolean ifExists) implements DdlCommand {}
+
+  /** OPTIMIZE TABLE: run the table's ETL now (issue #5). */
+  record OptimizeTable(String name) implements DdlCommand {
+    public OptimizeTable {
+      Objects.requireNonNull(name, "name is null");
+    }
+  }
 }

@@ -42,7 +42,8 @@ public final class DdlConverter {
         || node instanceof SqlCreateQuaverIndex
         || node instanceof SqlDropQuaverObject
         || node instanceof SqlCreateQuaverTrigger
-        || node instanceof SqlDropQuaverTrigger;
+        || node instanceof SqlDropQuaverTrigger
+        || node instanceof dev.quaver.planner.sql.ddl.SqlOptimizeTable;
   }
 
   /**
@@ -63,6 +64,9 @@ public final class DdlConverter {
     }
     if (node instanceof SqlCreateQuaverTrigger create) {
       return TriggerConverter.convert(create, catalog);
+    }
+    if (node instanceof dev.quaver.planner.sql.ddl.SqlOptimizeTable optimize) {
+      return new DdlCommand.OptimizeTable(simpleName(optimize.table()));
     }
     if (node instanceof SqlDropQuaverTrigger drop) {
       return new DdlCommand.DropTrigger(simpleName(drop.name()), drop.ifExists);

@@ -29,6 +29,7 @@ public final class SqlCreateQuaverTable extends SqlCreate {
   private final SqlNodeList elements;
   private final @Nullable SqlNodeList distributedBy;
   private final @Nullable SqlNumericLiteral partitions;
+  private final @Nullable SqlNodeList orderBy;
 
   public SqlCreateQuaverTable(
       SqlParserPos pos,
@@ -38,7 +39,21 @@ public final class SqlCreateQuaverTable extends SqlCreate {
       SqlNodeList elements,
       @Nullable SqlNodeList distributedBy,
       @Nullable SqlNumericLiteral partitions) {
+    this(pos, replace, ifNotExists, name, elements, distributedBy, partitions, null);
+  }
+
+  /** With the columnar sort key of {@code ORDER BY (cols)} (null when absent). */
+  public SqlCreateQuaverTable(
+      SqlParserPos pos,
+      boolean replace,
+      boolean ifNotExists,
+      SqlIdentifier name,
+      SqlNodeList elements,
+      @Nullable SqlNodeList distributedBy,
+      @Nullable SqlNumericLiteral partitions,
+      @Nullable SqlNodeList orderBy) {
     super(OPERATOR, pos, replace, ifNotExists);
+    this.orderBy = orderBy;
     this.name = Objects.requireNonNull(name, "name is null");
     this.elements = Objects.requireNonNull(elements, "elements is null");
     this.distributedBy = distributedBy;
@@ -63,9 +78,14 @@ public final class SqlCreateQuaverTable extends SqlCreate {
     return partitions;
   }
 
+  /** The ORDER BY (sort key) columns, or null when the statement has no such clause. */
+  public @Nullable SqlNodeList orderBy() {
+    return orderBy;
+  }
+
   @Override
   public List<SqlNode> getOperandList() {
-    return ImmutableNullableList.of(name, elements, distributedBy, partitions);
+    return ImmutableNullableList.of(name, elements, distributedBy, partitions, orderBy);
   }
 
   @Override
@@ -83,6 +103,10 @@ public final class SqlCreateQuaverTable extends SqlCreate {
     if (partitions != null) {
       writer.keyword("PARTITIONS");
       partitions.unparse(writer, 0, 0);
+    }
+    if (orderBy != null) {
+      writer.keyword("ORDER BY");
+      DdlUnparse.parenthesizedList(writer, orderBy);
     }
   }
 }
