@@ -36,12 +36,14 @@ class IdentityPlanningTest {
     assertThat(planner.prepare("INSERT INTO ib (v) VALUES ('a'), ('b')").kind()).isEqualTo(PreparedPlan.Kind.DML);
     assertThat(planner.prepare("INSERT INTO ib VALUES (7, 'a')").kind()).isEqualTo(PreparedPlan.Kind.DML);
     assertThat(planner.prepare("INSERT INTO ib (v) SELECT v FROM ia").kind()).isEqualTo(PreparedPlan.Kind.DML);
+    assertThat(planner.prepare("UPDATE ia SET v = 'x'").kind()).isEqualTo(PreparedPlan.Kind.DML);
+    assertThat(planner.prepare("UPDATE ib SET id = id + 1").kind()).isEqualTo(PreparedPlan.Kind.DML);
   }
 
   @Test
   void valuesForGeneratedAlwaysColumnsAre428C9() {
     for (String sql : List.of("INSERT INTO ia VALUES (5, 'a')", "INSERT INTO ia (id, v) VALUES (5, 'a')",
-        "INSERT INTO ia (id, v) SELECT id, v FROM ib")) {
+        "INSERT INTO ia (id, v) SELECT id, v FROM ib", "UPDATE ia SET id = id + 1", "UPDATE ia SET v = 'x', id = 3")) {
       assertThatThrownBy(() -> planner.prepare(sql)).as(sql)
           .isInstanceOfSatisfying(QuaverException.class, e -> assertThat(e.sqlState()).isEqualTo("428C9"));
     }

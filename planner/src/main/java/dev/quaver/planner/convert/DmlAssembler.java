@@ -14,6 +14,7 @@ import dev.quaver.planner.physical.PhysicalUpdate;
 import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.planner.schema.CatalogTable;
 import dev.quaver.storage.catalog.ColumnDef;
+import dev.quaver.storage.catalog.Identity;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.system.SystemTables;
 import dev.quaver.type.ColumnType;
@@ -54,6 +55,18 @@ public final class DmlAssembler {
     if (SystemTables.isSystem(table.table())) {
       throw QuaverException.of(ErrorCode.WRONG_OBJECT_TYPE, "%s is a read-only system table",
           String.join(".", modify.getTable().getQualifiedName()));
+    }
+    if (modify.isUpdate() && modify.getUpdateColumnList() != null) {
+      // As PostgreSQL: a GENERATED ALWAYS identity column is never set by UPDATE either.
+      for (String column : modify.getUpdateColumnList()) {
+        for (ColumnDef def : table.table().columns()) {
+          if (def.name().equals(column) && def.identity() == Identity.ALWAYS) {
+            throw QuaverException.of(ErrorCode.GENERATED_ALWAYS,
+                "column \"%s\" of table \"%s\" is an identity column defined as GENERATED ALWAYS and cannot be updated",
+                column, table.table().name());
+          }
+        }
+      }
     }
     return table.table();
   }
