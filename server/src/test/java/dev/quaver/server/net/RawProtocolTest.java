@@ -129,6 +129,21 @@ class RawProtocolTest {
     }
   }
 
+  /** An old (version 1) client is answered in version 1: AUTH_OK says 1 and column lists carry no origins. */
+  @Test
+  void versionOneClientIsAnsweredInVersionOne() throws IOException {
+    try (Socket socket = open()) {
+      Hello old = new Hello(ProtocolFormat.MAGIC, 1, "quaver", "quaver", "quaver", Map.of());
+      socket.getOutputStream().write(MessageCodec.encode(old, 1));
+      AuthOk ok = (AuthOk) StreamFrames.read(socket.getInputStream(), ProtocolFormat.DEFAULT_MAX_FRAME_BYTES, 1);
+      assertThat(ok.protocolVersion()).isEqualTo(1);
+      socket.getOutputStream().write(MessageCodec.encode(new Query("numbers 2", 10), 1));
+      Message header = StreamFrames.read(socket.getInputStream(), ProtocolFormat.DEFAULT_MAX_FRAME_BYTES, 1);
+      assertThat(header).isInstanceOf(ResultHeader.class);
+      assertThat(((ResultHeader) header).columns()).isNotEmpty();
+    }
+  }
+
   @Test
   void malformedPayloadAfterAuthenticationClosesOnlyThatConnection() throws IOException, SQLException {
     try (Socket socket = open()) {
