@@ -55,7 +55,8 @@ public final class TableScanOperator implements Operator {
     if (scan == null) {
       int[] columns = node.columns().stream().mapToInt(Integer::intValue).toArray();
       scan = context.storage().scan(node.table(), context.snapshot(), columns, node.withRowKey(),
-          context.allocator(), context.batchRows());
+          context.allocator(), context.batchRows(),
+          ScanPredicates.extract(node.filter(), node.table(), node.columns()));
     }
     VectorSchemaRoot batch = scan.next();
     if (batch == null) {
