@@ -51,7 +51,7 @@ final class WindowFrames {
     return bound.kind() == WindowFrame.BoundKind.PRECEDING ? bound.offset().negate() : bound.offset();
   }
 
-  /** First row whose key is at or after (key(i) + delta) in sort direction. */
+  /** First row whose key is at or after (key(i) + delta) in sort direction (binary search). */
   private static int rangeLower(List<Object[]> rows, List<SortKey> keys, int i, BigDecimal delta, int[] peerStart) {
     SortKey key = singleKey(keys);
     BigDecimal value = number(rows.get(i)[key.column()]);
@@ -59,16 +59,22 @@ final class WindowFrames {
       return peerStart[i];
     }
     BigDecimal target = key.descending() ? value.subtract(delta) : value.add(delta);
-    for (int j = 0; j < rows.size(); j++) {
-      BigDecimal other = number(rows.get(j)[key.column()]);
-      if (other != null && (key.descending() ? other.compareTo(target) <= 0 : other.compareTo(target) >= 0)) {
-        return j;
+    int[] block = nonNullBlock(rows, key);
+    int low = block[0];
+    int high = block[1]; // answer in [low, high]; high = past the block
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      int compare = number(rows.get(middle)[key.column()]).compareTo(target);
+      if (key.descending() ? compare <= 0 : compare >= 0) {
+        high = middle;
+      } else {
+        low = middle + 1;
       }
     }
-    return rows.size();
+    return low == block[1] ? rows.size() : low;
   }
 
-  /** Last row whose key is at or before (key(i) + delta) in sort direction. */
+  /** Last row whose key is at or before (key(i) + delta) in sort direction (binary search). */
   private static int rangeUpper(List<Object[]> rows, List<SortKey> keys, int i, BigDecimal delta, int[] peerEnd) {
     SortKey key = singleKey(keys);
     BigDecimal value = number(rows.get(i)[key.column()]);
@@ -76,13 +82,38 @@ final class WindowFrames {
       return peerEnd[i] - 1;
     }
     BigDecimal target = key.descending() ? value.subtract(delta) : value.add(delta);
-    for (int j = rows.size() - 1; j >= 0; j--) {
-      BigDecimal other = number(rows.get(j)[key.column()]);
-      if (other != null && (key.descending() ? other.compareTo(target) >= 0 : other.compareTo(target) <= 0)) {
-        return j;
+    int[] block = nonNullBlock(rows, key);
+    int low = block[0];
+    int high = block[1]; // first row past the bound, in [low, high]
+    while (low < high) {
+      int middle = (low + high) >>> 1;
+      int compare = number(rows.get(middle)[key.column()]).compareTo(target);
+      if (key.descending() ? compare < 0 : compare > 0) {
+        high = middle;
+      } else {
+        low = middle + 1;
       }
     }
-    return -1;
+    return low - 1 < block[0] ? -1 : low - 1;
+  }
+
+  /**
+   * [first, past last) of the rows whose key is not NULL: the sort put the NULLs at one end
+   * (the start when the key says NULLS FIRST), and the rest is sorted in the key's direction.
+   */
+  private static int[] nonNullBlock(List<Object[]> rows, SortKey key) {
+    int low = 0;
+    int high = rows.size();
+    while (low < high) { // first index of the other kind
+      int middle = (low + high) >>> 1;
+      boolean isNull = rows.get(middle)[key.column()] == null;
+      if (isNull != key.nullsFirst()) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return key.nullsFirst() ? new int[] {low, rows.size()} : new int[] {0, low};
   }
 
   private static SortKey singleKey(List<SortKey> keys) {
