@@ -253,6 +253,26 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     public List<TableDef> tables() {
       return List.copyOf(catalog.state().tables().values());
     }
+
+    /**
+     * Refreshes the table's statistics (the planner's row counts) after an ETL that rewrote at
+     * least a tenth of it; not in FORCED mode, where every commit runs the ETL.
+     */
+    @Override
+    public void afterEtl(TableDef table, EtlResult result) {
+      if (etl.options().mode() == EtlOptions.Mode.FORCED
+          || result.rowsWritten() < Math.max(1000, result.liveRows() / 10)) {
+        return;
+      }
+      try (org.apache.arrow.memory.BufferAllocator allocator =
+          new org.apache.arrow.memory.RootAllocator()) {
+        catalog.statistics().put(dev.quaver.storage.stats.TableAnalyzer.compute(
+            LsmStorageEngine.this, table, allocator));
+      } catch (RuntimeException e) {
+        System.getLogger(LsmStorageEngine.class.getName()).log(System.Logger.Level.WARNING,
+            "statistics of " + table.name() + " not refreshed after its ETL: " + e.getMessage());
+      }
+    }
   }
 
   /**

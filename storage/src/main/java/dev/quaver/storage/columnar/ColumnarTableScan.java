@@ -55,6 +55,8 @@ final class ColumnarTableScan implements TableScan {
   private int[] selected = new int[0];
   private int selectedCount;
   private int selectedPosition;
+  /** Whether the current group's selected rows are all its rows (slices can be transferred). */
+  private boolean contiguous;
   private int deltaPosition;
   private boolean exhausted;
   private boolean closed;
@@ -105,7 +107,13 @@ final class ColumnarTableScan implements TableScan {
     int count = 0;
     List<FieldVector> out = root.getFieldVectors();
     while (count < maxRowsPerBatch) {
-      if (selectedPosition < selectedCount) {
+      if (selectedPosition < selectedCount && count == 0 && contiguous) {
+        int take = Math.min(selectedCount - selectedPosition, maxRowsPerBatch);
+        transfer(out, take);
+        count = take;
+        selectedPosition += take;
+        break; // a batch of one slice, handed over without copying values
+      } else if (selectedPosition < selectedCount) {
         if (count == 0) {
           root.allocateNew();
         }
@@ -138,6 +146,13 @@ final class ColumnarTableScan implements TableScan {
     }
     root.setRowCount(count);
     return root;
+  }
+
+  private void transfer(List<FieldVector> out, int take) {
+    for (int i = 0; i < out.size(); i++) {
+      FieldVector source = loaded.getFieldVectors().get(outputToLoaded[i]);
+      source.makeTransferPair(out.get(i)).splitAndTransfer(selectedPosition, take);
+    }
   }
 
   private void copy(List<FieldVector> out, int at, int take) {
@@ -194,6 +209,7 @@ final class ColumnarTableScan implements TableScan {
       }
       selectedCount = count;
       selectedPosition = 0;
+      contiguous = count == rows;
       return true;
     }
     selectedCount = 0;

@@ -131,7 +131,7 @@ public final class Etl implements AutoCloseable {
         lastResults.put(table.id(), result);
       }
       if (result.rowsWritten() > 0) {
-        host.afterEtl(table);
+        host.afterEtl(table, result);
       }
       return result;
     } catch (IOException e) {

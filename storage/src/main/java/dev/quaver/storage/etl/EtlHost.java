@@ -23,5 +23,5 @@ public interface EtlHost {
   List<TableDef> tables();
 
   /** Called after an ETL published a new version of the table (e.g. to refresh statistics). */
-  default void afterEtl(TableDef table) {}
+  default void afterEtl(TableDef table, EtlResult result) {}
 }
