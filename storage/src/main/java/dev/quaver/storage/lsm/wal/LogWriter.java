@@ -330,7 +330,7 @@ public final class LogWriter implements AutoCloseable {
   private void wrote(long bytes) {
     fileOffset += bytes;
     fileLength = Math.max(fileLength, fileOffset);
-    if (preallocateBytes > 0 && !preallocationWanted && fileOffset < segmentBytesLimit
+    if (preallocateBytes > 0 && !preallocationWanted && fileLength < segmentBytesLimit
         && fileLength - fileOffset < preallocateBytes / 2) {
       preallocationWanted = true;
       notifyAll();
