@@ -1,7 +1,14 @@
 package dev.quaver.executor;
 
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
 import dev.quaver.planner.sql.DdlCommand;
+import dev.quaver.storage.StorageEngine;
 import dev.quaver.storage.catalog.Catalog;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.stats.TableAnalyzer;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
 
 /**
  * Applies a DDL command to the catalog, honouring IF [NOT] EXISTS and OR REPLACE; the catalog's
@@ -9,6 +16,35 @@ import dev.quaver.storage.catalog.Catalog;
  */
 final class DdlApplier {
   private DdlApplier() {}
+
+  /**
+   * Applies {@code command}; ANALYZE scans through {@code storage} with memory from
+   * {@code allocator} and stores the statistics in the catalog's statistics.
+   */
+  static void apply(StorageEngine storage, DdlCommand command, BufferAllocator allocator) {
+    if (command instanceof DdlCommand.Analyze analyze) {
+      Catalog catalog = storage.catalog();
+      List<TableDef> tables = analyze.tableName() == null ? catalog.tables()
+          : List.of(catalog.table(analyze.tableName()).orElseThrow(() -> QuaverException.of(
+              ErrorCode.UNDEFINED_TABLE, "table %s does not exist", analyze.tableName())));
+      for (TableDef table : tables) {
+        try (BufferAllocator scanMemory = allocator.newChildAllocator("analyze", 0, Long.MAX_VALUE)) {
+          catalog.statistics().put(TableAnalyzer.compute(storage, table, scanMemory));
+        }
+      }
+      return;
+    }
+    if (command instanceof DdlCommand.DropTable drop) {
+      // The dropped table's statistics go with it (its id is never reused, so this is tidiness).
+      Long id = storage.catalog().table(drop.name()).map(TableDef::id).orElse(null);
+      apply(storage.catalog(), command);
+      if (id != null) {
+        storage.catalog().statistics().remove(id);
+      }
+      return;
+    }
+    apply(storage.catalog(), command);
+  }
 
   static void apply(Catalog catalog, DdlCommand command) {
     if (command instanceof DdlCommand.CreateTable create) {

@@ -73,7 +73,7 @@ public final class Executor implements AutoCloseable {
     switch (plan.kind()) {
       case DDL:
         try {
-          DdlApplier.apply(storage.catalog(), plan.ddl());
+          DdlApplier.apply(storage, plan.ddl(), root);
         } catch (Throwable t) {
           throw Errors.translate(t, config.queryMemoryLimitBytes());
         }

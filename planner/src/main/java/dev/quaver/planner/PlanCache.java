@@ -40,6 +40,11 @@ final class PlanCache {
     plans.put(plan.sql(), plan);
   }
 
+  /** Drops every plan (the statistics they were costed with changed). */
+  synchronized void clear() {
+    plans.clear();
+  }
+
   synchronized int size() {
     return plans.size();
   }

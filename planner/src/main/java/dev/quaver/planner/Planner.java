@@ -3,6 +3,9 @@ package dev.quaver.planner;
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.planner.convert.DmlAssembler;
+import dev.quaver.planner.cost.CostMetadataQuery;
+import dev.quaver.planner.cost.DistributionPlanner;
+import dev.quaver.planner.cost.StatisticsLookup;
 import dev.quaver.planner.convert.UpsertPlanning;
 import dev.quaver.planner.convert.ExplainPrinter;
 import dev.quaver.planner.convert.RelConverter;
@@ -62,6 +65,8 @@ public final class Planner {
   private final Catalog catalog;
   private final PlanCache cache = new PlanCache(PLAN_CACHE_CAPACITY);
   private final AtomicReference<CatalogSchema> schema = new AtomicReference<>();
+  /** Version of the statistics the cached plans were made with. */
+  private volatile long statisticsVersion;
 
   public Planner(Catalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog is null");
@@ -83,6 +88,12 @@ public final class Planner {
     Objects.requireNonNull(settings, "settings is null");
     String text = stripSemicolon(sql);
     long version = catalog.version();
+    long statistics = catalog.statistics().version();
+    if (statistics != statisticsVersion) {
+      // New statistics (ANALYZE, ETL) may change plans: drop the cached ones (#7).
+      statisticsVersion = statistics;
+      cache.clear();
+    }
     if (!settings.planningKey().isEmpty()) {
       return planUncached(text, version, settings);
     }
@@ -191,21 +202,31 @@ public final class Planner {
       TableDef table = DmlAssembler.targetTable(modify);
       RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
       PhysicalNode physical = UpsertPlanning.withConflictAction(node,
-          DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context, settings)));
+          DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context, settings, false)));
       return new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical, null,
           null, version);
     }
-    PhysicalNode physical = toPhysical(root.project(), context, settings);
+    PhysicalNode physical = toPhysical(root.project(), context, settings, true);
     List<Field> fields = resultFields(root.validatedRowType, physical);
     return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes, fields, physical, null, null, version,
         FieldOrigins.of(context.validator(), validated, catalog, fields.size()));
   }
 
   /** {@code settings}: the session's (planner-affecting settings are read from it; see Settings). */
-  private static PhysicalNode toPhysical(RelNode rel, StatementContext context, SessionSettings settings) {
+  /**
+   * {@code distribute}: give the plan its distributions and exchanges (#7); DML inputs stay in one
+   * partition (their writes are one batch, and DmlAssembler inspects the input's shape).
+   */
+  private PhysicalNode toPhysical(RelNode rel, StatementContext context, SessionSettings settings,
+      boolean distribute) {
+    // Row counts from the statistics (#7), for join ordering, conversion and distribution alike.
+    StatisticsLookup statistics = new StatisticsLookup(catalog.statistics());
+    rel.getCluster().setMetadataQuerySupplier(() -> new CostMetadataQuery(statistics));
+    rel.getCluster().invalidateMetadataQuery();
     RelNode optimized = PlannerPhases.optimize(rel, context.relBuilder());
-    return new RelConverter(context.cluster().getRexBuilder(), optimized.getCluster().getMetadataQuery())
-        .convert(optimized);
+    PhysicalNode physical = new RelConverter(context.cluster().getRexBuilder(),
+        optimized.getCluster().getMetadataQuery()).convert(optimized);
+    return distribute ? DistributionPlanner.plan(physical, statistics, settings) : physical;
   }
 
   /** Result columns: the names the user sees, the types of the physical plan. */

@@ -26,6 +26,22 @@ public final class Settings {
   public static final Setting<Long> QUERY_MEMORY_LIMIT = register(Setting.bytes("query_memory_limit",
       1L << 30, 1L << 20, Long.MAX_VALUE, false, "memory limit of one statement"));
 
+  /**
+   * How joins are distributed (issue #7): {@code auto} (the cost model decides), or forced to
+   * {@code broadcast} (the build side to every partition, where allowed) or {@code shuffle} (both
+   * sides by the join keys), for tests and for users who know better.
+   */
+  public static final Setting<String> JOIN_DISTRIBUTION = register(Setting.choice("join_distribution",
+      "auto", List.of("auto", "broadcast", "shuffle"), true, "join distribution: auto, broadcast or shuffle"));
+
+  /**
+   * How grouped aggregation runs on partitioned input (issue #7): {@code auto} (the cost model
+   * decides), {@code one} (shuffle by the group keys, then aggregate) or {@code two} (partial
+   * per partition, shuffle, final) where the aggregates allow it.
+   */
+  public static final Setting<String> AGGREGATION_PHASES = register(Setting.choice("aggregation_phases",
+      "auto", List.of("auto", "one", "two"), true, "aggregation phases: auto, one or two"));
+
   private Settings() {}
 
   /** The setting called {@code name} (any case), if it is known. */

@@ -1,5 +1,6 @@
 package dev.quaver.planner.convert;
 
+import dev.quaver.planner.cost.PlanAnnotations;
 import dev.quaver.planner.expr.PhysicalExpr;
 import dev.quaver.planner.physical.AggregateCall;
 import dev.quaver.planner.physical.PhysicalCorrelate;
@@ -27,8 +28,10 @@ import java.util.stream.Collectors;
 
 /**
  * EXPLAIN text of a physical plan: one operator per line, children indented by two spaces, each
- * line {@code Name(attributes) distribution=... rows=...}. Deterministic: the same plan always
- * prints the same text, e.g.
+ * line {@code Name(attributes) distribution=... rows=... cost=...ms [decision]}: the cost is the
+ * cost model's estimate for the subtree, the decision (joins and aggregations) names the chosen
+ * distribution and the rejected alternative with their bytes moved. Deterministic: the same plan
+ * always prints the same text, e.g.
  *
  * <pre>
  * HashJoin(type=INNER, keys=[0]=[0]) distribution=single rows=1500.0
@@ -39,18 +42,32 @@ import java.util.stream.Collectors;
 public final class ExplainPrinter {
   private ExplainPrinter() {}
 
+  /** The plan as text, with the costs and decisions of the plan this thread made last (if it is that plan). */
   public static List<String> print(PhysicalNode root) {
+    return print(root, PlanAnnotations.latest());
+  }
+
+  public static List<String> print(PhysicalNode root, PlanAnnotations annotations) {
     List<String> lines = new ArrayList<>();
-    print(root, 0, lines);
+    print(root, 0, lines, annotations);
     return lines;
   }
 
-  private static void print(PhysicalNode node, int depth, List<String> lines) {
+  private static void print(PhysicalNode node, int depth, List<String> lines, PlanAnnotations annotations) {
+    Double cost = annotations.cost(node);
+    String decision = annotations.decision(node);
     lines.add("  ".repeat(depth) + describe(node) + " distribution=" + node.distribution()
-        + " rows=" + String.format(Locale.ROOT, "%.1f", node.estimatedRows()));
+        + " rows=" + String.format(Locale.ROOT, "%.1f", node.estimatedRows())
+        + (cost == null ? "" : " cost=" + cost(cost))
+        + (decision == null ? "" : " [" + decision + "]"));
     for (PhysicalNode input : node.inputs()) {
-      print(input, depth + 1, lines);
+      print(input, depth + 1, lines, annotations);
     }
+  }
+
+  /** An estimated cost (nanoseconds of one core, docs/cost-model.md) as milliseconds. */
+  private static String cost(double nanos) {
+    return String.format(Locale.ROOT, "%.3fms", nanos / 1e6);
   }
 
   static String describe(PhysicalNode node) {

@@ -28,7 +28,7 @@ import org.apache.calcite.tools.RelBuilder;
  *       sees the join graph (a plan without joins gets the cheaper single-input simplification);
  *   <li>join ordering (TODO(#7): replaced by Quaver's cost-based DP/greedy planner) reorders
  *       inner joins so that comma joins never build cross products when a predicate links them
- *       (GreedyJoinOrdering: Calcite's LoptOptimizeJoinRule needs minutes for 64 tables);
+ *       (JoinOrdering: Calcite's LoptOptimizeJoinRule needs minutes for 64 tables);
  *   <li>field trimming runs last so that every scan reads only the columns used above it.
  * </ol>
  *
@@ -99,8 +99,8 @@ public final class PlannerPhases {
               CoreRules.AGGREGATE_PROJECT_MERGE,
               CoreRules.UNION_MERGE)),
       new Phase("join-ordering",
-          "order each tree of inner joins greedily, smallest connected factor first",
-          GreedyJoinOrdering::apply),
+          "order each tree of inner joins by cost: dynamic programming up to 10 factors, greedy beyond",
+          JoinOrdering::apply),
       new Phase("field-trimming",
           "drop unused columns everywhere, so scans read only what the plan uses",
           PlannerPhases::trimFields));

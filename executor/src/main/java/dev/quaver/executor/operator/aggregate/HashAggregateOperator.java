@@ -1,7 +1,5 @@
 package dev.quaver.executor.operator.aggregate;
 
-import dev.quaver.error.ErrorCode;
-import dev.quaver.error.QuaverException;
 import dev.quaver.executor.memory.OperatorMemory;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
@@ -15,7 +13,6 @@ import dev.quaver.executor.vector.Batches;
 import dev.quaver.executor.vector.RowKey;
 import dev.quaver.executor.vector.VectorValues;
 import dev.quaver.planner.physical.AggregateCall;
-import dev.quaver.planner.physical.AggregatePhase;
 import dev.quaver.planner.physical.PhysicalHashAggregate;
 import dev.quaver.storage.columnar.ArrowTypes;
 import java.util.ArrayDeque;
@@ -68,10 +65,8 @@ public final class HashAggregateOperator implements Operator {
   private int level;
 
   public HashAggregateOperator(Operator input, PhysicalHashAggregate node, ExecutionContext context) {
-    if (node.phase() != AggregatePhase.SINGLE) {
-      throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED,
-          "aggregation phase %s is not supported yet", node.phase()); // TODO(#6): two-phase aggregation
-    }
+    // PARTIAL and FINAL run exactly like SINGLE: the planner splits the calls so that a FINAL
+    // aggregate's calls merge the partial results (COUNT into SUM0 of counts, SUM into SUM, ...).
     this.input = input;
     this.context = context;
     this.groupKeys = node.groupKeys().stream().mapToInt(Integer::intValue).toArray();

@@ -53,4 +53,7 @@ public sealed interface DdlCommand {
       Objects.requireNonNull(name, "name is null");
     }
   }
+
+  /** ANALYZE [table]: recompute the statistics of one table, or of every table ({@code tableName} null). */
+  record Analyze(String tableName) implements DdlCommand {}
 }

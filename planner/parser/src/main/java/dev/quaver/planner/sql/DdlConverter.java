@@ -2,6 +2,7 @@ package dev.quaver.planner.sql;
 
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
+import dev.quaver.planner.sql.ddl.SqlAnalyzeTable;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverIndex;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverTable;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverTrigger;
@@ -37,7 +38,8 @@ public final class DdlConverter {
 
   /** True for the statements {@link #convert} accepts: CREATE/DROP TABLE, VIEW, INDEX and TRIGGER. */
   public static boolean isDdl(SqlNode node) {
-    return node instanceof SqlCreateQuaverTable
+    return node instanceof SqlAnalyzeTable
+        || node instanceof SqlCreateQuaverTable
         || node instanceof SqlCreateQuaverView
         || node instanceof SqlCreateQuaverIndex
         || node instanceof SqlDropQuaverObject
@@ -52,6 +54,9 @@ public final class DdlConverter {
    */
   public static DdlCommand convert(
       SqlNode node, Catalog catalog, Function<SqlNode, List<String>> viewQueryColumns) {
+    if (node instanceof SqlAnalyzeTable analyze) {
+      return analyze(analyze, catalog);
+    }
     Objects.requireNonNull(catalog, "catalog is null");
     if (node instanceof SqlCreateQuaverTable create) {
       return CreateTableConverter.convert(create);
@@ -83,6 +88,17 @@ public final class DdlConverter {
       }
     }
     throw new IllegalArgumentException("not a DDL statement: " + node.getKind());
+  }
+
+  private static DdlCommand analyze(SqlAnalyzeTable analyze, Catalog catalog) {
+    if (analyze.table() == null) {
+      return new DdlCommand.Analyze(null);
+    }
+    String name = simpleName(analyze.table());
+    if (catalog.table(name).isEmpty()) {
+      throw QuaverException.of(ErrorCode.UNDEFINED_TABLE, "table %s does not exist", name);
+    }
+    return new DdlCommand.Analyze(name);
   }
 
   /** SQL text of an expression or query that the planner re-parses with {@link QuaverSqlParser}. */
