@@ -34,8 +34,12 @@ class UpsertPlanningTest {
     assertCode("INSERT INTO t1 VALUES (1, 2, 'x') ON CONFLICT (b) DO NOTHING", ErrorCode.INVALID_COLUMN_REFERENCE);
     assertCode("INSERT INTO t1 VALUES (1, 2, 'x') ON CONFLICT (nope) DO NOTHING", ErrorCode.UNDEFINED_COLUMN);
     catalog.createIndex("T1", new IndexDef("T1_BC", List.of(1, 2), true));
-    assertThat(conflict("INSERT INTO t1 VALUES (1, 2, 'x') ON CONFLICT (c, b) DO NOTHING"))
-        .isEqualTo(ConflictAction.IGNORE);
+    PhysicalInsert insert = (PhysicalInsert) planner.prepare(
+        "INSERT INTO t1 VALUES (1, 2, 'x') ON CONFLICT (c, b) DO NOTHING").root();
+    assertThat(insert.conflict()).isEqualTo(ConflictAction.IGNORE);
+    assertThat(insert.conflictColumns()).containsExactly(1, 2);
+    assertThat(((PhysicalInsert) planner.prepare("INSERT OR IGNORE INTO t1 VALUES (1, 2, 'x')").root())
+        .conflictColumns()).isEmpty();
   }
 
   @Test

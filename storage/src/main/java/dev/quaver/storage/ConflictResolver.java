@@ -24,7 +24,9 @@ import java.util.function.Consumer;
  * Resolves the conflicts of inserts whose {@link ConflictAction} is REPLACE or IGNORE, while
  * {@link CommitBuilder} goes through one table's operations in order. A new row conflicts with
  * a row of the batch added earlier (still in {@code added}) or a latest row of the store that
- * the batch does not remove, on the primary key or on any UNIQUE index (NULLs never conflict).
+ * the batch does not remove, on the primary key or on any UNIQUE index (NULLs never conflict);
+ * an insert with conflict columns resolves only conflicts on that one key, and a conflict on
+ * another key is left to CommitBuilder's checks (23505).
  *
  * <p>A conflicting store row that was changed after the batch's read snapshot is a write-write
  * conflict (40001), as for UPDATE and DELETE: the statement decided on rows it could not see.
@@ -82,7 +84,8 @@ final class ConflictResolver {
   boolean resolve(Operation insert) {
     Set<ByteArrayKey> inBatch = new LinkedHashSet<>();
     Set<ByteArrayKey> inStore = new LinkedHashSet<>();
-    if (table.hasPrimaryKey()) {
+    List<Integer> only = insert.conflictColumns();
+    if (table.hasPrimaryKey() && (only.isEmpty() || only.equals(sorted(table.primaryKey())))) {
       ByteArrayKey key = new ByteArrayKey(insert.primaryKey());
       if (added.containsKey(key)) {
         inBatch.add(key);
@@ -91,6 +94,9 @@ final class ConflictResolver {
       }
     }
     for (int i = 0; i < uniqueIndexes.size(); i++) {
+      if (!only.isEmpty() && !only.equals(sorted(uniqueIndexes.get(i).columns()))) {
+        continue;
+      }
       byte[] prefix = prefix(i, insert.row());
       if (prefix == null) {
         continue;
@@ -155,6 +161,10 @@ final class ConflictResolver {
         }
       }
     }
+  }
+
+  private static List<Integer> sorted(List<Integer> columns) {
+    return columns.stream().sorted().toList();
   }
 
   /** The entry prefix of {@code row} in unique index i, or null when a key column is NULL. */

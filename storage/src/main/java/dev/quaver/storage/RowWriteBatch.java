@@ -24,16 +24,19 @@ final class RowWriteBatch implements WriteBatch {
    * (the encoded row) are filled in by {@link #prepare} before the commit lock is taken.
    * {@code conflict} is the insert's conflict action (ERROR for other kinds); {@code ignored}
    * counts the batch's skipped inserts (set only when the action is IGNORE); {@code indexName}
-   * names the index of a REBUILD_INDEX.
+   * names the index of a REBUILD_INDEX. {@code conflictColumns} (sorted) limits the resolved
+   * conflicts to one key; empty for every key.
    */
   record Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row, byte[] primaryKey,
-      byte[] value, ConflictAction conflict, AtomicLong ignored, String indexName) {
+      byte[] value, ConflictAction conflict, AtomicLong ignored, String indexName,
+      List<Integer> conflictColumns) {
     Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row) {
-      this(kind, table, rowKey, row, null, null, ConflictAction.ERROR, null, null);
+      this(kind, table, rowKey, row, null, null, ConflictAction.ERROR, null, null, List.of());
     }
 
     Operation withEncoded(byte[] newPrimaryKey, byte[] newValue) {
-      return new Operation(kind, table, rowKey, row, newPrimaryKey, newValue, conflict, ignored, indexName);
+      return new Operation(kind, table, rowKey, row, newPrimaryKey, newValue, conflict, ignored, indexName,
+          conflictColumns);
     }
   }
 
@@ -59,10 +62,16 @@ final class RowWriteBatch implements WriteBatch {
 
   @Override
   public void insert(TableDef table, Object[] row, ConflictAction action) {
+    insert(table, row, action, List.of());
+  }
+
+  @Override
+  public void insert(TableDef table, Object[] row, ConflictAction action, List<Integer> conflictColumns) {
     Objects.requireNonNull(action, "action is null");
     addRow(new Operation(Kind.INSERT, Objects.requireNonNull(table, "table is null"), null,
         Objects.requireNonNull(row, "row is null"), null, null, action,
-        action == ConflictAction.IGNORE ? ignored : null, null));
+        action == ConflictAction.IGNORE ? ignored : null, null,
+        conflictColumns.stream().sorted().toList()));
   }
 
   @Override
@@ -87,7 +96,7 @@ final class RowWriteBatch implements WriteBatch {
     }
     hasRebuilds = true;
     operations.add(new Operation(Kind.REBUILD_INDEX, table, null, null, null, null,
-        ConflictAction.ERROR, null, indexName));
+        ConflictAction.ERROR, null, indexName, List.of()));
   }
 
   @Override

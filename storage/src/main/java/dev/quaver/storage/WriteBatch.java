@@ -1,6 +1,7 @@
 package dev.quaver.storage;
 
 import dev.quaver.storage.catalog.TableDef;
+import java.util.List;
 
 /**
  * The writes of one statement (later: one transaction), applied together by
@@ -27,6 +28,19 @@ public interface WriteBatch {
       throw new UnsupportedOperationException("this write batch does not resolve conflicts: " + action);
     }
     insert(table, row);
+  }
+
+  /**
+   * As {@link #insert(TableDef, Object[], ConflictAction)}, but only conflicts on the key whose
+   * columns are {@code conflictColumns} (the primary key or a UNIQUE index; ordinals in any order)
+   * are resolved; a conflict on another key fails the commit as for a plain insert (PostgreSQL's
+   * {@code ON CONFLICT (cols)}). An empty list means every key.
+   */
+  default void insert(TableDef table, Object[] row, ConflictAction action, List<Integer> conflictColumns) {
+    if (!conflictColumns.isEmpty()) {
+      throw new UnsupportedOperationException("this write batch does not resolve conflicts by key");
+    }
+    insert(table, row, action);
   }
 
   /**

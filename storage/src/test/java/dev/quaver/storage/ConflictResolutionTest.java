@@ -77,6 +77,19 @@ class ConflictResolutionTest {
   }
 
   @Test
+  void conflictColumnsResolveOnlyThatKey() {
+    WriteBatch skipped = engine.newWriteBatch(engine.currentSnapshot());
+    skipped.insert(table, new Object[] {1, "x", 1L}, ConflictAction.IGNORE, List.of(0));
+    skipped.insert(table, new Object[] {7, "b", 1L}, ConflictAction.IGNORE, List.of(1));
+    engine.commit(skipped);
+    assertThat(skipped.ignoredInserts()).isEqualTo(2);
+    WriteBatch otherKey = engine.newWriteBatch(engine.currentSnapshot());
+    otherKey.insert(table, new Object[] {8, "a", 1L}, ConflictAction.IGNORE, List.of(0));
+    assertCode(() -> engine.commit(otherKey), ErrorCode.UNIQUE_VIOLATION);
+    assertThat(rows(engine, table)).hasSize(3);
+  }
+
+  @Test
   void plainInsertsOfTheBatchStillFailOnConflicts() {
     WriteBatch batch = engine.newWriteBatch(engine.currentSnapshot());
     batch.insert(table, new Object[] {4, "z", 1L}, ConflictAction.IGNORE);

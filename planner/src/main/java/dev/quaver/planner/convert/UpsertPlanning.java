@@ -34,18 +34,17 @@ public final class UpsertPlanning {
   /**
    * {@code physical} with the conflict action of {@code statement} when it is an INSERT with a
    * conflict clause, else {@code physical} unchanged. Checks an ON CONFLICT column list: unknown
-   * columns are 42703, a list that is not the primary key or a UNIQUE index is 42P10. With a
-   * column list, conflicts on the other unique keys are skipped as well (Quaver does not yet
-   * tell the constraints apart at commit).
+   * columns are 42703, a list that is not the primary key or a UNIQUE index is 42P10; only
+   * conflicts on that key are then resolved (a conflict on another key is 23505, as in
+   * PostgreSQL).
    */
   public static PhysicalNode withConflictAction(SqlNode statement, PhysicalNode physical) {
     if (!(statement instanceof SqlQuaverInsert insert) || !(physical instanceof PhysicalInsert plain)) {
       return physical;
     }
-    if (insert.conflictTarget() != null) {
-      checkConflictTarget(plain.table(), insert.conflictTarget().getList());
-    }
-    return plain.withConflict(insert.action());
+    List<Integer> columns = insert.conflictTarget() == null
+        ? List.of() : conflictColumns(plain.table(), insert.conflictTarget().getList());
+    return plain.withConflict(insert.action(), columns);
   }
 
   /** The indexes REINDEX rebuilds: one index, all of one table, or all (no name). */
@@ -93,7 +92,8 @@ public final class UpsertPlanning {
     return identifier.getSimple();
   }
 
-  private static void checkConflictTarget(TableDef table, List<SqlNode> columns) {
+  /** The ordinals of the ON CONFLICT columns, which must be the primary key or a UNIQUE index. */
+  private static List<Integer> conflictColumns(TableDef table, List<SqlNode> columns) {
     TreeSet<Integer> target = new TreeSet<>();
     List<String> names = new ArrayList<>();
     for (SqlNode column : columns) {
@@ -103,11 +103,11 @@ public final class UpsertPlanning {
           "column \"%s\" of relation \"%s\" does not exist", name, table.name())));
     }
     if (table.hasPrimaryKey() && target.equals(new TreeSet<>(table.primaryKey()))) {
-      return;
+      return List.copyOf(target);
     }
     for (IndexDef index : table.indexes()) {
       if (index.unique() && target.equals(new TreeSet<>(index.columns()))) {
-        return;
+        return List.copyOf(target);
       }
     }
     throw QuaverException.of(ErrorCode.INVALID_COLUMN_REFERENCE,

@@ -14,25 +14,33 @@ import java.util.Objects;
  * <p>{@code conflict} says what a row that conflicts with another on the primary key or a UNIQUE
  * index does: ERROR (plain INSERT, 23505), REPLACE (REPLACE INTO / INSERT OR REPLACE: the
  * conflicting rows are deleted) or IGNORE (INSERT OR IGNORE / ON CONFLICT DO NOTHING: the row
- * is skipped and not counted). The storage resolves it at commit.
+ * is skipped and not counted). The storage resolves it at commit. {@code conflictColumns} (ON
+ * CONFLICT (cols)) limits the resolution to the key of those column ordinals; empty: every key.
  */
 public record PhysicalInsert(TableDef table, PhysicalNode input, List<Field> fields, Distribution distribution,
-    double estimatedRows, ConflictAction conflict) implements PhysicalNode {
+    double estimatedRows, ConflictAction conflict, List<Integer> conflictColumns) implements PhysicalNode {
   public PhysicalInsert {
     Objects.requireNonNull(table, "table is null");
     Objects.requireNonNull(input, "input is null");
     Objects.requireNonNull(conflict, "conflict is null");
     fields = List.copyOf(fields);
+    conflictColumns = List.copyOf(conflictColumns);
   }
 
   /** A plain INSERT: a conflicting row fails the statement. */
   public PhysicalInsert(TableDef table, PhysicalNode input, List<Field> fields, Distribution distribution,
       double estimatedRows) {
-    this(table, input, fields, distribution, estimatedRows, ConflictAction.ERROR);
+    this(table, input, fields, distribution, estimatedRows, ConflictAction.ERROR, List.of());
   }
 
-  public PhysicalInsert withConflict(ConflictAction newConflict) {
-    return new PhysicalInsert(table, input, fields, distribution, estimatedRows, newConflict);
+  /** An INSERT whose conflicts on every key resolve as {@code conflict} says. */
+  public PhysicalInsert(TableDef table, PhysicalNode input, List<Field> fields, Distribution distribution,
+      double estimatedRows, ConflictAction conflict) {
+    this(table, input, fields, distribution, estimatedRows, conflict, List.of());
+  }
+
+  public PhysicalInsert withConflict(ConflictAction newConflict, List<Integer> newConflictColumns) {
+    return new PhysicalInsert(table, input, fields, distribution, estimatedRows, newConflict, newConflictColumns);
   }
 
   @Override

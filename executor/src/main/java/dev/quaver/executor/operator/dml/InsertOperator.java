@@ -5,6 +5,7 @@ import dev.quaver.executor.operator.Operator;
 import dev.quaver.planner.physical.PhysicalInsert;
 import dev.quaver.storage.ConflictAction;
 import dev.quaver.storage.WriteBatch;
+import java.util.List;
 
 /**
  * INSERT: every input row (the table's columns in order) becomes one insert, with the plan's
@@ -14,18 +15,22 @@ import dev.quaver.storage.WriteBatch;
  */
 public final class InsertOperator extends DmlOperator {
   private final ConflictAction conflict;
+  private final List<Integer> conflictColumns;
 
   public InsertOperator(Operator input, PhysicalInsert node, ExecutionContext context) {
     super(input, node.table(), context);
     this.conflict = node.conflict();
+    this.conflictColumns = node.conflictColumns();
   }
 
   @Override
   void write(WriteBatch batch, Object[] row) {
     if (conflict == ConflictAction.ERROR) {
       batch.insert(table, row);
-    } else {
+    } else if (conflictColumns.isEmpty()) {
       batch.insert(table, row, conflict);
+    } else {
+      batch.insert(table, row, conflict, conflictColumns);
     }
   }
 }
