@@ -33,7 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * Properties: {@code bench.warmup} / {@code bench.seconds} (single-row cells, default 3 / 10),
  * {@code bench.batchWarmup} / {@code bench.batchSeconds} (default 2 / 5), {@code bench.dir} (Quaver
  * data), {@code bench.dump} (file for thread-stack samples of Quaver's 64-connection cell),
- * {@code bench.only} (Quaver alone, e.g. {@code batch/1,single/1}: for profiling).
+ * {@code bench.only} (Quaver alone, e.g. {@code batch/1,single/1}: for profiling),
+ * {@code bench.jitWarmup} (seconds of unreported Quaver inserts before the first cell, default 5).
  */
 public final class JdbcInsertRunner {
   static final String INSERT = "INSERT INTO plays VALUES (?, ?, ?, ?, ?, ?)";
@@ -68,6 +69,13 @@ public final class JdbcInsertRunner {
     System.out.printf("JDK %s, %d CPUs, load average at start %.2f%n", System.getProperty("java.version"),
         Runtime.getRuntime().availableProcessors(), loadAverage());
 
+    // JIT warm-up of Quaver's whole stack (driver, server, executor, storage), not reported: on a
+    // loaded machine the first cell's own warm-up is too short and it measured the compiler.
+    double jitWarmup = Double.parseDouble(System.getProperty("bench.jitWarmup", "5"));
+    if (jitWarmup > 0) {
+      measure(Target.quaver(base), 1, 1, jitWarmup / 2, 0.1, null);
+      measure(Target.quaver(base), 1, BATCH_ROWS, jitWarmup / 2, 0.1, null);
+    }
     System.out.println();
     System.out.println("Single-row INSERT, autocommit, durable commit (latency per statement, us)");
     System.out.printf("%4s | %10s %8s %8s %8s | %10s %8s %8s %8s | %6s | %5s%n", "conn", "quaver r/s",
