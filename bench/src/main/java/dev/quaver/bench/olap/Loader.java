@@ -8,11 +8,14 @@ import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 
 /**
  * Creates and fills one table in one engine through the engine's fastest standard JDBC path:
  * PreparedStatement batches committed per batch (autocommit per batch where the driver has no
- * transactions), or multi-row VALUES statements of literals ({@link Engine.LoadMode}).
+ * transactions), multi-row VALUES statements of literals, or DuckDB's Appender
+ * ({@link Engine.LoadMode}).
  */
 final class Loader {
   static final int BATCH_ROWS = 1_000;
@@ -27,7 +30,26 @@ final class Loader {
     }
     boolean transactions = beginTransactions(connection);
     long[] count = {0};
-    if (engine.loadMode() == Engine.LoadMode.VALUES) {
+    if (engine.loadMode() == Engine.LoadMode.APPENDER) {
+      try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class).createAppender(table.name())) {
+        table.rows().emit(row -> {
+          appender.beginRow();
+          for (Object value : row) {
+            if (value instanceof Integer i) {
+              appender.append(i.intValue());
+            } else if (value instanceof String s) {
+              appender.append(s);
+            } else if (value instanceof LocalDateTime ts) {
+              appender.append(ts);
+            } else {
+              appender.appendNull();
+            }
+          }
+          appender.endRow();
+          count[0]++;
+        });
+      }
+    } else if (engine.loadMode() == Engine.LoadMode.VALUES) {
       StringBuilder sql = new StringBuilder();
       int[] pending = {0};
       try (Statement statement = connection.createStatement()) {
