@@ -67,6 +67,22 @@ class SessionSettingsTest {
   }
 
   @Test
+  void planCacheNeverServesAPlanMadeUnderOtherPlannerSettings() {
+    Planner planner = new Planner(PlannerFixture.catalog());
+    String sql = "SELECT * FROM T1 JOIN T2 ON T1.A = T2.X";
+    PreparedPlan cached = planner.prepare(sql);
+    assertThat(planner.prepare(sql)).isSameAs(cached);
+    SessionSettings forced = SessionSettings.DEFAULTS.set("join_distribution", "broadcast");
+    assertThat(forced.planningKey()).isEqualTo("join_distribution=broadcast;");
+    PreparedPlan first = planner.prepare(sql, forced);
+    assertThat(first).isNotSameAs(cached);
+    assertThat(planner.prepare(sql, forced)).isNotSameAs(first).isNotSameAs(cached);
+    assertThat(planner.prepare(sql)).isSameAs(cached);
+    // An executor-only setting keeps the cache.
+    assertThat(planner.prepare(sql, SessionSettings.DEFAULTS.set("query_memory_limit", "64MB"))).isSameAs(cached);
+  }
+
+  @Test
   void settingTypesParseAndFormat() {
     Setting<Boolean> flag = Setting.bool("test_flag", false, true, "a flag");
     assertThat(flag.parse("ON")).isTrue();
