@@ -42,6 +42,8 @@ public final class Etl implements AutoCloseable {
   private final EtlRunner runner;
   private final Map<Long, ReentrantLock> locks = new ConcurrentHashMap<>();
   private final Map<Long, EtlResult> lastResults = new ConcurrentHashMap<>();
+  /** Per table, the sequence at which the daemon last found its delta below the threshold. */
+  private final Map<Long, Long> checkedAt = new ConcurrentHashMap<>();
   private final Thread daemon;
   private volatile boolean closed;
 
@@ -156,8 +158,15 @@ public final class Etl implements AutoCloseable {
           continue;
         }
         try {
+          long sequence = store.visibleSequence();
+          if (checkedAt.getOrDefault(table.id(), -1L) == sequence) {
+            continue; // nothing was committed since the last look
+          }
           if (deltaRows(table, options.thresholdRows()) >= options.thresholdRows()) {
             runLocked(table);
+            checkedAt.remove(table.id());
+          } else {
+            checkedAt.put(table.id(), sequence);
           }
         } catch (RuntimeException e) {
           if (!closed) {
