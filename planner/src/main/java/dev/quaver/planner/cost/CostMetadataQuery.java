@@ -1,7 +1,10 @@
 package dev.quaver.planner.cost;
 
 import dev.quaver.planner.schema.CatalogTable;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.calcite.plan.hep.HepRelVertex;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.core.Aggregate;
@@ -26,6 +29,7 @@ import org.apache.calcite.rex.RexUtil;
  */
 public final class CostMetadataQuery extends RelMetadataQuery {
   private final StatisticsLookup stats;
+  private final Map<RelNode, Double> cache = new IdentityHashMap<>();
 
   public CostMetadataQuery(StatisticsLookup stats) {
     super();
@@ -38,6 +42,24 @@ public final class CostMetadataQuery extends RelMetadataQuery {
 
   @Override
   public Double getRowCount(RelNode rel) {
+    // Deep join trees ask for the same inputs again and again: remember plain nodes' answers
+    // (nodes over HepRelVertex inputs may change under the Hep planner, so they are not kept).
+    boolean cacheable = rel.getInputs().stream().noneMatch(HepRelVertex.class::isInstance)
+        && !(rel instanceof HepRelVertex);
+    if (cacheable) {
+      Double known = cache.get(rel);
+      if (known != null) {
+        return known;
+      }
+    }
+    Double estimate = estimate(rel);
+    if (cacheable && estimate != null) {
+      cache.put(rel, estimate);
+    }
+    return estimate;
+  }
+
+  private Double estimate(RelNode rel) {
     if (rel instanceof TableScan scan) {
       CatalogTable table = scan.getTable().unwrap(CatalogTable.class);
       if (table != null) {
