@@ -123,7 +123,7 @@ public final class PlannerPhases {
    */
   public static RelNode optimize(RelNode rel, RelBuilder relBuilder) {
     PlanFeatures features = PlanFeatures.of(rel);
-    RelNode current = rel;
+    RelNode current = NullComparisonFolder.apply(rel);
     for (Phase phase : PHASES) {
       if (!applies(phase.name(), features)) {
         continue;
@@ -162,7 +162,8 @@ public final class PlannerPhases {
   }
 
   private static RelNode trimFields(RelNode rel, RelBuilder relBuilder) {
-    RelNode trimmed = new RelFieldTrimmer(null, relBuilder).trim(rel);
+    // The trimmer asks for predicate metadata, which rejects comparisons with a NULL literal.
+    RelNode trimmed = new RelFieldTrimmer(null, relBuilder).trim(NullComparisonFolder.apply(rel));
     return run(CLEAN_UP, trimmed);
   }
 }
