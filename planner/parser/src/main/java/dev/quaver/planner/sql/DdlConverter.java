@@ -9,6 +9,7 @@ import dev.quaver.planner.sql.ddl.SqlCreateQuaverTrigger;
 import dev.quaver.planner.sql.ddl.SqlCreateQuaverView;
 import dev.quaver.planner.sql.ddl.SqlDropQuaverObject;
 import dev.quaver.planner.sql.ddl.SqlDropQuaverTrigger;
+import dev.quaver.planner.sql.ddl.SqlOptimizeTable;
 import dev.quaver.storage.catalog.Catalog;
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
@@ -45,7 +46,7 @@ public final class DdlConverter {
         || node instanceof SqlDropQuaverObject
         || node instanceof SqlCreateQuaverTrigger
         || node instanceof SqlDropQuaverTrigger
-        || node instanceof dev.quaver.planner.sql.ddl.SqlOptimizeTable;
+        || node instanceof SqlOptimizeTable;
   }
 
   /**
@@ -70,7 +71,7 @@ public final class DdlConverter {
     if (node instanceof SqlCreateQuaverTrigger create) {
       return TriggerConverter.convert(create, catalog);
     }
-    if (node instanceof dev.quaver.planner.sql.ddl.SqlOptimizeTable optimize) {
+    if (node instanceof SqlOptimizeTable optimize) {
       return new DdlCommand.OptimizeTable(simpleName(optimize.table()));
     }
     if (node instanceof SqlDropQuaverTrigger drop) {

@@ -43,13 +43,14 @@ class DdlConverterTest {
       };
 
   @Test
-  void isDdlOnlyForCatalogStatements() {
+  void isDdlForCatalogAndStorageStatements() {
     assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("CREATE TABLE t (a INT)"))).isTrue();
     assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("DROP INDEX i"))).isTrue();
     assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("CREATE VIEW v AS SELECT 1"))).isTrue();
     assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("SELECT 1"))).isFalse();
     assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("COMMIT"))).isFalse();
-    assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("ANALYZE"))).isFalse();
+    assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("ANALYZE"))).isTrue();
+    assertThat(DdlConverter.isDdl(QuaverSqlParser.parse("OPTIMIZE TABLE t"))).isTrue();
   }
 
   @Test
