@@ -5,7 +5,7 @@
 # Starts a throwaway PostgreSQL (initdb into a temp dir, 127.0.0.1 on a free port), runs
 # dev.quaver.bench.olap.OlapRunner, then stops PostgreSQL by pg_ctl and deletes the temp dir.
 # Build first: mvn -B -q -pl bench -am package -DskipTests   (or -o -pl bench package if upstream is installed)
-# Default: SSB SF 0.1 and 1M plays (docs/bench-olap.md). Larger, e.g.:
+# Default: SSB SF 0.1 and 1M plays, ~4 min on a quiet machine (docs/bench-olap.md). Larger, e.g.:
 #   JAVA_OPTS="-Dolap.sf=1 -Dolap.plays=10000000 -Dolap.timeoutSeconds=600" XMX=8g bench/run-olap.sh
 # Other properties: -Dolap.engines=duckdb,quaver -Dolap.queries=Q1.1,dashboard -Dolap.reps=5
 # -Dolap.warmup=1 -Dolap.workloads=ssb|music -Dolap.load.<engine>=batch|values|appender.

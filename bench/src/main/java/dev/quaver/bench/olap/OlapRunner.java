@@ -30,8 +30,8 @@ public final class OlapRunner {
   private OlapRunner() {}
 
   public static void main(String[] args) throws Exception {
-    double sf = Double.parseDouble(System.getProperty("olap.sf", "0.02"));
-    long plays = Long.parseLong(System.getProperty("olap.plays", "200000"));
+    double sf = Double.parseDouble(System.getProperty("olap.sf", "0.1"));
+    long plays = Long.parseLong(System.getProperty("olap.plays", "1000000"));
     List<String> engines = csv(System.getProperty("olap.engines", "duckdb,quaver,postgres,sqlite,h2"));
     int warmup = Integer.parseInt(System.getProperty("olap.warmup", "1"));
     int reps = Integer.parseInt(System.getProperty("olap.reps", "3"));
