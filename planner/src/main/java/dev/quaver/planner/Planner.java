@@ -4,7 +4,9 @@ import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
 import dev.quaver.planner.convert.DmlAssembler;
 import dev.quaver.planner.cost.CostMetadataQuery;
+import dev.quaver.planner.cost.DistributedPlan;
 import dev.quaver.planner.cost.DistributionPlanner;
+import dev.quaver.planner.cost.PlanAnnotations;
 import dev.quaver.planner.cost.StatisticsLookup;
 import dev.quaver.planner.convert.UpsertPlanning;
 import dev.quaver.planner.convert.ExplainPrinter;
@@ -126,13 +128,14 @@ public final class Planner {
       if (node instanceof SqlQuaverExplain explain) {
         if (explain.isAnalyze()) {
           // EXPLAIN ANALYZE: root and explainLines both set; the executor runs root and adds actuals.
-          PreparedPlan inner = planStatement(text, explain.statement(), version, settings);
+          Planned planned = planStatement(text, explain.statement(), version, settings);
+          PreparedPlan inner = planned.plan();
           if (inner.root() == null) {
             throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of %s is not supported",
                 inner.kind());
           }
           return new PreparedPlan(text, PreparedPlan.Kind.EXPLAIN, inner.parameterTypes(), EXPLAIN_FIELDS,
-              inner.root(), null, ExplainPrinter.print(inner.root()), version);
+              inner.root(), null, ExplainPrinter.print(inner.root(), planned.annotations()), version);
         }
         return explain(text, explain.statement(), version, settings);
       }
@@ -151,7 +154,7 @@ public final class Planner {
         throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED,
             "%s is handled by the session, not planned", node.getKind());
       }
-      return planStatement(text, node, version, settings);
+      return planStatement(text, node, version, settings).plan();
     } catch (QuaverException e) {
       throw e;
     } catch (Exception | AssertionError | StackOverflowError e) {
@@ -160,12 +163,13 @@ public final class Planner {
   }
 
   private PreparedPlan explain(String text, SqlNode statement, long version, SessionSettings settings) {
-    PreparedPlan inner = planStatement(text, statement, version, settings);
+    Planned planned = planStatement(text, statement, version, settings);
+    PreparedPlan inner = planned.plan();
     if (inner.root() == null) {
       throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported", inner.kind());
     }
     return new PreparedPlan(text, PreparedPlan.Kind.EXPLAIN, inner.parameterTypes(), EXPLAIN_FIELDS, null,
-        null, ExplainPrinter.print(inner.root()), version);
+        null, ExplainPrinter.print(inner.root(), planned.annotations()), version);
   }
 
   /** Validates a view's query (CREATE VIEW) and returns its column names. */
@@ -175,7 +179,13 @@ public final class Planner {
     return context.validator().getValidatedNodeType(validated).getFieldNames();
   }
 
-  private PreparedPlan planStatement(String text, SqlNode node, long version, SessionSettings settings) {
+  /**
+   * A planned statement with the cost annotations of its plan (EXPLAIN prints them; they are not
+   * part of PreparedPlan, so cached plans stay as they were).
+   */
+  private record Planned(PreparedPlan plan, PlanAnnotations annotations) {}
+
+  private Planned planStatement(String text, SqlNode node, long version, SessionSettings settings) {
     CatalogSchema snapshot = snapshot(version);
     String target = dmlTarget(node);
     StatementContext context = new StatementContext(
@@ -201,15 +211,16 @@ public final class Planner {
     if (root.rel instanceof TableModify modify) {
       TableDef table = DmlAssembler.targetTable(modify);
       RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
-      PhysicalNode physical = UpsertPlanning.withConflictAction(node,
-          DmlAssembler.assemble(modify.getOperation(), table, toPhysical(input, context, settings, false)));
-      return new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical, null,
-          null, version);
+      PhysicalNode physical = UpsertPlanning.withConflictAction(node, DmlAssembler.assemble(modify.getOperation(),
+          table, toPhysical(input, context, settings, false).root()));
+      return new Planned(new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical,
+          null, null, version), PlanAnnotations.NONE);
     }
-    PhysicalNode physical = toPhysical(root.project(), context, settings, true);
+    DistributedPlan distributed = toPhysical(root.project(), context, settings, true);
+    PhysicalNode physical = distributed.root();
     List<Field> fields = resultFields(root.validatedRowType, physical);
-    return new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes, fields, physical, null, null, version,
-        FieldOrigins.of(context.validator(), validated, catalog, fields.size()));
+    return new Planned(new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes, fields, physical, null, null,
+        version, FieldOrigins.of(context.validator(), validated, catalog, fields.size())), distributed.annotations());
   }
 
   /** {@code settings}: the session's (planner-affecting settings are read from it; see Settings). */
@@ -217,7 +228,7 @@ public final class Planner {
    * {@code distribute}: give the plan its distributions and exchanges (#7); DML inputs stay in one
    * partition (their writes are one batch, and DmlAssembler inspects the input's shape).
    */
-  private PhysicalNode toPhysical(RelNode rel, StatementContext context, SessionSettings settings,
+  private DistributedPlan toPhysical(RelNode rel, StatementContext context, SessionSettings settings,
       boolean distribute) {
     // Row counts from the statistics (#7), for join ordering, conversion and distribution alike.
     StatisticsLookup statistics = new StatisticsLookup(catalog.statistics());
@@ -226,7 +237,8 @@ public final class Planner {
     RelNode optimized = PlannerPhases.optimize(rel, context.relBuilder());
     PhysicalNode physical = new RelConverter(context.cluster().getRexBuilder(),
         optimized.getCluster().getMetadataQuery()).convert(optimized);
-    return distribute ? DistributionPlanner.plan(physical, statistics, settings) : physical;
+    return distribute ? DistributionPlanner.plan(physical, statistics, settings)
+        : new DistributedPlan(physical, PlanAnnotations.NONE);
   }
 
   /** Result columns: the names the user sees, the types of the physical plan. */

@@ -42,11 +42,12 @@ import java.util.stream.Collectors;
 public final class ExplainPrinter {
   private ExplainPrinter() {}
 
-  /** The plan as text, with the costs and decisions of the plan this thread made last (if it is that plan). */
+  /** The plan as text without costs or decisions (a plan not made by the cost-based planner). */
   public static List<String> print(PhysicalNode root) {
-    return print(root, PlanAnnotations.latest());
+    return print(root, PlanAnnotations.NONE);
   }
 
+  /** The plan as text with the costs and decisions the planner recorded for its nodes. */
   public static List<String> print(PhysicalNode root, PlanAnnotations annotations) {
     List<String> lines = new ArrayList<>();
     print(root, 0, lines, annotations);

@@ -22,6 +22,7 @@ import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.storage.catalog.TableDef;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 
 /**
@@ -33,8 +34,8 @@ import java.util.List;
  * {@link AggregationPhaseChooser} decides (two phases become a PARTIAL aggregate, an exchange
  * and a FINAL aggregate whose calls merge the partial results); sorts, limits, set operations and
  * correlates gather their inputs into one partition, and so does the root. Nodes it does not know
- * keep their subtree as converted (single partition). Costs and decisions go to
- * {@link PlanAnnotations} for EXPLAIN.
+ * keep their subtree as converted (single partition). Costs and decisions come back with the
+ * plan as {@link PlanAnnotations}, for EXPLAIN.
  *
  * <p>Thread safety: confined to one planning thread.
  */
@@ -43,7 +44,9 @@ public final class DistributionPlanner {
   private final String joinDistribution;
   private final String aggregationPhases;
   private final long memoryLimit;
-  private final PlanAnnotations annotations = new PlanAnnotations();
+  /** Cumulative cost and decision per node, by identity; frozen into {@link PlanAnnotations} at the end. */
+  private final IdentityHashMap<PhysicalNode, Double> costs = new IdentityHashMap<>();
+  private final IdentityHashMap<PhysicalNode, String> decisions = new IdentityHashMap<>();
 
   private DistributionPlanner(StatisticsLookup stats, SessionSettings settings) {
     this.stats = stats;
@@ -52,12 +55,11 @@ public final class DistributionPlanner {
     this.memoryLimit = settings.get(Settings.QUERY_MEMORY_LIMIT);
   }
 
-  /** The distributed plan of {@code root}; its output is in one partition. */
-  public static PhysicalNode plan(PhysicalNode root, StatisticsLookup stats, SessionSettings settings) {
+  /** The distributed plan of {@code root} (its output is in one partition), with its costs and decisions. */
+  public static DistributedPlan plan(PhysicalNode root, StatisticsLookup stats, SessionSettings settings) {
     DistributionPlanner planner = new DistributionPlanner(stats, settings);
     Placed placed = planner.gather(planner.visit(root));
-    planner.annotations.publish();
-    return placed.node();
+    return new DistributedPlan(placed.node(), new PlanAnnotations(planner.costs, planner.decisions));
   }
 
   /** A distributed node, where its output lives, and its subtree's cumulative cost. */
@@ -122,7 +124,7 @@ public final class DistributionPlanner {
     } else {
       placed = single(node, node.estimatedRows() * CostModel.OUTPUT_ROW, true);
     }
-    annotations.cost(placed.node(), placed.cost());
+    costs.put(placed.node(), placed.cost());
     return placed;
   }
 
@@ -166,7 +168,7 @@ public final class DistributionPlanner {
     Placed newRight = exchange(right, option.rightExchange(), option.partitions());
     PhysicalHashJoin distributed = new PhysicalHashJoin(newLeft.node(), newRight.node(), join.joinType(),
         join.leftKeys(), join.rightKeys(), join.residual(), join.fields(), option.output(), join.estimatedRows());
-    annotations.decision(distributed, decision.describe());
+    decisions.put(distributed, decision.describe());
     return joined(distributed, left, right, option);
   }
 
@@ -180,7 +182,7 @@ public final class DistributionPlanner {
     Placed newRight = exchange(right, option.rightExchange(), option.partitions());
     PhysicalNestedLoopJoin distributed = new PhysicalNestedLoopJoin(newLeft.node(), newRight.node(), join.joinType(),
         join.condition(), join.fields(), option.output(), join.estimatedRows());
-    annotations.decision(distributed, decision.describe());
+    decisions.put(distributed, decision.describe());
     return joined(distributed, left, right, option);
   }
 
@@ -221,17 +223,17 @@ public final class DistributionPlanner {
       default -> {
         PhysicalHashAggregate partial = new PhysicalHashAggregate(in.node(), groupKeys, aggregate.calls(),
             AggregatePhase.PARTIAL, aggregate.fields(), in.distribution(), option.partialRows());
-        annotations.cost(partial, in.cost() + CostModel.aggregate(in.rows(), option.partialRows(),
+        costs.put(partial, in.cost() + CostModel.aggregate(in.rows(), option.partialRows(),
             option.partialRows() * groupBytes));
         Placed partialPlaced = new Placed(partial, new Placement(in.distribution(), in.placement().partitions(),
-            option.partialRows(), groupBytes, in.placement().unknown()), annotations.cost(partial));
+            option.partialRows(), groupBytes, in.placement().unknown()), costs.get(partial));
         Placed moved = exchange(partialPlaced, byGroup, partitions);
         result = new PhysicalHashAggregate(moved.node(), range(k), finalCalls(aggregate.calls(), k),
             AggregatePhase.FINAL, aggregate.fields(), byGroup, aggregate.estimatedRows());
         placement = new Placement(byGroup, partitions, aggregate.estimatedRows(), groupBytes, in.placement().unknown());
       }
     }
-    annotations.decision(result, decision.describe());
+    decisions.put(result, decision.describe());
     return new Placed(result, placement, in.cost() + option.cost());
   }
 
@@ -258,7 +260,7 @@ public final class DistributionPlanner {
     int copies = target.kind() == Distribution.Kind.BROADCAST ? Math.max(1, partitions) : 1;
     PhysicalExchange exchange = new PhysicalExchange(placed.node(), target, placed.rows());
     double cost = placed.cost() + CostModel.exchange(placed.rows(), placed.placement().bytes(), copies);
-    annotations.cost(exchange, cost);
+    costs.put(exchange, cost);
     int targetPartitions = target.kind() == Distribution.Kind.SINGLE ? 1 : partitions;
     return new Placed(exchange, new Placement(target, targetPartitions, placed.rows(), placed.placement().rowBytes(),
         placed.placement().unknown()), cost);

@@ -1,6 +1,7 @@
 package dev.quaver.planner.cost;
 
 import dev.quaver.planner.physical.PhysicalNode;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -8,34 +9,23 @@ import java.util.Map;
  * What the cost-based planning of one statement knows about each physical node beyond the node
  * itself, for EXPLAIN: its estimated cost (cumulative, in the units of {@link CostModel}) and, for
  * joins and aggregations, the distribution decision with the rejected alternative. Keyed by node
- * identity (records compare by value). The latest annotations of each planning thread are kept
- * ({@link #latest()}) so that EXPLAIN, which prints the plan the same thread just made, finds
- * them without widening the plan records.
+ * identity (records compare by value, and two equal subtrees of one plan may carry different
+ * decisions). Made by {@link DistributionPlanner} and handed back with the plan it describes
+ * ({@link DistributedPlan}); it used to travel through a thread-local, which tied EXPLAIN to the
+ * thread that planned last (#7).
  *
- * <p>Thread safety: an instance is confined to the thread that planned it.
+ * <p>Immutable (unmodifiable identity maps), so safe to share between threads and cached plans.
  */
 public final class PlanAnnotations {
-  private static final ThreadLocal<PlanAnnotations> LATEST = new ThreadLocal<>();
+  /** No costs, no decisions: EXPLAIN then prints only distributions and rows. */
+  public static final PlanAnnotations NONE = new PlanAnnotations(new IdentityHashMap<>(), new IdentityHashMap<>());
 
-  private final Map<PhysicalNode, Double> costs = new IdentityHashMap<>();
-  private final Map<PhysicalNode, String> decisions = new IdentityHashMap<>();
+  private final Map<PhysicalNode, Double> costs;
+  private final Map<PhysicalNode, String> decisions;
 
-  /** The annotations of the latest plan made on this thread (empty if none). */
-  public static PlanAnnotations latest() {
-    PlanAnnotations latest = LATEST.get();
-    return latest == null ? new PlanAnnotations() : latest;
-  }
-
-  void publish() {
-    LATEST.set(this);
-  }
-
-  void cost(PhysicalNode node, double cost) {
-    costs.put(node, cost);
-  }
-
-  void decision(PhysicalNode node, String decision) {
-    decisions.put(node, decision);
+  PlanAnnotations(IdentityHashMap<PhysicalNode, Double> costs, IdentityHashMap<PhysicalNode, String> decisions) {
+    this.costs = Collections.unmodifiableMap(new IdentityHashMap<>(costs));
+    this.decisions = Collections.unmodifiableMap(new IdentityHashMap<>(decisions));
   }
 
   /** Cumulative estimated cost of the node's subtree, or null when unknown. */
