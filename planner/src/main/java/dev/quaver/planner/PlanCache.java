@@ -1,46 +1,86 @@
 package dev.quaver.planner;
 
+import dev.quaver.storage.stats.Statistics;
+import dev.quaver.storage.stats.TableStatistics;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Plans by exact statement text, valid while the catalog version they were planned at is
- * current. Bounded: the least recently used plan goes first once {@code capacity} is reached.
+ * Plans by exact statement text, valid while the catalog version they were planned at is current
+ * and the statistics of every table they read are those they were costed with (#7: ANALYZE or an
+ * ETL refresh of a table re-plans the statements that read it, and only those — an OLTP point
+ * statement on another table keeps its plan). Bounded: the least recently used plan goes first
+ * once {@code capacity} is reached.
+ *
+ * <p>Statistics are compared by identity: the statistics store replaces a table's
+ * {@link TableStatistics} object on every change. The global {@link Statistics#version()} is the
+ * fast path: while it has not moved since an entry was checked, no table is looked up.
  *
  * <p>Thread safety: guarded by {@code this}.
  */
 final class PlanCache {
-  private final Map<String, PreparedPlan> plans;
+  /**
+   * A cached plan, the tables it reads with the statistics it was costed with (null: none), and
+   * the statistics version at which that was last verified.
+   */
+  private record Entry(PreparedPlan plan, List<Long> tables, List<TableStatistics> statistics,
+      long checkedVersion) {}
+
+  private final Map<String, Entry> plans;
 
   PlanCache(int capacity) {
     this.plans = new LinkedHashMap<>(256, 0.75f, true) {
       private static final long serialVersionUID = 1L;
 
       @Override
-      protected boolean removeEldestEntry(Map.Entry<String, PreparedPlan> eldest) {
+      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
         return size() > capacity;
       }
     };
   }
 
-  /** The cached plan of {@code sql} if it was planned at {@code catalogVersion}. */
-  synchronized PreparedPlan get(String sql, long catalogVersion) {
-    PreparedPlan plan = plans.get(sql);
-    if (plan == null) {
+  /**
+   * The cached plan of {@code sql} if it was planned at {@code catalogVersion} and the tables it
+   * reads still have the statistics it was planned with; otherwise the entry is dropped.
+   */
+  synchronized PreparedPlan get(String sql, long catalogVersion, Statistics statistics) {
+    Entry entry = plans.get(sql);
+    if (entry == null) {
       return null;
     }
-    if (plan.catalogVersion() != catalogVersion) {
+    if (entry.plan().catalogVersion() != catalogVersion) {
       plans.remove(sql);
       return null;
     }
-    return plan;
+    long version = statistics.version();
+    if (entry.checkedVersion() != version) {
+      for (int i = 0; i < entry.tables().size(); i++) {
+        if (statistics.table(entry.tables().get(i)).orElse(null) != entry.statistics().get(i)) {
+          plans.remove(sql);
+          return null;
+        }
+      }
+      plans.put(sql, new Entry(entry.plan(), entry.tables(), entry.statistics(), version));
+    }
+    return entry.plan();
   }
 
-  synchronized void put(PreparedPlan plan) {
-    plans.put(plan.sql(), plan);
+  /**
+   * Caches {@code plan}, which reads {@code tables} (ids) and was planned entirely at statistics
+   * version {@code statisticsVersion}; the tables' current statistics are taken as those it was
+   * costed with.
+   */
+  synchronized void put(PreparedPlan plan, List<Long> tables, Statistics statistics, long statisticsVersion) {
+    List<TableStatistics> seen = new java.util.ArrayList<>(tables.size());
+    for (long table : tables) {
+      seen.add(statistics.table(table).orElse(null));
+    }
+    plans.put(plan.sql(), new Entry(plan, List.copyOf(tables), java.util.Collections.unmodifiableList(seen),
+        statisticsVersion));
   }
 
-  /** Drops every plan (the statistics they were costed with changed). */
+  /** Drops every plan. */
   synchronized void clear() {
     plans.clear();
   }

@@ -32,9 +32,15 @@ import dev.quaver.planner.sql.dml.SqlQuaverReindex;
 import dev.quaver.storage.catalog.Catalog;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.type.ColumnType;
+import dev.quaver.planner.schema.CatalogTable;
+import dev.quaver.storage.stats.Statistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.plan.RelOptUtil;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
@@ -50,8 +56,9 @@ import org.apache.calcite.sql.SqlUpdate;
 /**
  * The planner's entry point: SQL text in, {@link PreparedPlan} out. Parses with Calcite and
  * Quaver's grammar extension, validates against the catalog, rewrites (PlannerPhases) and
- * converts to Quaver's physical plan. Plans are cached by statement text and catalog version,
- * so a repeated statement (or a prepared one) does not pay for Calcite again.
+ * converts to Quaver's physical plan. Plans are cached by statement text, catalog version and the
+ * statistics of the tables they read, so a repeated statement (or a prepared one) does not pay for
+ * Calcite again, and is re-planned once DDL or new statistics may change its plan.
  *
  * <p>Errors are QuaverExceptions: SYNTAX_ERROR (42601, with position), UNDEFINED_TABLE (42P01),
  * UNDEFINED_COLUMN (42703), DATATYPE_MISMATCH (42804), FEATURE_NOT_SUPPORTED (0A000), ...
@@ -67,8 +74,6 @@ public final class Planner {
   private final Catalog catalog;
   private final PlanCache cache = new PlanCache(PLAN_CACHE_CAPACITY);
   private final AtomicReference<CatalogSchema> schema = new AtomicReference<>();
-  /** Version of the statistics the cached plans were made with. */
-  private volatile long statisticsVersion;
 
   public Planner(Catalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog is null");
@@ -90,22 +95,22 @@ public final class Planner {
     Objects.requireNonNull(settings, "settings is null");
     String text = stripSemicolon(sql);
     long version = catalog.version();
-    long statistics = catalog.statistics().version();
-    if (statistics != statisticsVersion) {
-      // New statistics (ANALYZE, ETL) may change plans: drop the cached ones (#7).
-      statisticsVersion = statistics;
-      cache.clear();
-    }
+    Statistics statistics = catalog.statistics();
     if (!settings.planningKey().isEmpty()) {
-      return planUncached(text, version, settings);
+      return planUncached(text, version, settings, new TreeSet<>());
     }
-    PreparedPlan cached = cache.get(text, version);
+    // A cached plan is dropped when DDL moved the catalog or when a table it reads got new
+    // statistics (ANALYZE, ETL refresh): it is re-planned with the new figures (#7).
+    PreparedPlan cached = cache.get(text, version, statistics);
     if (cached != null) {
       return cached;
     }
-    PreparedPlan plan = planUncached(text, version, settings);
-    if (plan.kind() != PreparedPlan.Kind.DDL) {
-      cache.put(plan);
+    long statisticsVersion = statistics.version();
+    Set<Long> tables = new TreeSet<>();
+    PreparedPlan plan = planUncached(text, version, settings, tables);
+    if (plan.kind() != PreparedPlan.Kind.DDL && statistics.version() == statisticsVersion) {
+      // Not cached when statistics changed while planning: which ones it saw is unknown.
+      cache.put(plan, List.copyOf(tables), statistics, statisticsVersion);
     }
     return plan;
   }
@@ -118,17 +123,18 @@ public final class Planner {
         "SELECT a, COUNT(*), SUM(b) FROM (VALUES (1, 2), (3, 4)) AS t(a, b) WHERE a > 0 GROUP BY a ORDER BY a",
         "SELECT * FROM (VALUES (1)) AS x(a) JOIN (VALUES (1)) AS y(b) ON a = b"
             + " WHERE a IN (SELECT 1) AND EXISTS (SELECT 1 FROM (VALUES (2)) AS z(c) WHERE c > a)")) {
-      planUncached(sql, catalog.version(), SessionSettings.DEFAULTS);
+      planUncached(sql, catalog.version(), SessionSettings.DEFAULTS, new TreeSet<>());
     }
   }
 
-  private PreparedPlan planUncached(String text, long version, SessionSettings settings) {
+  /** Plans {@code text}; the ids of the tables the plan reads are added to {@code tables}. */
+  private PreparedPlan planUncached(String text, long version, SessionSettings settings, Set<Long> tables) {
     try {
       SqlNode node = StatementParser.parse(text);
       if (node instanceof SqlQuaverExplain explain) {
         if (explain.isAnalyze()) {
           // EXPLAIN ANALYZE: root and explainLines both set; the executor runs root and adds actuals.
-          Planned planned = planStatement(text, explain.statement(), version, settings);
+          Planned planned = planStatement(text, explain.statement(), version, settings, tables);
           PreparedPlan inner = planned.plan();
           if (inner.root() == null) {
             throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN ANALYZE of %s is not supported",
@@ -137,10 +143,10 @@ public final class Planner {
           return new PreparedPlan(text, PreparedPlan.Kind.EXPLAIN, inner.parameterTypes(), EXPLAIN_FIELDS,
               inner.root(), null, ExplainPrinter.print(inner.root(), planned.annotations()), version);
         }
-        return explain(text, explain.statement(), version, settings);
+        return explain(text, explain.statement(), version, settings, tables);
       }
       if (node instanceof SqlExplain explain) {
-        return explain(text, explain.getExplicandum(), version, settings);
+        return explain(text, explain.getExplicandum(), version, settings, tables);
       }
       if (node instanceof SqlQuaverReindex reindex) {
         PhysicalNode root = UpsertPlanning.reindex(reindex, catalog);
@@ -154,7 +160,7 @@ public final class Planner {
         throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED,
             "%s is handled by the session, not planned", node.getKind());
       }
-      return planStatement(text, node, version, settings).plan();
+      return planStatement(text, node, version, settings, tables).plan();
     } catch (QuaverException e) {
       throw e;
     } catch (Exception | AssertionError | StackOverflowError e) {
@@ -162,8 +168,9 @@ public final class Planner {
     }
   }
 
-  private PreparedPlan explain(String text, SqlNode statement, long version, SessionSettings settings) {
-    Planned planned = planStatement(text, statement, version, settings);
+  private PreparedPlan explain(String text, SqlNode statement, long version, SessionSettings settings,
+      Set<Long> tables) {
+    Planned planned = planStatement(text, statement, version, settings, tables);
     PreparedPlan inner = planned.plan();
     if (inner.root() == null) {
       throw QuaverException.of(ErrorCode.FEATURE_NOT_SUPPORTED, "EXPLAIN of %s is not supported", inner.kind());
@@ -185,7 +192,8 @@ public final class Planner {
    */
   private record Planned(PreparedPlan plan, PlanAnnotations annotations) {}
 
-  private Planned planStatement(String text, SqlNode node, long version, SessionSettings settings) {
+  private Planned planStatement(String text, SqlNode node, long version, SessionSettings settings,
+      Set<Long> tables) {
     CatalogSchema snapshot = snapshot(version);
     String target = dmlTarget(node);
     StatementContext context = new StatementContext(
@@ -212,11 +220,11 @@ public final class Planner {
       TableDef table = DmlAssembler.targetTable(modify);
       RelNode input = DmlAssembler.modifyInput(modify, context.relBuilder());
       PhysicalNode physical = UpsertPlanning.withConflictAction(node, DmlAssembler.assemble(modify.getOperation(),
-          table, toPhysical(input, context, settings, false).root()));
+          table, toPhysical(input, context, settings, false, tables).root()));
       return new Planned(new PreparedPlan(text, PreparedPlan.Kind.DML, parameterTypes, physical.fields(), physical,
           null, null, version), PlanAnnotations.NONE);
     }
-    DistributedPlan distributed = toPhysical(root.project(), context, settings, true);
+    DistributedPlan distributed = toPhysical(root.project(), context, settings, true, tables);
     PhysicalNode physical = distributed.root();
     List<Field> fields = resultFields(root.validatedRowType, physical);
     return new Planned(new PreparedPlan(text, PreparedPlan.Kind.QUERY, parameterTypes, fields, physical, null, null,
@@ -229,12 +237,18 @@ public final class Planner {
    * partition (their writes are one batch, and DmlAssembler inspects the input's shape).
    */
   private DistributedPlan toPhysical(RelNode rel, StatementContext context, SessionSettings settings,
-      boolean distribute) {
+      boolean distribute, Set<Long> tables) {
     // Row counts from the statistics (#7), for join ordering, conversion and distribution alike.
     StatisticsLookup statistics = new StatisticsLookup(catalog.statistics());
     rel.getCluster().setMetadataQuerySupplier(() -> new CostMetadataQuery(statistics));
     rel.getCluster().invalidateMetadataQuery();
     RelNode optimized = PlannerPhases.optimize(rel, context.relBuilder());
+    for (RelOptTable table : RelOptUtil.findAllTables(optimized)) {
+      CatalogTable read = table.unwrap(CatalogTable.class);
+      if (read != null) {
+        tables.add(read.table().id());
+      }
+    }
     PhysicalNode physical = new RelConverter(context.cluster().getRexBuilder(),
         optimized.getCluster().getMetadataQuery()).convert(optimized);
     return distribute ? DistributionPlanner.plan(physical, statistics, settings)
