@@ -221,6 +221,40 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     return Optional.of(etl.run(live));
   }
 
+  /**
+   * Key-range reads go to the row store, which holds every committed row whatever the columnar
+   * watermark (issue #7, access paths): primary-key ranges directly, index ranges through
+   * {@link IndexRowCursor}. System tables and unknown indexes fall back to the scan.
+   */
+  @Override
+  public TableScan keyRangeScan(TableDef table, String index, List<KeyBounds> ranges, long snapshot,
+      int[] columns, boolean withRowKey, BufferAllocator allocator, int maxRowsPerBatch) {
+    checkOpen();
+    if (SystemTables.isSystem(table)) {
+      return scan(table, snapshot, columns, withRowKey, allocator, maxRowsPerBatch);
+    }
+    List<dev.quaver.type.ColumnType> types = CommitBuilder.columnTypes(table);
+    if (index == null && table.hasPrimaryKey()) {
+      List<KeyRanges.Range> keys = KeyRanges.encode(KeySpace.tableStart(table.id()),
+          table.primaryKey().stream().map(types::get).toList(), ranges);
+      return new MemtableTableScan(new MultiRangeCursor(store, keys, snapshot), table, columns, withRowKey,
+          allocator, maxRowsPerBatch);
+    }
+    dev.quaver.storage.catalog.CatalogState state = catalog.state();
+    java.util.Optional<Long> indexId = index == null || state.tableOfIndex(index)
+        .filter(owner -> owner.id() == table.id()).isEmpty() ? java.util.Optional.empty()
+        : java.util.Optional.ofNullable(state.indexIds().get(index));
+    java.util.Optional<dev.quaver.storage.catalog.IndexDef> definition =
+        index == null ? java.util.Optional.empty() : table.index(index);
+    if (indexId.isEmpty() || definition.isEmpty()) {
+      return scan(table, snapshot, columns, withRowKey, allocator, maxRowsPerBatch);
+    }
+    List<dev.quaver.type.ColumnType> indexTypes = definition.get().columns().stream().map(types::get).toList();
+    List<KeyRanges.Range> keys = KeyRanges.encode(KeySpace.indexStart(indexId.get()), indexTypes, ranges);
+    return new MemtableTableScan(new IndexRowCursor(new MultiRangeCursor(store, keys, snapshot), store,
+        indexTypes, snapshot), table, columns, withRowKey, allocator, maxRowsPerBatch);
+  }
+
   @Override
   public void runEtl(TableDef table) {
     optimize(table);

@@ -39,6 +39,20 @@ public interface StorageEngine extends AutoCloseable {
   }
 
   /**
+   * Reads the rows of {@code table} at {@code snapshot} whose key lies in one of {@code ranges},
+   * by key from the row store (which holds every committed row): the primary key when
+   * {@code index} is null, else the secondary index of that name (index range, then each row by
+   * its key). Rows come range by range, in key order within a range; a row matched by two
+   * overlapping ranges comes twice, so callers pass disjoint ranges. Columns, row key and batches
+   * as for {@link #scan}. Advisory like scan predicates: this default (wrappers, fakes) scans the
+   * whole table, so callers always filter exactly (issue #7, access paths).
+   */
+  default TableScan keyRangeScan(TableDef table, String index, java.util.List<KeyBounds> ranges,
+      long snapshot, int[] columns, boolean withRowKey, BufferAllocator allocator, int maxRowsPerBatch) {
+    return scan(table, snapshot, columns, withRowKey, allocator, maxRowsPerBatch);
+  }
+
+  /**
    * Runs the ETL of {@code table} now (OPTIMIZE TABLE): moves the rows changed since its
    * watermark into columnar segments and merges small ones. Empty when this engine has no
    * columnar store (system tables, wrappers).
