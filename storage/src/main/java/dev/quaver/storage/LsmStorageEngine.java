@@ -178,6 +178,37 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
         table, columns, withRowKey, allocator, maxRowsPerBatch);
   }
 
+  /** System tables are one slice; user tables are sliced by their partitions. */
+  @Override
+  public int scanPartitions(TableDef table) {
+    return SystemTables.isSystem(table) ? 1 : table.partitions();
+  }
+
+  /** One partition: its columnar segments and changed rows, or its rows of the row store. */
+  @Override
+  public TableScan scanPartition(TableDef table, long snapshot, int[] columns,
+      BufferAllocator allocator, int maxRowsPerBatch, List<ScanPredicate> predicates,
+      int partition) {
+    int partitions = scanPartitions(table);
+    if (partitions == 1) {
+      return StorageEngine.super.scanPartition(table, snapshot, columns, allocator, maxRowsPerBatch,
+          predicates, partition);
+    }
+    if (partition < 0 || partition >= partitions) {
+      throw new IllegalArgumentException("partition " + partition + " of " + partitions
+          + " of table " + table.name());
+    }
+    checkOpen();
+    TableScan columnarScan = columnar.scan(table, snapshot, columns, predicates, allocator,
+        maxRowsPerBatch, store, partition);
+    if (columnarScan != null) {
+      return columnarScan;
+    }
+    return new MemtableTableScan(
+        store.scan(KeySpace.tableStart(table.id()), KeySpace.tableEnd(table.id()), snapshot),
+        table, columns, false, allocator, maxRowsPerBatch, partition);
+  }
+
   @Override
   public WriteBatch newWriteBatch(long readSnapshot) {
     return new RowWriteBatch(readSnapshot);

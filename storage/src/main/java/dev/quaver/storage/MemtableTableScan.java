@@ -2,6 +2,7 @@ package dev.quaver.storage;
 
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.columnar.ArrowTypes;
+import dev.quaver.storage.columnar.PartitionFunction;
 import dev.quaver.storage.lsm.Cursor;
 import dev.quaver.storage.row.RowCodec;
 import dev.quaver.type.ColumnType;
@@ -18,7 +19,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * A {@link TableScan} over the row store: walks the table's key range at the snapshot (the
  * store's cursor merges memtables and SSTables and pins the snapshot and files until closed) and
  * decodes rows into one reused {@link VectorSchemaRoot} (cleared and refilled by every
- * {@code next()}).
+ * {@code next()}). A partition-sliced scan ({@code partition >= 0}) keeps only the rows that
+ * {@link PartitionFunction} assigns to that partition.
  *
  * <p>Thread safety: confined to one thread.
  */
@@ -36,15 +38,25 @@ final class MemtableTableScan implements TableScan {
   private final VectorSchemaRoot root;
   private final Object[] row;
   private final RowVectorDecoder decoder;
+  private final TableDef table;
+  private final int partition;
   private boolean exhausted;
   private boolean closed;
 
   MemtableTableScan(Cursor cursor, TableDef table, int[] columns, boolean withRowKey,
       BufferAllocator allocator, int maxRowsPerBatch) {
+    this(cursor, table, columns, withRowKey, allocator, maxRowsPerBatch, -1);
+  }
+
+  /** A scan of one partition ({@code partition < 0}: all rows). */
+  MemtableTableScan(Cursor cursor, TableDef table, int[] columns, boolean withRowKey,
+      BufferAllocator allocator, int maxRowsPerBatch, int partition) {
     if (maxRowsPerBatch < 1) {
       throw new IllegalArgumentException("maxRowsPerBatch " + maxRowsPerBatch);
     }
     this.cursor = cursor;
+    this.table = table;
+    this.partition = partition;
     this.types = CommitBuilder.columnTypes(table);
     this.columns = columns.clone();
     this.withRowKey = withRowKey;
@@ -75,6 +87,10 @@ final class MemtableTableScan implements TableScan {
     int count = 0;
     List<FieldVector> vectors = root.getFieldVectors();
     while (count < maxRowsPerBatch && cursor.next()) {
+      if (partition >= 0
+          && PartitionFunction.ofStoredRow(table, types, cursor.key(), cursor.value()) != partition) {
+        continue;
+      }
       if (count == 0) {
         root.allocateNew();
       }

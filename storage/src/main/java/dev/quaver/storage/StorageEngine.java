@@ -53,6 +53,31 @@ public interface StorageEngine extends AutoCloseable {
   }
 
   /**
+   * How many slices {@link #scanPartition} cuts {@code table} into: its partitions (the unit of
+   * parallel work, {@code TableDef.partitions()}), or 1 when this engine cannot slice it (system
+   * tables, wrappers).
+   */
+  default int scanPartitions(TableDef table) {
+    return 1;
+  }
+
+  /**
+   * A scan (without row keys) of one partition of {@code table}, {@code 0 <= partition <
+   * scanPartitions(table)}: the rows whose distribution key hashes to it (PartitionFunction, the
+   * ETL's placement rule). The union of all partitions' rows at one snapshot equals the rows of
+   * {@link #scan} at that snapshot; otherwise as {@link #scan}.
+   */
+  default TableScan scanPartition(TableDef table, long snapshot, int[] columns,
+      BufferAllocator allocator, int maxRowsPerBatch, java.util.List<ScanPredicate> predicates,
+      int partition) {
+    if (partition != 0 || scanPartitions(table) != 1) {
+      throw new IllegalArgumentException("partition " + partition + " of " + scanPartitions(table)
+          + " of table " + table.name());
+    }
+    return scan(table, snapshot, columns, false, allocator, maxRowsPerBatch, predicates);
+  }
+
+  /**
    * Runs the ETL of {@code table} now (OPTIMIZE TABLE): moves the rows changed since its
    * watermark into columnar segments and merges small ones. Empty when this engine has no
    * columnar store (system tables, wrappers).

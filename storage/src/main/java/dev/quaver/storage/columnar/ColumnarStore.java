@@ -173,6 +173,16 @@ public final class ColumnarStore {
   public TableScan scan(TableDef table, long snapshot, int[] columns,
       List<ScanPredicate> predicates, BufferAllocator allocator, int maxRowsPerBatch,
       LsmStore store) {
+    return scan(table, snapshot, columns, predicates, allocator, maxRowsPerBatch, store, -1);
+  }
+
+  /**
+   * As above, of one partition only ({@code partition < 0}: all): its segments and the changed
+   * rows that {@link PartitionFunction} assigns to it.
+   */
+  public TableScan scan(TableDef table, long snapshot, int[] columns,
+      List<ScanPredicate> predicates, BufferAllocator allocator, int maxRowsPerBatch,
+      LsmStore store, int partition) {
     ColumnarVersion version = versions.get(table.id());
     if (version == null || version.watermark() > snapshot
         || version.manifest().schema() != schemaOf(table)) {
@@ -180,7 +190,7 @@ public final class ColumnarStore {
     }
     NavigableSet<ByteArrayKey> changed = changedKeys(store, table.id(), version.watermark(), snapshot);
     return new ColumnarTableScan(version, changed, store, snapshot, table, columns, predicates,
-        allocator, maxRowsPerBatch);
+        allocator, maxRowsPerBatch, partition);
   }
 
   /** Row keys of {@code tableId} changed by commits in (after, through], read at {@code through}. */

@@ -30,7 +30,10 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * segments whose key did not change in (W, S], then the rows of the changed keys as they are at
  * S in the row store (point reads; a deleted key yields nothing). Row groups whose zone maps
  * exclude a pushed-down predicate are not loaded. Rows come segment by segment, then the delta in
- * key order.
+ * key order. A partition-sliced scan ({@code partition >= 0}) reads only the segments of that
+ * partition and the changed rows that {@link PartitionFunction} assigns to it; a changed key
+ * still hides its old version in every partition's segments (an UPDATE of the distribution key
+ * moves the row to another partition).
  *
  * <p>Thread safety: confined to one thread.
  */
@@ -38,6 +41,8 @@ final class ColumnarTableScan implements TableScan {
   private final ColumnarVersion version;
   private final NavigableSet<ByteArrayKey> changed;
   private final List<ByteArrayKey> changedList;
+  private final TableDef table;
+  private final int partition;
   private final LsmStore store;
   private final long snapshot;
   private final List<ColumnType> types;
@@ -63,13 +68,15 @@ final class ColumnarTableScan implements TableScan {
 
   ColumnarTableScan(ColumnarVersion version, NavigableSet<ByteArrayKey> changed, LsmStore store,
       long snapshot, TableDef table, int[] columns, List<ScanPredicate> predicates,
-      BufferAllocator allocator, int maxRowsPerBatch) {
+      BufferAllocator allocator, int maxRowsPerBatch, int partition) {
     if (maxRowsPerBatch < 1) {
       throw new IllegalArgumentException("maxRowsPerBatch " + maxRowsPerBatch);
     }
     this.version = version;
     this.changed = changed;
     this.changedList = new ArrayList<>(changed);
+    this.table = table;
+    this.partition = partition;
     this.store = store;
     this.snapshot = snapshot;
     this.types = new ArrayList<>();
@@ -125,7 +132,9 @@ final class ColumnarTableScan implements TableScan {
         continue;
       } else if (deltaPosition < changedList.size()) {
         byte[] value = store.get(changedList.get(deltaPosition++).bytes(), snapshot);
-        if (value != null) {
+        if (value != null && (partition < 0
+            || PartitionFunction.ofStoredRow(table, types, changedList.get(deltaPosition - 1).bytes(), value)
+                == partition)) {
           if (count == 0) {
             root.allocateNew();
           }
@@ -171,6 +180,11 @@ final class ColumnarTableScan implements TableScan {
     List<SegmentReader> readers = version.readers();
     while (segment < readers.size()) {
       SegmentReader reader = readers.get(segment);
+      if (partition >= 0 && version.manifest().segments().get(segment).file().partition() != partition) {
+        segment++;
+        group = -1;
+        continue;
+      }
       group++;
       if (group >= reader.rowGroupCount()) {
         segment++;
