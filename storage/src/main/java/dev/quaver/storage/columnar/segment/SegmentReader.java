@@ -21,6 +21,7 @@ import org.apache.arrow.flatbuf.MessageHeader;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.ForeignAllocation;
+import org.apache.arrow.memory.OutOfMemoryException;
 import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
@@ -207,44 +208,68 @@ public final class SegmentReader {
         loaded.close();
         throw e;
       }
+    } catch (OutOfMemoryException e) {
+      throw overLimit(group, block, allocator, e);
     } catch (IOException | RuntimeException e) {
       if (e instanceof QuaverException q) {
         throw q;
+      }
+      if (e.getCause() instanceof OutOfMemoryException oom) {
+        throw overLimit(group, block, allocator, oom);
       }
       throw new QuaverException(ErrorCode.DATA_CORRUPTED, "row group " + group + " of segment "
           + file + " cannot be decoded: " + e, e);
     }
   }
 
+  /**
+   * A row group whose decoded columns do not fit the caller's allocator (the statement's memory
+   * limit) is OUT_OF_MEMORY (53200), not a decode error: the file is fine, the limit is too small
+   * for one row group of it.
+   */
+  private QuaverException overLimit(int group, ArrowBlock block, BufferAllocator allocator,
+      OutOfMemoryException cause) {
+    long limit = allocator.getLimit();
+    for (BufferAllocator parent = allocator.getParentAllocator(); parent != null;
+        parent = parent.getParentAllocator()) {
+      limit = Math.min(limit, parent.getLimit());
+    }
+    return new QuaverException(ErrorCode.OUT_OF_MEMORY, String.format(
+        "query memory limit of %d bytes reached decoding row group %d of segment %s (%d rows,"
+            + " %d bytes compressed, %d bytes already held by the statement); raise the limit"
+            + " or write smaller row groups (quaver.segment.rowGroupRows)", limit, group,
+        file.getFileName(), rowGroupRows(group), block.getBodyLength(),
+        allocator.getAllocatedMemory()), cause);
+  }
+
   private VectorSchemaRoot decodeDictionaries(VectorSchemaRoot loaded, int[] fileColumns,
       BufferAllocator allocator) throws IOException {
     List<FieldVector> vectors = new ArrayList<>(loaded.getFieldVectors());
+    int count = loaded.getRowCount();
     boolean any = false;
-    for (int i = 0; i < fileColumns.length; i++) {
-      Field field = schema.getFields().get(fileColumns[i]);
-      if (field.getDictionary() == null) {
-        continue;
+    try {
+      for (int i = 0; i < fileColumns.length; i++) {
+        Field field = schema.getFields().get(fileColumns[i]);
+        if (field.getDictionary() == null) {
+          continue;
+        }
+        any = true;
+        byte[][] values = dictionary(fileColumns[i], allocator);
+        VarCharVector decoded = new VarCharVector(field.getName(), allocator);
+        vectors.set(i, decoded); // closed with the others on failure
+        decode((IntVector) loaded.getFieldVectors().get(i), values, decoded, count);
       }
-      any = true;
-      byte[][] values = dictionary(fileColumns[i], allocator);
-      IntVector indices = (IntVector) vectors.get(i);
-      VarCharVector decoded = new VarCharVector(field.getName(), allocator);
-      int count = loaded.getRowCount();
-      decoded.allocateNew(count);
-      for (int r = 0; r < count; r++) {
-        if (indices.isNull(r)) {
-          decoded.setNull(r);
-        } else {
-          decoded.setSafe(r, values[indices.get(r)]);
+    } catch (RuntimeException | IOException e) {
+      for (int i = 0; i < vectors.size(); i++) {
+        if (vectors.get(i) != loaded.getFieldVectors().get(i)) {
+          vectors.get(i).close();
         }
       }
-      decoded.setValueCount(count);
-      vectors.set(i, decoded);
+      throw e;
     }
     if (!any) {
       return loaded;
     }
-    int count = loaded.getRowCount();
     for (int i = 0; i < fileColumns.length; i++) {
       if (vectors.get(i) != loaded.getFieldVectors().get(i)) {
         loaded.getFieldVectors().get(i).close();
@@ -253,6 +278,38 @@ public final class SegmentReader {
     VectorSchemaRoot result = new VectorSchemaRoot(vectors);
     result.setRowCount(count);
     return result;
+  }
+
+  /**
+   * Expands dictionary indices into {@code decoded}: one allocation of the exact size, then the
+   * offsets and bytes written directly (no per-row capacity checks).
+   */
+  private static void decode(IntVector indices, byte[][] values, VarCharVector decoded, int count) {
+    long bytes = 0;
+    boolean anyNull = indices.getNullCount() > 0;
+    ArrowBuf indexData = indices.getDataBuffer();
+    for (int r = 0; r < count; r++) {
+      if (!anyNull || !indices.isNull(r)) {
+        bytes += values[indexData.getInt((long) r * 4)].length;
+      }
+    }
+    decoded.allocateNew(Math.max(1, bytes), count);
+    ArrowBuf offsets = decoded.getOffsetBuffer();
+    ArrowBuf data = decoded.getDataBuffer();
+    ArrowBuf validity = decoded.getValidityBuffer();
+    int offset = 0;
+    offsets.setInt(0, 0);
+    for (int r = 0; r < count; r++) {
+      if (!anyNull || !indices.isNull(r)) {
+        byte[] value = values[indexData.getInt((long) r * 4)];
+        data.setBytes(offset, value, 0, value.length);
+        offset += value.length;
+        org.apache.arrow.vector.BitVectorHelper.setBit(validity, r);
+      }
+      offsets.setInt((long) (r + 1) * 4, offset);
+    }
+    decoded.setLastSet(count - 1);
+    decoded.setValueCount(count);
   }
 
   /** The type of the field's data in a batch: the index type for a dictionary-encoded field. */

@@ -152,6 +152,41 @@ class SegmentFileTest {
             e -> assertThat(e.code()).isEqualTo(ErrorCode.DATA_CORRUPTED));
   }
 
+  @Test
+  void aRowGroupLargerThanTheMemoryLimitIsOutOfMemoryNotCorrupt() throws Exception {
+    for (SegmentOptions.Codec codec : SegmentOptions.Codec.values()) {
+      Path file = directory.resolve("big-" + codec + ".arrow");
+      SegmentWriter writer = new SegmentWriter(7, 0, NAMES, TYPES,
+          new SegmentOptions(1000, 1000, 10, codec));
+      for (int i = 0; i < 1000; i++) {
+        writer.add(row(i), key(i));
+      }
+      try (BufferAllocator root = new RootAllocator()) {
+        SegmentFile written = writer.write(file, 1, root);
+        SegmentReader reader = SegmentReader.open(file, written.crc());
+        try (BufferAllocator limited = root.newChildAllocator("query", 0, 4096)) {
+          assertThatThrownBy(() -> reader.load(0, new int[] {0, 1, 2, 3, 4, 5}, limited))
+              .isInstanceOfSatisfying(QuaverException.class, e -> {
+                assertThat(e.code()).isEqualTo(ErrorCode.OUT_OF_MEMORY);
+                assertThat(e.getMessage()).contains("memory limit of 4096 bytes")
+                    .contains("row group 0").contains("1000 rows");
+              });
+          assertThat(limited.getAllocatedMemory()).isZero();
+          // the dictionary column alone: indices fit, the decoded strings do not
+          assertThatThrownBy(() -> reader.load(0, new int[] {1}, limited))
+              .isInstanceOfSatisfying(QuaverException.class,
+                  e -> assertThat(e.code()).isEqualTo(ErrorCode.OUT_OF_MEMORY));
+          assertThat(limited.getAllocatedMemory()).isZero();
+        }
+        try (BufferAllocator enough = root.newChildAllocator("query", 0, 1 << 20);
+            VectorSchemaRoot loaded = reader.load(0, new int[] {1, 0}, enough)) {
+          assertThat(loaded.getRowCount()).isEqualTo(1000);
+        }
+        assertThat(root.getAllocatedMemory()).isZero();
+      }
+    }
+  }
+
   private static byte[] encoded(ColumnType type, Object value) {
     ByteWriter out = new ByteWriter(16);
     KeyEncoder.encode(out, type, value);

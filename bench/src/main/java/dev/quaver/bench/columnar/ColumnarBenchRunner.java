@@ -1,0 +1,315 @@
+package dev.quaver.bench.columnar;
+
+import dev.quaver.storage.Storage;
+import dev.quaver.storage.StorageConfig;
+import dev.quaver.storage.StorageEngine;
+import dev.quaver.storage.TableScan;
+import dev.quaver.storage.WriteBatch;
+import dev.quaver.storage.catalog.ColumnDef;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.etl.EtlOptions;
+import dev.quaver.storage.etl.EtlResult;
+import dev.quaver.storage.lsm.LsmOptions;
+import dev.quaver.storage.row.KeySpace;
+import dev.quaver.type.ColumnType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.apache.arrow.memory.ArrowBuf;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.IntVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * Issue #5's storage benchmarks, in one JVM so every figure is a ratio against a baseline of the
+ * same run (docs/columnar.md, "Benchmarks"):
+ *
+ * <ol>
+ *   <li>memory read bandwidth of this machine: a plain Java sum over a {@code long[]} far larger
+ *       than the caches, one thread;
+ *   <li>scan + SUM of one INT column over {@code bench.rows} rows through the columnar read path
+ *       ({@link StorageEngine#scan}: segments, memory-mapped, only that column loaded), one thread,
+ *       compared with the bandwidth as bytes of the INT column per second;
+ *   <li>ETL rows/s per core: OPTIMIZE of the big table (default memory budget), and of
+ *       {@code bench.etlRows} rows with a budget that holds them (no spill) and with a small one
+ *       (the external sort spills);
+ *   <li>the same scan after {@code bench.deltaFraction} (1%) of the rows changed after the
+ *       watermark, against no delta (goal: at most 1.2× slower).
+ * </ol>
+ *
+ * Rates are per CPU-second of the measuring thread (per core) and per wall second; the machine's
+ * load average is printed before and after. Run: {@code bench/run-columnar.sh}.
+ */
+public final class ColumnarBenchRunner {
+  private static final String[] COUNTRIES = {"SE", "US", "DE", "FR", "GB", "JP", "BR", "IN", "NO",
+      "FI", "DK", "NL", "ES", "IT", "PL", "CA", "MX", "AU", "KR", "AR", "CL", "PT", "IE", "AT", "CH"};
+  private static final int LOAD_BATCH = 10_000;
+
+  private final int rows = Integer.getInteger("bench.rows", 10_000_000);
+  private final int etlRows = Integer.getInteger("bench.etlRows", 2_000_000);
+  private final int reps = Integer.getInteger("bench.reps", 5);
+  private final double deltaFraction = Double.parseDouble(System.getProperty("bench.deltaFraction",
+      "0.01"));
+  private final long spillBudget = Long.getLong("bench.spillBudgetBytes", 16L << 20);
+  private final long bandwidthLongs = Long.getLong("bench.bandwidthLongs", 64L << 20);
+  private long expectedSum;
+
+  public static void main(String[] args) throws Exception {
+    new ColumnarBenchRunner().run();
+  }
+
+  private void run() throws Exception {
+    Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")))
+        .resolve("quaver-columnar-bench-" + ProcessHandle.current().pid());
+    System.out.printf(Locale.ROOT, "columnar bench: %,d rows (scan), %,d rows (ETL spill vs not),"
+        + " %d repetitions; JDK %s, %d CPUs; load %s%n", rows, etlRows, reps,
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load());
+    try {
+      double bandwidth = memoryBandwidth();
+      scanAndDelta(base.resolve("main"), bandwidth);
+      etlSpillVsNot(base);
+    } finally {
+      delete(base);
+    }
+    System.out.println("load after: " + load());
+  }
+
+  /** Bytes/s of a plain summing loop over a long[] (median of the repetitions, per CPU-second). */
+  private double memoryBandwidth() throws Exception {
+    long[] values = new long[(int) bandwidthLongs];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i * 31L;
+    }
+    Measure[] runs = new Measure[reps + 1];
+    long[] sink = new long[1];
+    for (int r = 0; r <= reps; r++) {
+      runs[r] = Measure.of(() -> sink[0] += sumLongs(values));
+    }
+    Measure median = Measure.median(java.util.Arrays.copyOfRange(runs, 1, runs.length));
+    double bytes = values.length * 8.0;
+    System.out.printf(Locale.ROOT, "memory bandwidth (sum over long[%,d], %d MiB): %.2f GB/s per"
+        + " core (%.2f GB/s wall) [%s] (sink %d)%n", values.length, values.length >> 17,
+        median.perCpuSecond(bytes) / 1e9, median.perWallSecond(bytes) / 1e9, median, sink[0] & 1);
+    return median.perCpuSecond(bytes);
+  }
+
+  private static long sumLongs(long[] values) {
+    long sum = 0;
+    for (long value : values) {
+      sum += value;
+    }
+    return sum;
+  }
+
+  private void scanAndDelta(Path directory, double bandwidth) throws Exception {
+    try (StorageEngine engine = open(directory, EtlOptions.defaults().memoryBudgetBytes())) {
+      TableDef table = engine.catalog().createTable(plays("PLAYS"));
+      Measure load = Measure.of(() -> load(engine, table, rows, 1));
+      System.out.printf(Locale.ROOT, "load %,d rows (WriteBatch of %,d, commit each): %.0f rows/s"
+          + " wall [%s]%n", rows, LOAD_BATCH, load.perWallSecond(rows), load);
+      etl(engine, table, rows, "ETL (OPTIMIZE, first run, default 64 MiB budget)");
+      int ms = table.columns().indexOf(table.columns().stream()
+          .filter(c -> c.name().equals("MS_PLAYED")).findFirst().orElseThrow());
+      Measure none = scanSum(engine, table, ms, "scan+SUM(MS_PLAYED), no delta");
+      double bytesPerSecond = none.perCpuSecond(rows * 4.0);
+      System.out.printf(Locale.ROOT, "  = %.2f GB/s of INT column per core = %.3f of the memory"
+          + " bandwidth (1/%.1f)%n", bytesPerSecond / 1e9, bytesPerSecond / bandwidth,
+          bandwidth / bytesPerSecond);
+      int changed = (int) (rows * deltaFraction);
+      Measure update = Measure.of(() -> updateRandom(engine, table, changed, ms));
+      System.out.printf(Locale.ROOT, "changed %,d rows (%.1f%%) after the watermark [%s]%n",
+          changed, deltaFraction * 100, update);
+      Measure delta = scanSum(engine, table, ms, "scan+SUM(MS_PLAYED), " + changed
+          + "-row delta");
+      System.out.printf(Locale.ROOT, "  delta/no-delta: %.2fx CPU, %.2fx wall (goal <= 1.2x)%n",
+          (double) delta.cpuNanos() / none.cpuNanos(),
+          (double) delta.wallNanos() / none.wallNanos());
+      etl(engine, table, changed, "ETL (OPTIMIZE of the " + changed + "-row delta)");
+      scanSum(engine, table, ms, "scan+SUM(MS_PLAYED) after the delta's ETL");
+    }
+  }
+
+  private void etlSpillVsNot(Path base) throws Exception {
+    Measure[] results = new Measure[2];
+    long[] budgets = {8L << 30, spillBudget};
+    String[] names = {"no spill (8 GiB budget)", "spilling (" + (spillBudget >> 20)
+        + " MiB budget)"};
+    for (int i = 0; i < 2; i++) {
+      try (StorageEngine engine = open(base.resolve("etl" + i), budgets[i])) {
+        TableDef table = engine.catalog().createTable(plays("PLAYS"));
+        load(engine, table, etlRows, 2);
+        results[i] = etl(engine, table, etlRows, "ETL of " + etlRows + " rows, " + names[i]);
+      }
+    }
+    System.out.printf(Locale.ROOT, "  spilling/no-spill: %.2fx CPU, %.2fx wall%n",
+        (double) results[1].cpuNanos() / results[0].cpuNanos(),
+        (double) results[1].wallNanos() / results[0].wallNanos());
+  }
+
+  private static StorageEngine open(Path directory, long budget) throws Exception {
+    Files.createDirectories(directory);
+    EtlOptions defaults = EtlOptions.defaults();
+    EtlOptions options = new EtlOptions(EtlOptions.Mode.DISABLED, defaults.thresholdRows(),
+        defaults.intervalMillis(), budget, defaults.mergeSegments(), defaults.progressRows(),
+        defaults.segments());
+    return Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 1000),
+        LsmOptions.defaults(), options);
+  }
+
+  private static Measure etl(StorageEngine engine, TableDef table, long rowCount, String what)
+      throws Exception {
+    EtlResult[] result = new EtlResult[1];
+    Measure measure = Measure.of(() -> result[0] = engine.optimize(table).orElseThrow());
+    System.out.printf(Locale.ROOT, "%s: %,d rows written, %.0f rows/s per core, %.0f rows/s wall"
+        + " [%s]; %d segments%n", what, result[0].rowsWritten(),
+        measure.perCpuSecond(rowCount), measure.perWallSecond(rowCount), measure,
+        result[0].segments());
+    return measure;
+  }
+
+  /** Median of {@code reps} scans (after one warm-up) summing column {@code column}. */
+  private Measure scanSum(StorageEngine engine, TableDef table, int column, String what)
+      throws Exception {
+    Measure[] runs = new Measure[reps];
+    long[] sum = new long[1];
+    long[] count = new long[1];
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (int r = -1; r < reps; r++) {
+        sum[0] = 0;
+        count[0] = 0;
+        Measure measure = Measure.of(() -> {
+          try (TableScan scan = engine.scan(table, engine.currentSnapshot(), new int[] {column},
+              false, allocator, 4096)) {
+            VectorSchemaRoot batch;
+            while ((batch = scan.next()) != null) {
+              sum[0] += sumInts((IntVector) batch.getVector(0), batch.getRowCount());
+              count[0] += batch.getRowCount();
+            }
+          }
+        });
+        if (r >= 0) {
+          runs[r] = measure;
+        }
+      }
+    }
+    Measure median = Measure.median(runs);
+    System.out.printf(Locale.ROOT, "%s: %,d rows, sum %s, %.0f rows/s per core, %.0f rows/s wall"
+        + " [median %s]%n", what, count[0], sum[0] == expectedSum ? "correct" : "WRONG " + sum[0]
+        + " != " + expectedSum, median.perCpuSecond(count[0]), median.perWallSecond(count[0]),
+        median);
+    return median;
+  }
+
+  /** SUM over an Arrow INT vector as a query engine does it: values with a validity check. */
+  private static long sumInts(IntVector vector, int count) {
+    ArrowBuf data = vector.getDataBuffer();
+    long sum = 0;
+    if (vector.getNullCount() == 0) {
+      for (int i = 0; i < count; i++) {
+        sum += data.getInt((long) i * 4);
+      }
+    } else {
+      for (int i = 0; i < count; i++) {
+        if (!vector.isNull(i)) {
+          sum += data.getInt((long) i * 4);
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** PLAYS(ID INTEGER PRIMARY KEY, USER_ID, SONG_ID, MS_PLAYED INTEGER, TS TIMESTAMP, COUNTRY). */
+  private static TableDef plays(String name) {
+    return new TableDef(0, name, List.of(
+        new ColumnDef("ID", ColumnType.INTEGER, false, null),
+        new ColumnDef("USER_ID", ColumnType.INTEGER, false, null),
+        new ColumnDef("SONG_ID", ColumnType.INTEGER, false, null),
+        new ColumnDef("MS_PLAYED", ColumnType.INTEGER, false, null),
+        new ColumnDef("TS", ColumnType.TIMESTAMP, false, null),
+        new ColumnDef("COUNTRY", ColumnType.varchar(2), false, null)),
+        List.of(0), List.of(), TableDef.DEFAULT_PARTITIONS, List.of());
+  }
+
+  private static Object[] play(int id, SplittableRandom random) {
+    return new Object[] {id, random.nextInt(1_000_000), random.nextInt(200_000),
+        1000 + random.nextInt(299_000), 1_704_067_200_000L + random.nextLong(31_536_000_000L),
+        COUNTRIES[random.nextInt(COUNTRIES.length)]};
+  }
+
+  private void load(StorageEngine engine, TableDef table, int count, long seed) {
+    SplittableRandom random = new SplittableRandom(seed);
+    long sum = 0;
+    for (int start = 0; start < count; start += LOAD_BATCH) {
+      WriteBatch batch = engine.newWriteBatch(engine.currentSnapshot());
+      for (int id = start; id < Math.min(count, start + LOAD_BATCH); id++) {
+        Object[] row = play(id, random);
+        sum += (Integer) row[3];
+        batch.insert(table, row);
+      }
+      engine.commit(batch);
+    }
+    if (seed == 1) {
+      expectedSum = sum;
+    }
+  }
+
+  /** Sets MS_PLAYED of {@code count} random distinct rows to a new value (keeps expectedSum). */
+  private void updateRandom(StorageEngine engine, TableDef table, int count, int msColumn) {
+    SplittableRandom random = new SplittableRandom(7);
+    java.util.BitSet chosen = new java.util.BitSet(rows);
+    List<Integer> ids = new ArrayList<>();
+    while (ids.size() < count) {
+      int id = random.nextInt(rows);
+      if (!chosen.get(id)) {
+        chosen.set(id);
+        ids.add(id);
+      }
+    }
+    // regenerate the original rows to know their values: same seed, same order as load()
+    SplittableRandom original = new SplittableRandom(1);
+    Object[][] byId = new Object[rows][];
+    for (int id = 0; id < rows; id++) {
+      Object[] row = play(id, original);
+      if (chosen.get(id)) {
+        byId[id] = row;
+      }
+    }
+    for (int start = 0; start < ids.size(); start += LOAD_BATCH) {
+      WriteBatch batch = engine.newWriteBatch(engine.currentSnapshot());
+      for (int id : ids.subList(start, Math.min(ids.size(), start + LOAD_BATCH))) {
+        Object[] row = byId[id].clone();
+        int newValue = 1000 + random.nextInt(299_000);
+        expectedSum += newValue - (Integer) row[msColumn];
+        row[msColumn] = newValue;
+        batch.update(table, KeySpace.primaryKey(table, byId[id]), row);
+      }
+      engine.commit(batch);
+    }
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " "
+          + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[1];
+    } catch (Exception e) {
+      return "?";
+    }
+  }
+
+  private static void delete(Path directory) throws Exception {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(directory)) {
+      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+}
