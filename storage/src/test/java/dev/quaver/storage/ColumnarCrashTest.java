@@ -6,14 +6,10 @@ import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.columnar.ArrowTypes;
 import dev.quaver.storage.etl.EtlOptions;
 import dev.quaver.storage.lsm.LsmOptions;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -78,31 +74,16 @@ class ColumnarCrashTest {
   }
 
   private int runAndKill(int target) throws Exception {
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+    try (CrashWriterChild child = CrashWriterChild.start(directory, ProcessBuilder.Redirect.DISCARD,
         "--add-opens=java.base/java.nio=ALL-UNNAMED",
         "-Dquaver.etl.mode=forced", "-Dquaver.segment.rowGroupRows=4",
         "-Dquaver.segment.maxSegmentRows=16", "-Dquaver.etl.mergeSegments=2",
-        "-Dquaver.lsm.memtableBytes=16384", "-Dquaver.lsm.snapshotGraceMillis=0",
-        "-cp", System.getProperty("java.class.path"),
-        CrashWriterMain.class.getName(), directory.toString())
-        .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-    int last = -1;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null) {
-        last = Integer.parseInt(line.substring(4));
-        if (last >= target) {
-          Thread.sleep(last % 7); // land somewhere inside the next commit's ETL
-          process.destroyForcibly();
-          break;
-        }
+        "-Dquaver.lsm.memtableBytes=16384", "-Dquaver.lsm.snapshotGraceMillis=0")) {
+      int last = child.awaitAck(target);
+      if (last >= target) {
+        Thread.sleep(last % 7); // land somewhere inside the next commit's ETL
       }
-    } finally {
-      process.destroyForcibly();
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      return last;
     }
-    return last;
   }
 }

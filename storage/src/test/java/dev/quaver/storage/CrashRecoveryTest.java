@@ -3,13 +3,9 @@ package dev.quaver.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quaver.storage.catalog.TableDef;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,36 +59,16 @@ class CrashRecoveryTest {
    * first writes) and returns -1.
    */
   private int runAndKill(int target, boolean early) throws Exception {
-    Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+    try (CrashWriterChild child = CrashWriterChild.start(directory, ProcessBuilder.Redirect.INHERIT,
         "-Dquaver.lsm.memtableBytes=16384", "-Dquaver.lsm.walSegmentBytes=65536",
         "-Dquaver.lsm.targetFileBytes=8192", "-Dquaver.lsm.levelBaseBytes=32768",
         "-Dquaver.lsm.levelRatio=4", "-Dquaver.lsm.l0CompactionTrigger=2",
-        "-Dquaver.lsm.snapshotGraceMillis=0", "-Dquaver.lsm.compactionBytesPerSecond=0",
-        "-cp", System.getProperty("java.class.path"),
-        CrashWriterMain.class.getName(), directory.toString())
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    if (early) {
-      Thread.sleep(200 + target % 400);
-      process.destroyForcibly();
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-      return -1; // its acknowledgements were not read: nothing more to check
-    }
-    int last = -1;
-    try (BufferedReader out = new BufferedReader(
-        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = out.readLine()) != null) {
-        last = Integer.parseInt(line.substring(4));
-        if (last >= target) {
-          process.destroyForcibly();
-          break;
-        }
+        "-Dquaver.lsm.snapshotGraceMillis=0", "-Dquaver.lsm.compactionBytesPerSecond=0")) {
+      if (early) {
+        Thread.sleep(200 + target % 400);
+        return -1; // its acknowledgements were not read: nothing more to check
       }
-    } finally {
-      process.destroyForcibly();
-      assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
+      return child.awaitAck(target);
     }
-    return last;
   }
 }

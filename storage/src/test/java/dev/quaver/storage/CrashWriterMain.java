@@ -4,7 +4,8 @@ import dev.quaver.storage.catalog.TableDef;
 import java.nio.file.Path;
 
 /**
- * The child process of {@link CrashRecoveryTest}: inserts rows 0, 1, 2, ... one commit each in
+ * The child process of {@link CrashRecoveryTest} and {@link ColumnarCrashTest} (started by
+ * {@link CrashWriterChild}): inserts rows 0, 1, 2, ... one commit each in
  * sync mode COMMIT and prints "ack N" after commit N returned, until it is killed. Rows that a
  * previous run already wrote are skipped.
  */
