@@ -250,7 +250,7 @@ public final class Planner {
       }
     }
     PhysicalNode physical = new RelConverter(context.cluster().getRexBuilder(),
-        optimized.getCluster().getMetadataQuery()).convert(optimized);
+        optimized.getCluster().getMetadataQuery(), settings).convert(optimized);
     return distribute ? DistributionPlanner.plan(physical, statistics, settings)
         : new DistributedPlan(physical, PlanAnnotations.NONE);
   }

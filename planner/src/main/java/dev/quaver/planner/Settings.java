@@ -42,6 +42,14 @@ public final class Settings {
   public static final Setting<String> AGGREGATION_PHASES = register(Setting.choice("aggregation_phases",
       "auto", List.of("auto", "one", "two"), true, "aggregation phases: auto, one or two"));
 
+  /**
+   * How a filtered table is read (issue #7, access paths): {@code auto} (the cost model decides),
+   * {@code scan} (always the full scan) or {@code index} (a primary-key or secondary-index read
+   * wherever the predicate allows one), for tests and for users who know better.
+   */
+  public static final Setting<String> ACCESS_PATH = register(Setting.choice("access_path",
+      "auto", List.of("auto", "scan", "index"), true, "table access path: auto, scan or index"));
+
   private Settings() {}
 
   /** The setting called {@code name} (any case), if it is known. */

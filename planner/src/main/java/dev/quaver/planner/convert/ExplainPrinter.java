@@ -79,6 +79,9 @@ public final class ExplainPrinter {
           + (scan.withRowKey() ? ", rowKey" : "")
           + (scan.filter() != null ? ", filter=" + expr(scan.filter()) : "") + ")";
     }
+    if (node instanceof dev.quaver.planner.physical.PhysicalIndexScan scan) {
+      return AccessPathExplain.describe(scan);
+    }
     if (node instanceof PhysicalFilter filter) {
       return "Filter(condition=" + expr(filter.condition()) + ")";
     }

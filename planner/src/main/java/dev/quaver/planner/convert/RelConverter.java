@@ -67,10 +67,18 @@ public final class RelConverter {
   private final RelMetadataQuery metadata;
   private final Map<CorrelationId, List<Field>> correlations = new HashMap<>();
   private final Map<CorrelationId, Integer> correlationIds = new HashMap<>();
+  private final dev.quaver.planner.SessionSettings settings;
 
   public RelConverter(RexBuilder rexBuilder, RelMetadataQuery metadata) {
+    this(rexBuilder, metadata, dev.quaver.planner.SessionSettings.DEFAULTS);
+  }
+
+  /** {@code settings}: the session's; planner-affecting ones (access_path) steer the conversion. */
+  public RelConverter(RexBuilder rexBuilder, RelMetadataQuery metadata,
+      dev.quaver.planner.SessionSettings settings) {
     this.rexBuilder = rexBuilder;
     this.metadata = metadata;
+    this.settings = settings;
   }
 
   public PhysicalNode convert(RelNode rel) {
@@ -92,6 +100,11 @@ public final class RelConverter {
     if (rel instanceof Filter filter) {
       PhysicalNode input = convert(filter.getInput());
       PhysicalExpr condition = rex(input.fields()).convert(filter.getCondition());
+      PhysicalNode access = input instanceof PhysicalTableScan scan
+          ? AccessPathConversion.choose(this, filter, scan, condition, settings) : null;
+      if (access != null) {
+        return access; // issue #7: read by primary key or index instead of the full scan
+      }
       return new PhysicalFilter(input, condition, SINGLE, rows(rel));
     }
     if (rel instanceof Join join) {

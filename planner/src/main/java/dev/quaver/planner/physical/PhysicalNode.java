@@ -13,7 +13,7 @@ public sealed interface PhysicalNode
     permits PhysicalTableScan, PhysicalValues, PhysicalFilter, PhysicalProject, PhysicalHashJoin,
         PhysicalNestedLoopJoin, PhysicalCorrelate, PhysicalHashAggregate, PhysicalSort,
         PhysicalLimit, PhysicalSetOp, PhysicalInsert, PhysicalUpdate, PhysicalDelete,
-        PhysicalExchange, PhysicalReindex, PhysicalWindow {
+        PhysicalExchange, PhysicalReindex, PhysicalWindow, PhysicalIndexScan {
   List<Field> fields();
 
   Distribution distribution();

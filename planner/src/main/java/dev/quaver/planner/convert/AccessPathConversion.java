@@ -1,0 +1,115 @@
+package dev.quaver.planner.convert;
+
+import dev.quaver.planner.SessionSettings;
+import dev.quaver.planner.Settings;
+import dev.quaver.planner.cost.CostModel;
+import dev.quaver.planner.distribution.Distribution;
+import dev.quaver.planner.expr.PhysicalExpr;
+import dev.quaver.planner.expr.ScalarFunction;
+import dev.quaver.planner.physical.IndexAccess;
+import dev.quaver.planner.physical.PhysicalIndexScan;
+import dev.quaver.planner.physical.PhysicalTableScan;
+import dev.quaver.storage.catalog.IndexDef;
+import dev.quaver.storage.catalog.TableDef;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rel.core.Filter;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUtil;
+
+/**
+ * Chooses how a filtered table is read (issue #7, access paths): the full scan (columnar
+ * segments ⊕ delta, or the row store) with the filter on top, or a {@link PhysicalIndexScan} that
+ * reads only the keys the filter allows: a primary-key point get or range, or a secondary-index
+ * range followed by row lookups. Candidates come from {@link KeyConditions}; the cheapest wins
+ * by the cost model (docs/cost-model.md, "Access paths"), or the session's {@code access_path}
+ * forces one. Stateless.
+ */
+final class AccessPathConversion {
+  /** Opening a cursor at one key: a seek in the memtables and in every SSTable level (ns). */
+  static final double KEY_SEEK = 3_000;
+  /** Reading one row of a key range from the row store into vectors (ns). */
+  static final double KEY_ROW = 150;
+  /** Looking one row up by its key after an index entry: a point read of the row store (ns). */
+  static final double ROW_LOOKUP = 2_000;
+
+  private AccessPathConversion() {}
+
+  /**
+   * The index scan that should replace {@code Filter(scan)}, or null to keep the scan.
+   * {@code condition} is the filter's condition over the scan's output, already converted.
+   */
+  static PhysicalIndexScan choose(RelConverter converter, Filter filter, PhysicalTableScan scan,
+      PhysicalExpr condition, SessionSettings settings) {
+    String mode = settings.get(Settings.ACCESS_PATH);
+    TableDef table = scan.table();
+    if ("scan".equals(mode) || table.id() < 0 || scan.filter() != null) {
+      return null;
+    }
+    List<RexNode> rexConjuncts = RelOptUtil.conjunctions(filter.getCondition());
+    List<PhysicalExpr> conjuncts = new ArrayList<>();
+    List<Integer> owners = new ArrayList<>();
+    RexConverter rex = converter.rex(scan.fields());
+    for (int i = 0; i < rexConjuncts.size(); i++) {
+      for (PhysicalExpr conjunct : KeyConditions.flatten(rex.convert(rexConjuncts.get(i)), ScalarFunction.AND)) {
+        conjuncts.add(conjunct);
+        owners.add(i);
+      }
+    }
+    KeyConditions conditions = KeyConditions.of(conjuncts, owners, scan.columns(), table);
+    double tableRows = Math.max(1, converter.rows(filter.getInput()));
+    double scanCost = scanCost(scan, tableRows);
+    PhysicalIndexScan best = null;
+    if (table.hasPrimaryKey()) {
+      best = candidate(converter, filter, scan, condition, conditions, null, table.primaryKey(), true, rexConjuncts,
+          tableRows, scanCost);
+    }
+    for (IndexDef index : table.indexes()) {
+      PhysicalIndexScan candidate = candidate(converter, filter, scan, condition, conditions, index.name(),
+          index.columns(), index.unique(), rexConjuncts, tableRows, scanCost);
+      if (candidate != null && (best == null || candidate.cost() < best.cost())) {
+        best = candidate;
+      }
+    }
+    if (best == null || "auto".equals(mode) && best.cost() >= scanCost) {
+      return null;
+    }
+    return best;
+  }
+
+  /** The full scan with the filter: every row read and tested. */
+  static double scanCost(PhysicalTableScan scan, double tableRows) {
+    return CostModel.scan(tableRows, tableRows * CostModel.rowBytes(scan.fields()))
+        + CostModel.expressions(tableRows, 1);
+  }
+
+  /** Reading {@code keyRows} rows through {@code ranges} key ranges, then filtering them. */
+  static double indexCost(int ranges, double keyRows, boolean secondary) {
+    return ranges * KEY_SEEK + keyRows * (KEY_ROW + (secondary ? ROW_LOOKUP : 0))
+        + CostModel.expressions(keyRows, 1);
+  }
+
+  private static PhysicalIndexScan candidate(RelConverter converter, Filter filter, PhysicalTableScan scan,
+      PhysicalExpr condition, KeyConditions conditions, String index, List<Integer> keyColumns, boolean unique,
+      List<RexNode> rexConjuncts, double tableRows, double scanCost) {
+    KeyConditions.Access access = conditions.ranges(keyColumns);
+    if (access == null) {
+      return null;
+    }
+    double keyRows;
+    if (access.point() && unique) {
+      keyRows = Math.min(tableRows, access.ranges().size());
+    } else {
+      List<RexNode> used = new ArrayList<>();
+      access.consumed().forEach(i -> used.add(rexConjuncts.get(i)));
+      RexNode keyCondition = RexUtil.composeConjunction(converter.rexBuilder(), used);
+      keyRows = Math.min(tableRows, converter.rows(filter.copy(filter.getTraitSet(), filter.getInput(), keyCondition)));
+    }
+    IndexAccess kind = index != null ? IndexAccess.SECONDARY_INDEX
+        : access.point() ? IndexAccess.PRIMARY_KEY_POINT : IndexAccess.PRIMARY_KEY_RANGE;
+    double cost = indexCost(access.ranges().size(), keyRows, index != null);
+    return new PhysicalIndexScan(scan.table(), index, kind, keyColumns, access.ranges(), scan.columns(),
+        scan.withRowKey(), condition, scan.fields(), Distribution.single(), converter.rows(filter), cost, scanCost);
+  }
+}
