@@ -46,7 +46,7 @@ import java.util.concurrent.ScheduledExecutorService;
  *
  * <p>Thread safety: safe for concurrent use; exchanges are serialized by {@link WireConnection}.
  */
-final class QuaverConnection implements Connection {
+final class QuaverConnection implements Connection, SelfWrapper {
   private static volatile ScheduledExecutorService timers;
 
   private final WireConnection wire;
@@ -493,16 +493,6 @@ final class QuaverConnection implements Connection {
   @Override public SQLXML createSQLXML() throws SQLException { throw new SQLFeatureNotSupportedException("SQLXML is not supported", "0A000"); }
   @Override public Array createArrayOf(String typeName, Object[] elements) throws SQLException { throw new SQLFeatureNotSupportedException("arrays are not supported", "0A000"); }
   @Override public Struct createStruct(String typeName, Object[] attributes) throws SQLException { throw new SQLFeatureNotSupportedException("structs are not supported", "0A000"); }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName());
-  }
-
-  @Override public boolean isWrapperFor(Class<?> type) { return type.isInstance(this); }
 
   List<QuaverStatement> openStatements() {
     return new ArrayList<>(statements);

@@ -15,7 +15,7 @@ import java.sql.SQLException;
  *
  * <p>Thread safety: immutable; calls go through the (thread-safe) connection.
  */
-final class QuaverDatabaseMetaData implements DatabaseMetaData {
+final class QuaverDatabaseMetaData implements DatabaseMetaData, SelfWrapper {
   /** The one schema every table lives in. */
   static final String SCHEMA = "PUBLIC";
   static final String PRODUCT_NAME = "Quaver";
@@ -219,17 +219,4 @@ final class QuaverDatabaseMetaData implements DatabaseMetaData {
   @Override public ResultSet getAttributes(String catalog, String schemaPattern, String typePattern, String attributePattern) throws SQLException { return MetadataResults.empty(MetadataColumns.ATTRIBUTES); }
   @Override public ResultSet getClientInfoProperties() throws SQLException { return MetadataResults.clientInfoProperties(); }
   @Override public ResultSet getPseudoColumns(String catalog, String schemaPattern, String tablePattern, String columnPattern) throws SQLException { return MetadataResults.empty(MetadataColumns.PSEUDO_COLUMNS); }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
-  }
 }

@@ -6,7 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 
 /** The parameter types the server inferred when it prepared the statement. Immutable. */
-final class QuaverParameterMetaData implements ParameterMetaData {
+final class QuaverParameterMetaData implements ParameterMetaData, SelfWrapper {
   private final List<ColumnType> types;
 
   QuaverParameterMetaData(List<ColumnType> types) {
@@ -29,17 +29,4 @@ final class QuaverParameterMetaData implements ParameterMetaData {
   @Override public String getParameterTypeName(int i) throws SQLException { return TypeDescriptions.typeName(type(i)); }
   @Override public String getParameterClassName(int i) throws SQLException { return ResultValues.className(type(i).type()); }
   @Override public int getParameterMode(int i) throws SQLException { type(i); return parameterModeIn; }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
-  }
 }

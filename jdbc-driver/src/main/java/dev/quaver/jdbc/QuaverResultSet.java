@@ -28,7 +28,7 @@ import java.util.Map;
  *
  * <p>Thread safety: confined to one thread at a time, like the statement that made it.
  */
-final class QuaverResultSet extends ReadOnlyResultSetBase {
+final class QuaverResultSet extends ReadOnlyResultSetBase implements SelfWrapper {
   private final QuaverStatement statement;
   private final List<ColumnInfo> columns;
   private final RowSource rows;
@@ -448,19 +448,6 @@ final class QuaverResultSet extends ReadOnlyResultSetBase {
   @Override
   public void clearWarnings() throws SQLException {
     checkOpen();
-  }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
   }
 
   private void checkOpen() throws SQLException {

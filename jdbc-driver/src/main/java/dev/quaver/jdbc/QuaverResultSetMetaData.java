@@ -11,7 +11,7 @@ import java.util.List;
  * writability come from each column's origin (protocol version 2): a column that is a plain copy
  * of a table column names that table; a computed column reports "" and is read-only. Immutable.
  */
-final class QuaverResultSetMetaData implements ResultSetMetaData {
+final class QuaverResultSetMetaData implements ResultSetMetaData, SelfWrapper {
   private final List<ColumnInfo> columns;
 
   QuaverResultSetMetaData(List<ColumnInfo> columns) {
@@ -50,17 +50,4 @@ final class QuaverResultSetMetaData implements ResultSetMetaData {
   @Override public boolean isWritable(int i) throws SQLException { return column(i).origin().writable(); }
   @Override public boolean isDefinitelyWritable(int i) throws SQLException { column(i); return false; }
   @Override public String getColumnClassName(int i) throws SQLException { return ResultValues.className(type(i).type()); }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName());
-  }
-
-  @Override
-  public boolean isWrapperFor(Class<?> type) {
-    return type.isInstance(this);
-  }
 }

@@ -32,7 +32,7 @@ import java.util.concurrent.TimeUnit;
  * <p>Thread safety: a statement is used by one thread at a time, except {@link #cancel}; the
  * connection serializes the exchanges of all its statements.
  */
-class QuaverStatement implements Statement {
+class QuaverStatement implements Statement, SelfWrapper {
   private static final java.util.regex.Pattern BATCH_ENTRY = java.util.regex.Pattern.compile("batch entry (\\d{1,9}): ");
   final QuaverConnection connection;
   final WireConnection wire;
@@ -537,16 +537,6 @@ class QuaverStatement implements Statement {
     }
     return updateCount;
   }
-
-  @Override
-  public <T> T unwrap(Class<T> type) throws SQLException {
-    if (type.isInstance(this)) {
-      return type.cast(this);
-    }
-    throw new SQLException("not a wrapper for " + type.getName());
-  }
-
-  @Override public boolean isWrapperFor(Class<?> type) { return type.isInstance(this); }
 
   void checkOpen() throws SQLException {
     if (isClosed) {
