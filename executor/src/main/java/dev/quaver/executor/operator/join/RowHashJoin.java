@@ -12,21 +12,23 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Equi-join with a hash table on the right input's key columns. Keys compare with RowKey's typed
+ * Equi-join on boxed rows with a hash table on the right input's key columns: the general form
+ * that HashJoinOperator falls back to for keys that are not all integral and for a right input
+ * over the memory share. Keys compare with RowKey's typed
  * equality; a key with a NULL never matches (those right rows are still emitted by RIGHT/FULL).
  * The residual condition is evaluated over the concatenated candidate rows. Spills as a grace
  * hash join when the right input does not fit its memory share (see BuildProbeJoin).
  *
  * <p>Thread safety: confined to the statement's thread.
  */
-public final class HashJoinOperator extends BuildProbeJoin {
+final class RowHashJoin extends BuildProbeJoin {
   /** Rough heap cost of one hash-table entry beyond the row itself. */
   private static final long ENTRY_BYTES = 64;
 
   private final int[] leftKeys;
   private final int[] rightKeys;
 
-  public HashJoinOperator(Operator left, Operator right, PhysicalHashJoin node, ExecutionContext context) {
+  RowHashJoin(Operator left, Operator right, PhysicalHashJoin node, ExecutionContext context) {
     super(left, right, node.joinType(),
         node.residual() == null ? null : Expressions.compile(node.residual()), context, "hash join");
     this.leftKeys = toArray(node.leftKeys());

@@ -1,0 +1,414 @@
+package dev.quaver.executor.operator.join;
+
+import dev.quaver.executor.expr.VectorExpression;
+import dev.quaver.executor.memory.OperatorMemory;
+import dev.quaver.executor.operator.ExecutionContext;
+import dev.quaver.executor.operator.Expressions;
+import dev.quaver.executor.operator.Operator;
+import dev.quaver.executor.operator.Schemas;
+import dev.quaver.executor.spill.SpillStats;
+import dev.quaver.executor.vector.HeapColumn;
+import dev.quaver.planner.physical.JoinType;
+import dev.quaver.planner.physical.PhysicalHashJoin;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
+import org.apache.arrow.vector.types.pojo.Schema;
+
+/**
+ * Equi-join with a hash table on the right input's key columns, vectorized when every key pair is
+ * integral (the star-schema case): the right input is copied column by column into
+ * {@link HeapColumn}s, indexed by a chained hash table on the key values read as longs (no boxed
+ * key, no row object), and each left batch is probed column-wise, producing (left position, right
+ * row) pairs from which the output columns are gathered in bulk. Keys compare by value whatever
+ * the integer width; a key with a NULL never matches (those right rows are still emitted by
+ * RIGHT/FULL). The residual condition is evaluated over each chunk of candidate pairs gathered
+ * into one batch (left columns, then right).
+ *
+ * <p>Other keys (strings, decimals, floating point, mixed kinds) run the boxed {@link RowHashJoin}.
+ * When the right input passes the operator's memory share, the rows read so far are replayed,
+ * followed by the rest of the right input, into a RowHashJoin, which spills as a grace hash join.
+ *
+ * <p>Thread safety: confined to the statement's thread.
+ */
+public final class HashJoinOperator implements Operator {
+  /** Heap bytes per build row beyond its values: hash chain and bucket heads. */
+  private static final long ROW_INDEX_BYTES = 12;
+  private static final int NOT_STARTED = -2;
+
+  private final Operator left;
+  private final Operator right;
+  private final PhysicalHashJoin node;
+  private final ExecutionContext context;
+  private final JoinType joinType;
+  private final VectorExpression residual;
+  private final int[] leftKeys;
+  private final int[] rightKeys;
+  private final Schema schema;
+  private final Schema pairSchema;
+  private final int leftWidth;
+  private final OperatorMemory memory;
+  private final SpillStats noSpill = new SpillStats();
+  private Operator delegate;
+  private boolean built;
+
+  private HeapColumn[] build;
+  private int buildRows;
+  private int[] head;
+  private int[] chain;
+  private int mask;
+  private boolean[] rightMatched;
+  private int unmatchedRightCursor;
+
+  private HeapColumn[] probe;
+  private int probeRows;
+  private int leftIndex;
+  private int chainAt = NOT_STARTED;
+  private boolean[] leftMatched;
+  private boolean leftDone;
+
+  private int[] outLeft = new int[0];
+  private int[] outRight = new int[0];
+  private int outCount;
+  private int outCursor;
+  private VectorSchemaRoot current;
+
+  public HashJoinOperator(Operator left, Operator right, PhysicalHashJoin node, ExecutionContext context) {
+    this.left = left;
+    this.right = right;
+    this.node = node;
+    this.context = context;
+    this.joinType = node.joinType();
+    this.leftKeys = node.leftKeys().stream().mapToInt(Integer::intValue).toArray();
+    this.rightKeys = node.rightKeys().stream().mapToInt(Integer::intValue).toArray();
+    this.pairSchema = Schemas.concat(left.schema(), right.schema());
+    this.schema = joinType.projectsRight() ? pairSchema : left.schema();
+    this.leftWidth = left.schema().getFields().size();
+    this.memory = new OperatorMemory(context, "hash join");
+    if (vectorizable(left.schema(), right.schema(), leftKeys, rightKeys)) {
+      this.residual = node.residual() == null ? null : Expressions.compile(node.residual());
+    } else {
+      this.residual = null;
+      this.delegate = new RowHashJoin(left, right, node, context);
+    }
+  }
+
+  /** True when every key pair is integral and every column can be held in a HeapColumn. */
+  static boolean vectorizable(Schema left, Schema right, int[] leftKeys, int[] rightKeys) {
+    if (leftKeys.length == 0 || leftKeys.length != rightKeys.length) {
+      return false;
+    }
+    for (int k = 0; k < leftKeys.length; k++) {
+      if (!HeapColumn.isIntegral(left.getFields().get(leftKeys[k]))
+          || !HeapColumn.isIntegral(right.getFields().get(rightKeys[k]))) {
+        return false;
+      }
+    }
+    return left.getFields().stream().allMatch(HeapColumn::supports)
+        && right.getFields().stream().allMatch(HeapColumn::supports);
+  }
+
+  /** What this join spilled (for EXPLAIN ANALYZE): only the fallback join spills. */
+  public SpillStats spillStats() {
+    return delegate instanceof RowHashJoin rows ? rows.spillStats() : noSpill;
+  }
+
+  @Override
+  public Schema schema() {
+    return schema;
+  }
+
+  @Override
+  public VectorSchemaRoot next() {
+    if (delegate == null && !built) {
+      built = true;
+      build();
+    }
+    if (delegate != null) {
+      return delegate.next();
+    }
+    releaseCurrent();
+    int batchRows = context.batchRows();
+    while (true) {
+      context.checkCanceled();
+      int pending = outCount - outCursor;
+      if (pending >= batchRows || (pending > 0 && leftIndex >= probeRows)) {
+        return emit(Math.min(pending, batchRows));
+      }
+      if (leftIndex < probeRows) {
+        step(batchRows);
+      } else if (!leftDone) {
+        VectorSchemaRoot batch = left.next();
+        if (batch == null) {
+          leftDone = true;
+          probe = emptyColumns(left.schema(), 0);
+          probeRows = 0;
+        } else {
+          startLeft(batch);
+        }
+      } else if (rightMatched != null && unmatchedRightCursor < buildRows) {
+        collectUnmatchedRight(batchRows);
+      } else {
+        return null;
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    releaseCurrent();
+    build = null;
+    probe = null;
+    head = null;
+    chain = null;
+    try {
+      if (delegate != null) {
+        delegate.close();
+      }
+      memory.close();
+      left.close();
+    } finally {
+      right.close();
+    }
+  }
+
+  private void releaseCurrent() {
+    if (current != null) {
+      current.close();
+      current = null;
+    }
+  }
+
+  /** Reads the right input into columns and indexes it; hands over to RowHashJoin over the share. */
+  private void build() {
+    build = emptyColumns(right.schema(), leftWidth);
+    long reserved = 0;
+    for (VectorSchemaRoot batch = right.next(); batch != null; batch = right.next()) {
+      context.checkCanceled();
+      int rows = batch.getRowCount();
+      List<FieldVector> vectors = batch.getFieldVectors();
+      for (int c = 0; c < build.length; c++) {
+        build[c].append(vectors.get(c), rows);
+      }
+      buildRows += rows;
+      long bytes = ROW_INDEX_BYTES * buildRows;
+      for (HeapColumn column : build) {
+        bytes += column.bytes();
+      }
+      memory.reserve(bytes - reserved);
+      reserved = bytes;
+      if (memory.overShare()) {
+        memory.release(memory.reserved());
+        delegate = new RowHashJoin(left, new ReplayOperator(right, build, buildRows, context), node, context);
+        build = null;
+        return;
+      }
+    }
+    index();
+    if (joinType == JoinType.RIGHT || joinType == JoinType.FULL) {
+      rightMatched = new boolean[buildRows];
+    }
+  }
+
+  private void index() {
+    int buckets = Integer.highestOneBit(Math.max(buildRows, 1) * 2 - 1) << 1;
+    mask = buckets - 1;
+    head = new int[buckets];
+    Arrays.fill(head, -1);
+    chain = new int[buildRows];
+    // Inserted last row first so that each chain lists its rows in input order.
+    for (int r = buildRows - 1; r >= 0; r--) {
+      if (hasNullKey(build, rightKeys, r)) {
+        chain[r] = -1;
+        continue;
+      }
+      int bucket = (int) hash(build, rightKeys, r) & mask;
+      chain[r] = head[bucket];
+      head[bucket] = r;
+    }
+  }
+
+  private void startLeft(VectorSchemaRoot batch) {
+    probeRows = batch.getRowCount();
+    probe = emptyColumns(left.schema(), 0);
+    List<FieldVector> vectors = batch.getFieldVectors();
+    for (int c = 0; c < probe.length; c++) {
+      probe[c].append(vectors.get(c), probeRows);
+    }
+    leftIndex = 0;
+    chainAt = NOT_STARTED;
+    leftMatched = new boolean[probeRows];
+  }
+
+  /** Tests up to {@code limit} candidate pairs and queues the output rows they decide. */
+  private void step(int limit) {
+    int[] pairLeft = new int[limit];
+    int[] pairRight = new int[limit];
+    int pairs = 0;
+    int firstLeft = leftIndex;
+    boolean anyMatchSuffices = residual == null && (joinType == JoinType.SEMI || joinType == JoinType.ANTI);
+    while (leftIndex < probeRows && pairs < limit) {
+      if (chainAt == NOT_STARTED) {
+        chainAt = hasNullKey(probe, leftKeys, leftIndex) ? -1
+            : match(head[(int) hash(probe, leftKeys, leftIndex) & mask], leftIndex);
+      }
+      while (chainAt >= 0 && pairs < limit) {
+        pairLeft[pairs] = leftIndex;
+        pairRight[pairs] = chainAt;
+        pairs++;
+        chainAt = anyMatchSuffices ? -1 : match(chain[chainAt], leftIndex);
+      }
+      if (chainAt < 0) {
+        leftIndex++;
+        chainAt = NOT_STARTED;
+      }
+    }
+    int passed = residual == null ? pairs : filterPairs(pairLeft, pairRight, pairs);
+    for (int p = 0; p < passed; p++) {
+      leftMatched[pairLeft[p]] = true;
+      if (rightMatched != null) {
+        rightMatched[pairRight[p]] = true;
+      }
+      if (joinType.projectsRight()) {
+        queue(pairLeft[p], pairRight[p]);
+      }
+    }
+    for (int i = firstLeft; i < leftIndex; i++) {
+      boolean matched = leftMatched[i];
+      switch (joinType) {
+        case LEFT, FULL -> {
+          if (!matched) {
+            queue(i, -1);
+          }
+        }
+        case SEMI -> {
+          if (matched) {
+            queue(i, -1);
+          }
+        }
+        case ANTI -> {
+          if (!matched) {
+            queue(i, -1);
+          }
+        }
+        case INNER, RIGHT -> { }
+      }
+    }
+  }
+
+  /** Keeps the pairs the residual condition accepts (moved to the front); returns their count. */
+  private int filterPairs(int[] pairLeft, int[] pairRight, int pairs) {
+    if (pairs == 0) {
+      return 0;
+    }
+    int[] passing;
+    try (VectorSchemaRoot batch = gather(pairSchema, pairLeft, pairRight, 0, pairs, true)) {
+      passing = Expressions.selectTrue(residual, batch, context);
+    }
+    for (int k = 0; k < passing.length; k++) {
+      pairLeft[k] = pairLeft[passing[k]];
+      pairRight[k] = pairRight[passing[k]];
+    }
+    return passing.length;
+  }
+
+  /** After the last left batch: queues unmatched right rows (RIGHT, FULL) with NULL left columns. */
+  private void collectUnmatchedRight(int limit) {
+    int queued = 0;
+    while (unmatchedRightCursor < buildRows && queued < limit) {
+      int r = unmatchedRightCursor++;
+      if (!rightMatched[r]) {
+        queue(-1, r);
+        queued++;
+      }
+    }
+  }
+
+  /** The first row at or after {@code row} in its chain whose keys equal left row {@code leftRow}'s. */
+  private int match(int row, int leftRow) {
+    while (row >= 0 && !keysEqual(row, leftRow)) {
+      row = chain[row];
+    }
+    return row;
+  }
+
+  private boolean keysEqual(int rightRow, int leftRow) {
+    for (int k = 0; k < leftKeys.length; k++) {
+      if (build[rightKeys[k]].longAt(rightRow) != probe[leftKeys[k]].longAt(leftRow)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean hasNullKey(HeapColumn[] columns, int[] keys, int row) {
+    for (int key : keys) {
+      if (columns[key].isNull(row)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long hash(HeapColumn[] columns, int[] keys, int row) {
+    long h = 0;
+    for (int key : keys) {
+      h = (h + columns[key].longAt(row)) * 0x9E3779B97F4A7C15L;
+    }
+    return h ^ (h >>> 29);
+  }
+
+  private void queue(int leftRow, int rightRow) {
+    if (outCount == outLeft.length) {
+      int capacity = Math.max(16, outCount * 2);
+      outLeft = Arrays.copyOf(outLeft, capacity);
+      outRight = Arrays.copyOf(outRight, capacity);
+    }
+    outLeft[outCount] = leftRow;
+    outRight[outCount] = rightRow;
+    outCount++;
+  }
+
+  private VectorSchemaRoot emit(int count) {
+    current = gather(schema, outLeft, outRight, outCursor, count, joinType.projectsRight());
+    outCursor += count;
+    if (outCursor == outCount) {
+      outCursor = 0;
+      outCount = 0;
+    }
+    return current;
+  }
+
+  private VectorSchemaRoot gather(Schema target, int[] leftRows, int[] rightRows, int from, int count,
+      boolean withRight) {
+    List<FieldVector> vectors = new ArrayList<>(target.getFields().size());
+    try {
+      for (HeapColumn column : probe) {
+        vectors.add(column.gather(leftRows, from, count, context.allocator()));
+      }
+      if (withRight) {
+        for (HeapColumn column : build) {
+          vectors.add(column.gather(rightRows, from, count, context.allocator()));
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+    return new VectorSchemaRoot(target.getFields(), vectors, count);
+  }
+
+  /** Empty columns for {@code schema}'s fields, typed and named as this join's output at {@code offset}. */
+  private HeapColumn[] emptyColumns(Schema source, int offset) {
+    List<Field> fields = source.getFields();
+    HeapColumn[] columns = new HeapColumn[fields.size()];
+    for (int c = 0; c < columns.length; c++) {
+      columns[c] = HeapColumn.empty(offset + c < pairSchema.getFields().size()
+          ? pairSchema.getFields().get(offset + c) : fields.get(c));
+    }
+    return columns;
+  }
+}

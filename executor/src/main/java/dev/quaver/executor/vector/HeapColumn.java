@@ -1,0 +1,324 @@
+package dev.quaver.executor.vector;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BaseVariableWidthVector;
+import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.types.pojo.ArrowType;
+import org.apache.arrow.vector.types.pojo.Field;
+
+/**
+ * One column's values copied to Java arrays in their Arrow byte layout (fixed-width values, one
+ * byte per BOOLEAN, or variable-width bytes with offsets) plus a null mask. It is the unboxed form
+ * in which vectorized operators hold and move rows: appended from Arrow vectors with one bulk copy
+ * per buffer (per-element ArrowBuf accessors check bounds and the reference count on every call),
+ * and gathered by row positions into new Arrow vectors. Integral columns also read as longs for
+ * hash keys. Supports every vector type of ArrowTypes (fixed width, Bool, Utf8, Binary).
+ *
+ * <p>Thread safety: confined to one operator's thread.
+ */
+public final class HeapColumn {
+  private static final VarHandle INTS = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle SHORTS =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+
+  private enum Kind { FIXED, BIT, VARIABLE }
+
+  private final Field field;
+  private final Kind kind;
+  /** Bytes per value (FIXED), 1 (BIT), 0 (VARIABLE). */
+  private final int width;
+  private byte[] data = new byte[0];
+  private int[] offsets; // VARIABLE: value i is data[offsets[i], offsets[i+1])
+  private boolean[] nulls = new boolean[0];
+  private int size;
+  private int dataBytes;
+
+  private HeapColumn(Field field, Kind kind, int width) {
+    this.field = field;
+    this.kind = kind;
+    this.width = width;
+    if (kind == Kind.VARIABLE) {
+      offsets = new int[] {0};
+    }
+  }
+
+  /** True when vectors of {@code field}'s type can be held (every ArrowTypes type is). */
+  public static boolean supports(Field field) {
+    return kindOf(field) != null;
+  }
+
+  /** An empty column of {@code field}'s type. Requires: {@link #supports}. */
+  public static HeapColumn empty(Field field) {
+    Kind kind = kindOf(field);
+    if (kind == null) {
+      throw new IllegalArgumentException("not a heap column type: " + field);
+    }
+    return new HeapColumn(field, kind, kind == Kind.FIXED ? fixedWidth(field.getType()) : kind == Kind.BIT ? 1 : 0);
+  }
+
+  /** The first {@code rowCount} values of {@code vector} as a new column. */
+  public static HeapColumn of(FieldVector vector, int rowCount) {
+    HeapColumn column = empty(vector.getField());
+    column.append(vector, rowCount);
+    return column;
+  }
+
+  public Field field() {
+    return field;
+  }
+
+  public int size() {
+    return size;
+  }
+
+  /** Rough heap footprint, for memory accounting. */
+  public long bytes() {
+    return 64L + data.length + nulls.length + (offsets == null ? 0 : 4L * offsets.length);
+  }
+
+  /** True for the integral vector types, which {@link #longAt} reads. */
+  public static boolean isIntegral(Field field) {
+    return field.getType() instanceof ArrowType.Int;
+  }
+
+  public boolean isNull(int row) {
+    return nulls[row];
+  }
+
+  /** The value of an integral column as a long. Requires: {@link #isIntegral}, not null. */
+  public long longAt(int row) {
+    switch (width) {
+      case 4:
+        return (int) INTS.get(data, row << 2);
+      case 8:
+        return (long) LONGS.get(data, row << 3);
+      case 2:
+        return (short) SHORTS.get(data, row << 1);
+      default:
+        return data[row];
+    }
+  }
+
+  /** Appends the first {@code rowCount} values of {@code vector} (same type as this column). */
+  public void append(FieldVector vector, int rowCount) {
+    if (rowCount == 0) {
+      return;
+    }
+    ensureRows(size + rowCount);
+    byte[] bits = new byte[(rowCount + 7) / 8];
+    vector.getValidityBuffer().getBytes(0, bits);
+    for (int i = 0; i < rowCount; i++) {
+      nulls[size + i] = (bits[i >> 3] & (1 << (i & 7))) == 0;
+    }
+    switch (kind) {
+      case FIXED: {
+        int bytes = rowCount * width;
+        ensureData(dataBytes + bytes);
+        vector.getDataBuffer().getBytes(0, data, dataBytes, bytes);
+        dataBytes += bytes;
+        break;
+      }
+      case BIT: {
+        ensureData(dataBytes + rowCount);
+        byte[] values = new byte[(rowCount + 7) / 8];
+        vector.getDataBuffer().getBytes(0, values);
+        for (int i = 0; i < rowCount; i++) {
+          data[dataBytes + i] = (byte) ((values[i >> 3] >> (i & 7)) & 1);
+        }
+        dataBytes += rowCount;
+        break;
+      }
+      case VARIABLE: {
+        byte[] offsetBytes = new byte[(rowCount + 1) * 4];
+        vector.getOffsetBuffer().getBytes(0, offsetBytes);
+        int first = (int) INTS.get(offsetBytes, 0);
+        int last = (int) INTS.get(offsetBytes, rowCount * 4);
+        int bytes = last - first;
+        ensureData(dataBytes + bytes);
+        if (bytes > 0) {
+          vector.getDataBuffer().getBytes(first, data, dataBytes, bytes);
+        }
+        int shift = dataBytes - first;
+        for (int i = 1; i <= rowCount; i++) {
+          offsets[size + i] = (int) INTS.get(offsetBytes, i * 4) + shift;
+        }
+        dataBytes += bytes;
+        break;
+      }
+    }
+    size += rowCount;
+  }
+
+  /**
+   * A new vector (of {@code allocator}, owned by the caller) whose value k is this column's value
+   * at {@code rows[from + k]}, or NULL where that position is negative; k below {@code count}.
+   */
+  public FieldVector gather(int[] rows, int from, int count, BufferAllocator allocator) {
+    FieldVector target = field.createVector(allocator);
+    try {
+      byte[] validity = new byte[(count + 7) / 8];
+      switch (kind) {
+        case FIXED:
+          gatherFixed((BaseFixedWidthVector) target, rows, from, count, validity);
+          break;
+        case BIT:
+          gatherBits((BitVector) target, rows, from, count, validity);
+          break;
+        case VARIABLE:
+          gatherVariable((BaseVariableWidthVector) target, rows, from, count, validity);
+          break;
+      }
+      if (count > 0) {
+        target.getValidityBuffer().setBytes(0, validity);
+      }
+      target.setValueCount(count);
+      return target;
+    } catch (RuntimeException | Error e) {
+      target.close();
+      throw e;
+    }
+  }
+
+  private void gatherFixed(BaseFixedWidthVector target, int[] rows, int from, int count, byte[] validity) {
+    target.allocateNew(Math.max(count, 1));
+    byte[] out = new byte[count * width];
+    for (int k = 0; k < count; k++) {
+      int row = rows[from + k];
+      if (row < 0 || nulls[row]) {
+        continue;
+      }
+      validity[k >> 3] |= (byte) (1 << (k & 7));
+      switch (width) {
+        case 4 -> INTS.set(out, k << 2, (int) INTS.get(data, row << 2));
+        case 8 -> LONGS.set(out, k << 3, (long) LONGS.get(data, row << 3));
+        default -> System.arraycopy(data, row * width, out, k * width, width);
+      }
+    }
+    if (count > 0) {
+      target.getDataBuffer().setBytes(0, out);
+    }
+  }
+
+  private void gatherBits(BitVector target, int[] rows, int from, int count, byte[] validity) {
+    target.allocateNew(Math.max(count, 1));
+    byte[] out = new byte[(count + 7) / 8];
+    for (int k = 0; k < count; k++) {
+      int row = rows[from + k];
+      if (row < 0 || nulls[row]) {
+        continue;
+      }
+      validity[k >> 3] |= (byte) (1 << (k & 7));
+      if (data[row] != 0) {
+        out[k >> 3] |= (byte) (1 << (k & 7));
+      }
+    }
+    if (count > 0) {
+      target.getDataBuffer().setBytes(0, out);
+    }
+  }
+
+  private void gatherVariable(BaseVariableWidthVector target, int[] rows, int from, int count, byte[] validity) {
+    long total = 0;
+    for (int k = 0; k < count; k++) {
+      int row = rows[from + k];
+      if (row >= 0 && !nulls[row]) {
+        total += offsets[row + 1] - offsets[row];
+      }
+    }
+    if (total > Integer.MAX_VALUE) {
+      throw new IllegalStateException("gathered strings exceed 2 GB");
+    }
+    target.allocateNew(Math.max(total, 1), Math.max(count, 1));
+    byte[] out = new byte[(int) total];
+    byte[] outOffsets = new byte[(count + 1) * 4];
+    int at = 0;
+    for (int k = 0; k < count; k++) {
+      int row = rows[from + k];
+      if (row >= 0 && !nulls[row]) {
+        validity[k >> 3] |= (byte) (1 << (k & 7));
+        int start = offsets[row];
+        int length = offsets[row + 1] - start;
+        System.arraycopy(data, start, out, at, length);
+        at += length;
+      }
+      INTS.set(outOffsets, (k + 1) * 4, at);
+    }
+    target.getOffsetBuffer().setBytes(0, outOffsets);
+    if (at > 0) {
+      target.getDataBuffer().setBytes(0, out, 0, at);
+    }
+    if (count > 0) {
+      target.setLastSet(count - 1);
+    }
+  }
+
+  private void ensureRows(int rows) {
+    if (rows > nulls.length) {
+      int capacity = Math.max(rows, nulls.length * 2);
+      nulls = Arrays.copyOf(nulls, capacity);
+      if (offsets != null) {
+        offsets = Arrays.copyOf(offsets, capacity + 1);
+      }
+    }
+  }
+
+  private void ensureData(int bytes) {
+    if (bytes > data.length) {
+      data = Arrays.copyOf(data, Math.max(bytes, data.length * 2));
+    }
+  }
+
+  private static Kind kindOf(Field field) {
+    ArrowType type = field.getType();
+    if (type instanceof ArrowType.Bool) {
+      return Kind.BIT;
+    }
+    if (type instanceof ArrowType.Utf8 || type instanceof ArrowType.Binary) {
+      return Kind.VARIABLE;
+    }
+    return fixedWidth(type) > 0 ? Kind.FIXED : null;
+  }
+
+  private static int fixedWidth(ArrowType type) {
+    if (type instanceof ArrowType.Int i) {
+      return i.getBitWidth() / 8;
+    }
+    if (type instanceof ArrowType.FloatingPoint f) {
+      return switch (f.getPrecision()) {
+        case HALF -> 2;
+        case SINGLE -> 4;
+        case DOUBLE -> 8;
+      };
+    }
+    if (type instanceof ArrowType.Decimal d) {
+      return d.getBitWidth() / 8;
+    }
+    if (type instanceof ArrowType.Date d) {
+      return d.getUnit() == org.apache.arrow.vector.types.DateUnit.DAY ? 4 : 8;
+    }
+    if (type instanceof ArrowType.Time t) {
+      return t.getBitWidth() / 8;
+    }
+    if (type instanceof ArrowType.Timestamp) {
+      return 8;
+    }
+    if (type instanceof ArrowType.Interval i) {
+      return switch (i.getUnit()) {
+        case YEAR_MONTH -> 4;
+        case DAY_TIME -> 8;
+        case MONTH_DAY_NANO -> 16;
+      };
+    }
+    if (type instanceof ArrowType.Duration) {
+      return 8;
+    }
+    return 0;
+  }
+}
