@@ -16,7 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.arrow.compression.CommonsCompressionFactory;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVectorHelper;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.compression.NoCompressionCodec;
@@ -169,19 +172,27 @@ public final class SegmentWriter {
 
   private void fill(VectorSchemaRoot root, int start, int end, List<Map<String, Integer>> dictionaries) {
     root.clear();
+    int count = end - start;
+    for (FieldVector vector : root.getFieldVectors()) {
+      vector.setInitialCapacity(count); // one allocation per group instead of repeated doubling
+    }
     root.allocateNew();
     List<FieldVector> vectors = root.getFieldVectors();
     for (int c = 0; c < types.size(); c++) {
       FieldVector vector = vectors.get(c);
       Map<String, Integer> dictionary = dictionaries.get(c);
+      ColumnType type = types.get(c);
+      if (dictionary == null && fillFixed(vector, type.type(), c, start, end)) {
+        continue;
+      }
       for (int r = start; r < end; r++) {
         Object value = rows.get(r)[c];
         if (dictionary == null) {
-          ArrowTypes.set(vector, r - start, types.get(c), value);
+          ArrowTypes.set(vector, r - start, type, value);
         } else if (value == null) {
           ArrowTypes.setNull(vector, r - start);
         } else {
-          ((IntVector) vector).setSafe(r - start, dictionary.get((String) value));
+          ((IntVector) vector).set(r - start, dictionary.get((String) value));
         }
       }
     }
@@ -189,10 +200,47 @@ public final class SegmentWriter {
     for (int r = start; r < end; r++) {
       keyVector.setSafe(r - start, keys.get(r));
     }
-    root.setRowCount(end - start);
+    root.setRowCount(count);
   }
 
-  /** Row groups separated by '\n', columns (then the row key) by ' ': ZoneMap#encode. */
+  /**
+   * Fills a 4- or 8-byte integral column (the vector already has capacity for the group) without
+   * the per-value type dispatch and capacity checks of {@link ArrowTypes#set}; false for other
+   * types.
+   */
+  private boolean fillFixed(FieldVector vector, SqlType type, int column, int start, int end) {
+    int width;
+    switch (type) {
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> width = 4;
+      case BIGINT, TIMESTAMP, INTERVAL_DAY_TIME -> width = 8;
+      default -> {
+        return false;
+      }
+    }
+    BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
+    ArrowBuf data = fixed.getDataBuffer();
+    ArrowBuf validity = fixed.getValidityBuffer();
+    for (int r = start; r < end; r++) {
+      Object value = rows.get(r)[column];
+      int index = r - start;
+      if (value == null) {
+        continue; // validity bits start cleared
+      }
+      if (width == 4) {
+        data.setInt((long) index * 4, (Integer) value);
+      } else {
+        data.setLong((long) index * 8, (Long) value);
+      }
+      BitVectorHelper.setBit(validity, index);
+    }
+    return true;
+  }
+
+  /**
+   * Row groups separated by '\n', columns (then the row key) by ' ': ZoneMap#encode. Integral
+   * columns compare Java values and encode only the two bounds (their key encoding orders like
+   * the numbers); other columns encode into one reused buffer and copy only a new bound.
+   */
   private String zoneMaps() {
     StringBuilder text = new StringBuilder();
     ByteWriter out = new ByteWriter(32);
@@ -202,18 +250,7 @@ public final class SegmentWriter {
         text.append('\n');
       }
       for (int c = 0; c < types.size(); c++) {
-        ZoneMap.Builder builder = new ZoneMap.Builder();
-        for (int r = start; r < end; r++) {
-          Object value = rows.get(r)[c];
-          if (value == null) {
-            builder.addNull();
-          } else {
-            out.reset();
-            KeyEncoder.encode(out, types.get(c), value);
-            builder.add(out.toByteArray());
-          }
-        }
-        text.append(builder.build().encode()).append(' ');
+        text.append(zoneMap(c, start, end, out).encode()).append(' ');
       }
       ZoneMap.Builder keyBuilder = new ZoneMap.Builder();
       for (int r = start; r < end; r++) {
@@ -222,5 +259,58 @@ public final class SegmentWriter {
       text.append(keyBuilder.build().encode());
     }
     return text.toString();
+  }
+
+  private ZoneMap zoneMap(int column, int start, int end, ByteWriter out) {
+    ColumnType type = types.get(column);
+    ZoneMap.Builder builder = new ZoneMap.Builder();
+    switch (type.type()) {
+      case TINYINT, SMALLINT, INTEGER, BIGINT, DATE, TIME, TIMESTAMP, INTERVAL_YEAR_MONTH,
+          INTERVAL_DAY_TIME -> {
+        Object min = null;
+        Object max = null;
+        long low = Long.MAX_VALUE;
+        long high = Long.MIN_VALUE;
+        for (int r = start; r < end; r++) {
+          Object value = rows.get(r)[column];
+          if (value == null) {
+            builder.addNull();
+            continue;
+          }
+          long number = ((Number) value).longValue();
+          if (min == null || number < low) {
+            low = number;
+            min = value;
+          }
+          if (max == null || number > high) {
+            high = number;
+            max = value;
+          }
+        }
+        if (min != null) {
+          builder.add(encode(out, type, min));
+          builder.add(encode(out, type, max));
+        }
+      }
+      default -> {
+        for (int r = start; r < end; r++) {
+          Object value = rows.get(r)[column];
+          if (value == null) {
+            builder.addNull();
+          } else {
+            out.reset();
+            KeyEncoder.encode(out, type, value);
+            builder.add(out.array(), out.size());
+          }
+        }
+      }
+    }
+    return builder.build();
+  }
+
+  private static byte[] encode(ByteWriter out, ColumnType type, Object value) {
+    out.reset();
+    KeyEncoder.encode(out, type, value);
+    return out.toByteArray();
   }
 }

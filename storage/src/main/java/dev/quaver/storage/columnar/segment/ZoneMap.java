@@ -78,6 +78,25 @@ public record ZoneMap(long nullCount, byte[] min, byte[] max) {
       }
     }
 
+    /** Adds the encoded value {@code buffer[0, length)}; copies it only when it is a new bound. */
+    void add(byte[] buffer, int length) {
+      if (length > SegmentFormat.MAX_BOUND_BYTES) {
+        tooLong = true;
+        return;
+      }
+      boolean newMin = min == null || Arrays.compareUnsigned(buffer, 0, length, min, 0, min.length) < 0;
+      boolean newMax = max == null || Arrays.compareUnsigned(buffer, 0, length, max, 0, max.length) > 0;
+      if (newMin || newMax) {
+        byte[] copy = Arrays.copyOf(buffer, length);
+        if (newMin) {
+          min = copy;
+        }
+        if (newMax) {
+          max = copy;
+        }
+      }
+    }
+
     ZoneMap build() {
       return tooLong ? new ZoneMap(nullCount, null, null) : new ZoneMap(nullCount, min, max);
     }
