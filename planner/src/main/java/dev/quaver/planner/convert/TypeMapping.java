@@ -2,15 +2,17 @@ package dev.quaver.planner.convert;
 
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
+import dev.quaver.planner.sql.CalciteTypeNames;
 import dev.quaver.type.ColumnType;
 import dev.quaver.type.SqlType;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Calcite types as Quaver ColumnTypes, and the "one common type" rule for operands. Expression
- * types never use CHAR: CHAR(n) becomes VARCHAR(n), so padding never leaks out of a table
- * column; a NULL-typed expression is VARCHAR. Immutable.
+ * Calcite types as Quaver ColumnTypes (the types without parameters as {@link CalciteTypeNames}
+ * says, shared with declared column types), and the "one common type" rule for operands.
+ * Expression types never use CHAR: CHAR(n) becomes VARCHAR(n), so padding never leaks out of a
+ * table column; a NULL-typed expression is VARCHAR. Immutable.
  */
 public final class TypeMapping {
   private TypeMapping() {}
@@ -18,22 +20,11 @@ public final class TypeMapping {
   /** The ColumnType of an expression of Calcite type {@code type}. */
   public static ColumnType toColumnType(RelDataType type) {
     SqlTypeName name = type.getSqlTypeName();
+    ColumnType parameterless = CalciteTypeNames.parameterless(name);
+    if (parameterless != null) {
+      return parameterless;
+    }
     switch (name) {
-      case BOOLEAN:
-        return ColumnType.BOOLEAN;
-      case TINYINT:
-        return ColumnType.TINYINT;
-      case SMALLINT:
-        return ColumnType.SMALLINT;
-      case INTEGER:
-        return ColumnType.INTEGER;
-      case BIGINT:
-        return ColumnType.BIGINT;
-      case REAL:
-        return ColumnType.REAL;
-      case FLOAT:
-      case DOUBLE:
-        return ColumnType.DOUBLE;
       case DECIMAL: {
         int precision = Math.min(Math.max(type.getPrecision(), 1), ColumnType.MAX_DECIMAL_PRECISION);
         int scale = Math.min(Math.max(type.getScale(), 0), precision);
@@ -44,11 +35,6 @@ public final class TypeMapping {
         return varchar(type.getPrecision());
       case NULL:
         return ColumnType.TEXT;
-      case DATE:
-        return ColumnType.DATE;
-      case TIME:
-        return ColumnType.TIME;
-      case TIMESTAMP:
       case TIMESTAMP_WITH_LOCAL_TIME_ZONE:
         return ColumnType.TIMESTAMP;
       case BINARY:

@@ -12,10 +12,11 @@ import org.apache.calcite.sql.SqlUserDefinedTypeNameSpec;
 import org.apache.calcite.sql.type.SqlTypeName;
 
 /**
- * Maps a column's declared type (Calcite's parse of it) to Quaver's {@link ColumnType}. FLOAT is
- * DOUBLE (as in Calcite), DECIMAL without precision is DECIMAL(38,0), CHAR without a length is
- * CHAR(1), VARCHAR without a length and TEXT are unbounded VARCHAR. TIME and TIMESTAMP
- * precisions are accepted and ignored: Quaver keeps milliseconds.
+ * Maps a column's declared type (Calcite's parse of it) to Quaver's {@link ColumnType}: the types
+ * without parameters as {@link CalciteTypeNames} says (FLOAT is DOUBLE, as in Calcite); DECIMAL
+ * without precision is DECIMAL(38,0), CHAR without a length is CHAR(1), VARCHAR without a length
+ * and TEXT are unbounded VARCHAR. TIME and TIMESTAMP precisions are accepted and ignored: Quaver
+ * keeps milliseconds.
  */
 final class ColumnTypes {
   private ColumnTypes() {}
@@ -37,23 +38,12 @@ final class ColumnTypes {
     if (sqlTypeName == null) {
       throw unsupported(typeName, columnName);
     }
+    ColumnType parameterless = CalciteTypeNames.parameterless(sqlTypeName);
+    if (parameterless != null) {
+      return parameterless;
+    }
     int precision = basic.getPrecision();
     switch (sqlTypeName) {
-      case BOOLEAN:
-        return ColumnType.BOOLEAN;
-      case TINYINT:
-        return ColumnType.TINYINT;
-      case SMALLINT:
-        return ColumnType.SMALLINT;
-      case INTEGER:
-        return ColumnType.INTEGER;
-      case BIGINT:
-        return ColumnType.BIGINT;
-      case REAL:
-        return ColumnType.REAL;
-      case FLOAT:
-      case DOUBLE:
-        return ColumnType.DOUBLE;
       case DECIMAL:
         return decimal(precision, basic.getScale(), columnName);
       case CHAR:
@@ -64,12 +54,6 @@ final class ColumnTypes {
         return precision < 0
             ? ColumnType.TEXT
             : ColumnType.varchar(length(precision, "VARCHAR", columnName));
-      case DATE:
-        return ColumnType.DATE;
-      case TIME:
-        return ColumnType.TIME;
-      case TIMESTAMP:
-        return ColumnType.TIMESTAMP;
       default:
         throw unsupported(spec.toString(), columnName);
     }
