@@ -81,6 +81,9 @@ public final class OperatorBuilder {
       }
       built.add(operator);
       return new FilterOperator(operator, scan.filter(), context);
+    } else if (node instanceof dev.quaver.planner.physical.PhysicalIndexScan index) {
+      built.add(new dev.quaver.executor.operator.scan.IndexScanOperator(index, context));
+      return new FilterOperator(built.get(built.size() - 1), index.filter(), context);
     } else if (node instanceof PhysicalValues values) {
       return new ValuesOperator(values, context);
     } else if (node instanceof PhysicalFilter filter) {
