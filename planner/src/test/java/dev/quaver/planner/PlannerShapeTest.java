@@ -188,6 +188,11 @@ class PlannerShapeTest {
     for (var filter : find(root, dev.quaver.planner.physical.PhysicalFilter.class)) {
       collect(filter.condition(), result);
     }
+    for (var scan : scans(root)) {
+      if (scan.filter() != null) {
+        collect(scan.filter(), result); // a filter on a scan is pushed into it (#7)
+      }
+    }
     for (var join : find(root, dev.quaver.planner.physical.PhysicalHashJoin.class)) {
       if (join.residual() != null) {
         collect(join.residual(), result);

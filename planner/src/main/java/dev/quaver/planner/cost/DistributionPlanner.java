@@ -21,13 +21,16 @@ import dev.quaver.planner.physical.PhysicalSort;
 import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.stats.TableStatistics;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Locale;
 import java.util.List;
 
 /**
  * Gives every operator of a single-partition physical plan (as {@code RelConverter} makes it) its
- * distribution, inserting {@link PhysicalExchange}s where rows must move: scans are
+ * distribution, inserting {@link PhysicalExchange}s where rows must move: a filter directly on a
+ * scan is pushed into it (zone-map pruning, costed by {@link ZoneMapPruning}); scans are
  * hash-partitioned by their table's distribution key over its partitions; filters and
  * projections keep their input's distribution; each join is distributed as
  * {@link JoinDistributionChooser} decides and each aggregation as
@@ -76,7 +79,11 @@ public final class DistributionPlanner {
   private Placed visit(PhysicalNode node) {
     Placed placed;
     if (node instanceof PhysicalTableScan scan) {
-      placed = scan(scan);
+      placed = scan(scan, scan.filter(), scan.estimatedRows());
+    } else if (node instanceof PhysicalFilter filter && filter.input() instanceof PhysicalTableScan scan
+        && scan.filter() == null && !scan.withRowKey()) {
+      // Push the filter into the scan: the storage skips row groups by their zone maps (#5, #7).
+      placed = scan(scan, filter.condition(), filter.estimatedRows());
     } else if (node instanceof PhysicalFilter filter) {
       Placed in = visit(filter.input());
       placed = derived(new PhysicalFilter(in.node(), filter.condition(), in.placement().distribution(),
@@ -128,11 +135,16 @@ public final class DistributionPlanner {
     return placed;
   }
 
-  private Placed scan(PhysicalTableScan scan) {
+  /**
+   * A scan with {@code filter} pushed down (null: none) producing {@code outputRows}: it reads the
+   * row groups zone-map pruning keeps (ZoneMapPruning) and evaluates the filter on their rows.
+   */
+  private Placed scan(PhysicalTableScan scan, PhysicalExpr filter, double outputRows) {
     TableDef table = scan.table();
-    double rows = scan.estimatedRows();
+    double tableRows = scan.estimatedRows();
     double rowBytes = CostModel.rowBytes(scan.fields());
-    boolean unknown = stats.table(table) == null;
+    TableStatistics tableStats = stats.table(table);
+    boolean unknown = tableStats == null;
     Distribution distribution = Distribution.single();
     int partitions = 1;
     if (table.id() >= 0 && table.partitions() > 1) {
@@ -151,10 +163,24 @@ public final class DistributionPlanner {
         distribution = Distribution.hash(keys);
       }
     }
-    PhysicalTableScan distributed = new PhysicalTableScan(table, scan.columns(), scan.withRowKey(), scan.filter(),
-        scan.fields(), distribution, rows);
-    return new Placed(distributed, new Placement(distribution, partitions, rows, rowBytes, unknown),
-        CostModel.scan(rows, rows * rowBytes));
+    double cost;
+    double kept = 1;
+    if (filter == null) {
+      cost = CostModel.scan(tableRows, tableRows * rowBytes);
+    } else {
+      kept = ZoneMapPruning.keptFraction(filter, table, scan.columns(), tableStats, tableRows,
+          Math.max(1, table.partitions()));
+      double read = tableRows * kept;
+      cost = CostModel.scan(read, read * rowBytes) + CostModel.expressions(read, 1);
+    }
+    PhysicalTableScan distributed = new PhysicalTableScan(table, scan.columns(), scan.withRowKey(), filter,
+        scan.fields(), distribution, outputRows);
+    if (kept < 0.995) {
+      decisions.put(distributed, String.format(Locale.ROOT, "zone maps keep %.1f%% of %.0f row groups", kept * 100,
+          ZoneMapPruning.groupsPerPartition(tableRows, Math.max(1, table.partitions()))
+              * Math.max(1, table.partitions())));
+    }
+    return new Placed(distributed, new Placement(distribution, partitions, outputRows, rowBytes, unknown), cost);
   }
 
   private Placed hashJoin(PhysicalHashJoin join) {

@@ -17,6 +17,7 @@ final class SsbSchema {
 
   private SsbSchema() {}
 
+  /** As bench/run-olap.sh creates them: lineorder sorted by its order date, plays by ts. */
   static void create(StatisticsFixture fixture) {
     fixture.tableWithStatistics("LINEORDER", List.of("LO_ORDERKEY"), 4, 6_000_000, List.of(
         col("LO_ORDERKEY", INT, 1_500_000, 1, 6_000_000), col("LO_LINENUMBER", INT, 7, 1, 7),
@@ -27,7 +28,7 @@ final class SsbSchema {
         col("LO_ORDTOTALPRICE", INT, 1_400_000, 90_000, 50_000_000), col("LO_DISCOUNT", INT, 11, 0, 10),
         col("LO_REVENUE", INT, 3_000_000, 80_000, 10_500_000), col("LO_SUPPLYCOST", INT, 100_000, 50_000, 130_000),
         col("LO_TAX", INT, 9, 0, 8), col("LO_COMMITDATE", INT, 2_466, 19920131, 19981031),
-        col("LO_SHIPMODE", ColumnType.varchar(10), 7)));
+        col("LO_SHIPMODE", ColumnType.varchar(10), 7)), List.of("LO_ORDERDATE"));
     fixture.tableWithStatistics("CUSTOMER", List.of("C_CUSTKEY"), 4, 30_000, List.of(
         col("C_CUSTKEY", INT, 30_000, 1, 30_000), col("C_NAME", ColumnType.varchar(25), 30_000),
         col("C_ADDRESS", ColumnType.varchar(25), 30_000), col("C_CITY", ColumnType.varchar(10), 250),
@@ -58,7 +59,7 @@ final class SsbSchema {
         col("USER_ID", INT, 1_000_000, 1, 1_000_000), col("SONG_ID", INT, 200_000, 1, 200_000),
         col("ARTIST_ID", INT, 10_000, 1, 10_000), col("COUNTRY", ColumnType.varchar(2), 25),
         col("TS", ColumnType.TIMESTAMP, 9_000_000, 1704067200000L, 1735689599000L),
-        col("MS_PLAYED", INT, 300_000, 0, 600_000)));
+        col("MS_PLAYED", INT, 300_000, 0, 600_000)), List.of("TS"));
     fixture.tableWithStatistics("DIM_ARTISTS", List.of("ARTIST_ID"), 4, 10_000, List.of(
         col("ARTIST_ID", INT, 10_000, 1, 10_000), col("NAME", ColumnType.varchar(64), 10_000),
         col("COUNTRY", ColumnType.varchar(2), 25), col("GENRE", ColumnType.varchar(16), 20)));

@@ -42,6 +42,12 @@ final class StatisticsFixture implements AutoCloseable {
 
   /** Creates a table distributed by {@code distributionKey} (column names) over {@code partitions}. */
   TableDef table(String name, List<String> distributionKey, int partitions, List<Col> columns) {
+    return table(name, distributionKey, partitions, columns, List.of());
+  }
+
+  /** As {@link #table(String, List, int, List)}, each partition's rows sorted by {@code sortKey} (column names). */
+  TableDef table(String name, List<String> distributionKey, int partitions, List<Col> columns,
+      List<String> sortKey) {
     List<ColumnDef> defs = new ArrayList<>();
     for (Col col : columns) {
       defs.add(new ColumnDef(col.name(), col.type(), true, null));
@@ -50,7 +56,11 @@ final class StatisticsFixture implements AutoCloseable {
     for (String column : distributionKey) {
       key.add(columns.stream().map(Col::name).toList().indexOf(column));
     }
-    return engine.catalog().createTable(new TableDef(0, name, defs, List.of(), key, partitions, List.of()));
+    List<Integer> sort = new ArrayList<>();
+    for (String column : sortKey) {
+      sort.add(columns.stream().map(Col::name).toList().indexOf(column));
+    }
+    return engine.catalog().createTable(new TableDef(0, name, defs, List.of(), key, partitions, List.of(), sort));
   }
 
   /** Gives {@code table} statistics: {@code rows} rows, the columns' distinct counts and ranges. */
@@ -76,7 +86,12 @@ final class StatisticsFixture implements AutoCloseable {
 
   TableDef tableWithStatistics(String name, List<String> distributionKey, int partitions, long rows,
       List<Col> columns) {
-    TableDef table = table(name, distributionKey, partitions, columns);
+    return tableWithStatistics(name, distributionKey, partitions, rows, columns, List.of());
+  }
+
+  TableDef tableWithStatistics(String name, List<String> distributionKey, int partitions, long rows,
+      List<Col> columns, List<String> sortKey) {
+    TableDef table = table(name, distributionKey, partitions, columns, sortKey);
     analyzed(table, rows, columns);
     return table;
   }
