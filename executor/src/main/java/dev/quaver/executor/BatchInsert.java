@@ -6,7 +6,9 @@ import dev.quaver.executor.expr.VectorExpression;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.Schemas;
+import dev.quaver.executor.operator.dml.RowSource;
 import dev.quaver.executor.vector.Batches;
+import dev.quaver.executor.vector.VectorValues;
 import dev.quaver.planner.PreparedPlan;
 import dev.quaver.planner.expr.PhysicalExpr;
 import dev.quaver.planner.physical.Field;
@@ -14,6 +16,7 @@ import dev.quaver.planner.physical.PhysicalInsert;
 import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.storage.columnar.ArrowTypes;
 import dev.quaver.type.ColumnType;
+import dev.quaver.type.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
@@ -30,6 +33,12 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * storage's, and the batch is atomic. What differs is only the cost: no per-set allocator,
  * operator tree or constant evaluation.
  *
+ * <p>When every value is a bare {@code ?} or a literal (the usual {@code VALUES (?, ?, ...)}, and
+ * the defaults of columns left out) of a type whose
+ * vector round trip changes nothing (all but DECIMAL, whose vector rescales), the rows skip the
+ * vectors: each set becomes the row array directly ({@link RowSource}), the values brought to
+ * their types exactly as the vector path does first.
+ *
  * <p>Applies to a plain INSERT (no conflict clause) whose input is a single VALUES row of
  * expressions over parameters and literals, with the VALUES types equal to the table's; anything
  * else runs set by set ({@link Executor#executeOneCommitBatch}).
@@ -41,6 +50,11 @@ final class BatchInsert {
   private final List<ParameterColumn> parameterColumns;
   private final List<VectorExpression> columns;
   private final Schema schema;
+  /**
+   * When the rows skip the vectors: per table column, the parameter it is, or null for a
+   * literal (a column default); else null.
+   */
+  private final ParameterColumn[] direct;
 
   /**
    * Input column of the parameter {@code index} as a value of {@code type}: a {@code ?} node's
@@ -50,11 +64,12 @@ final class BatchInsert {
   private record ParameterColumn(int index, ColumnType type) {}
 
   private BatchInsert(PhysicalInsert insert, List<ParameterColumn> parameterColumns,
-      List<VectorExpression> columns, Schema schema) {
+      List<VectorExpression> columns, Schema schema, ParameterColumn[] direct) {
     this.insert = insert;
     this.parameterColumns = parameterColumns;
     this.columns = columns;
     this.schema = schema;
+    this.direct = direct;
   }
 
   /** The batch insert of {@code plan}, or null when the plan is not of the shape above. */
@@ -76,8 +91,17 @@ final class BatchInsert {
     }
     List<ParameterColumn> parameterColumns = new ArrayList<>();
     List<VectorExpression> columns = new ArrayList<>(row.size());
+    ParameterColumn[] direct = new ParameterColumn[row.size()];
     for (int i = 0; i < row.size(); i++) {
       PhysicalExpr expression = row.get(i);
+      if (direct == null || expression.type().type() == SqlType.DECIMAL) {
+        direct = null;
+      } else if (expression instanceof PhysicalExpr.Parameter parameter
+          && parameter.index() < plan.parameterTypes().size()) {
+        direct[i] = new ParameterColumn(parameter.index(), parameter.type());
+      } else if (!(expression instanceof PhysicalExpr.Literal)) {
+        direct = null; // a literal stays null in direct: evaluated once per statement
+      }
       if (!expression.type().equals(fields.get(i).type())) {
         return null;
       }
@@ -88,7 +112,7 @@ final class BatchInsert {
       }
       columns.add(ExpressionCompiler.compile(overColumns));
     }
-    return new BatchInsert(insert, List.copyOf(parameterColumns), columns, Schemas.of(fields));
+    return new BatchInsert(insert, List.copyOf(parameterColumns), columns, Schemas.of(fields), direct);
   }
 
   PhysicalInsert node() {
@@ -97,7 +121,82 @@ final class BatchInsert {
 
   /** The operator producing the rows of {@code sets} (already checked against the types). */
   Operator input(List<List<Object>> sets, ExecutionContext context) {
-    return new RowsOperator(sets, context);
+    return direct != null ? new DirectRows(sets, context) : new RowsOperator(sets, context);
+  }
+
+  /** Whether the rows skip the vectors (for tests). */
+  boolean isDirect() {
+    return direct != null;
+  }
+
+  /**
+   * The rows of the sets without vectors ({@link RowSource}); read through {@link #next()} it
+   * is the vector path.
+   */
+  private final class DirectRows implements Operator, RowSource {
+    private final List<List<Object>> sets;
+    private final ExecutionContext context;
+    private final RowsOperator vectors;
+    private Object[] literals;
+    private int next;
+
+    DirectRows(List<List<Object>> sets, ExecutionContext context) {
+      this.sets = sets;
+      this.context = context;
+      this.vectors = new RowsOperator(sets, context);
+    }
+
+    /** The literal columns' values, evaluated once over one row as the vector path would. */
+    private Object[] literals() {
+      Object[] values = new Object[direct.length];
+      try (VectorSchemaRoot none = Batches.of(List.of(), 1)) {
+        for (int i = 0; i < direct.length; i++) {
+          if (direct[i] == null) {
+            try (FieldVector vector = columns.get(i).evaluate(none, context)) {
+              values[i] = VectorValues.get(vector, 0);
+            }
+          }
+        }
+      }
+      return values;
+    }
+
+    @Override
+    public Object[] nextRow() {
+      if (next >= sets.size()) {
+        return null;
+      }
+      if (literals == null) {
+        literals = literals();
+      }
+      List<Object> set = sets.get(next++);
+      Object[] row = new Object[direct.length];
+      for (int i = 0; i < row.length; i++) {
+        ParameterColumn column = direct[i];
+        if (column == null) {
+          row[i] = literals[i];
+          continue;
+        }
+        Object value = set.get(column.index());
+        row[i] = value == null ? null : ExpressionCompiler.coerceParameter(value, column.type());
+      }
+      return row;
+    }
+
+    @Override
+    public Schema schema() {
+      return schema;
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+      return vectors.next();
+    }
+
+    @Override
+    public void close() {
+      vectors.close();
+    }
   }
 
   /**

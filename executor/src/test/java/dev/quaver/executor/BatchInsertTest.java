@@ -124,6 +124,47 @@ class BatchInsertTest {
   }
 
   @Test
+  void bareParametersSkipTheVectorsWithTheSameResultsAndSqlStates() {
+    run("CREATE TABLE p (u INTEGER NOT NULL, big BIGINT, c CHAR(3), v VARCHAR(2), ts TIMESTAMP,"
+        + " dd DATE, f DOUBLE, b BOOLEAN, s SMALLINT DEFAULT 5)");
+    run("CREATE TABLE k (id INTEGER PRIMARY KEY, v VARCHAR(2))");
+    run("CREATE UNIQUE INDEX k_v ON k (v)");
+    String insert = "INSERT INTO p VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    assertThat(BatchInsert.of(planner.prepare(insert)).isDirect()).isTrue();
+    assertThat(BatchInsert.of(planner.prepare("INSERT INTO p (u, v) VALUES (?, ?)")).isDirect()).isTrue();
+    assertThat(BatchInsert.of(planner.prepare("INSERT INTO t VALUES (?, ?, ?, ?, ?)")).isDirect())
+        .isFalse(); // DECIMAL: the vector rescales
+    List<List<Object>> sets = new ArrayList<>();
+    for (int i = 0; i < 2500; i++) {
+      sets.add(Arrays.asList(i, i % 2 == 0 ? null : (long) i * 1_000_000_000L, "a", "xy",
+          1_704_067_200_000L + i, 19_000 + i % 30, i / 4.0, i % 3 == 0, (short) (i % 100)));
+    }
+    long before = storage.currentSnapshot();
+    assertThat(batch(insert, sets)).hasSize(2500).containsOnly(1L);
+    assertThat(storage.currentSnapshot()).isEqualTo(before + 1);
+    assertThat(query("SELECT COUNT(*), SUM(u), COUNT(big), MAX(big), MIN(ts), MAX(dd) FROM p"))
+        .containsExactly(List.of(2500L, 3_123_750L, 1250L, 2_499_000_000_000L, 1_704_067_200_000L, 19_029));
+    assertThat(query("SELECT c, v, f, b, s FROM p WHERE u = 6"))
+        .containsExactly(List.of("a  ", "xy", 1.5, true, (short) 6)); // CHAR padded as before
+    assertCode(() -> batch(insert, List.of(Arrays.asList(1, 1L, "a", "xyz", null, null, null, null, null))),
+        ErrorCode.STRING_DATA_RIGHT_TRUNCATION);
+    assertCode(() -> batch(insert, List.of(Arrays.asList(null, 1L, "a", "x", null, null, null, null, null))),
+        ErrorCode.NOT_NULL_VIOLATION);
+    String keyed = "INSERT INTO k VALUES (?, ?)";
+    assertThat(batch(keyed, List.of(Arrays.asList(1, "a"), Arrays.asList(2, null), Arrays.asList(3, null))))
+        .containsExactly(1, 1, 1);
+    assertCode(() -> batch(keyed, List.of(Arrays.asList(4, "b"), Arrays.asList(1, "c"))), ErrorCode.UNIQUE_VIOLATION);
+    assertCode(() -> batch(keyed, List.of(Arrays.asList(5, "b"), Arrays.asList(6, "b"))), ErrorCode.UNIQUE_VIOLATION);
+    assertCode(() -> batch(keyed, List.of(Arrays.asList(7, "a"))), ErrorCode.UNIQUE_VIOLATION);
+    assertThat(batch("INSERT INTO p (v, u) VALUES (?, ?)", List.of(Arrays.asList("q", -1), Arrays.asList(null, -2))))
+        .containsExactly(1, 1);
+    assertThat(query("SELECT u, v, c, s FROM p WHERE u < 0 ORDER BY u")).containsExactly(
+        Arrays.asList(-2, null, null, (short) 5), Arrays.asList(-1, "q", null, (short) 5)); // defaults
+    assertThat(query("SELECT COUNT(*) FROM p")).containsExactly(List.of(2502L));
+    assertThat(query("SELECT COUNT(*) FROM k")).containsExactly(List.of(3L));
+  }
+
+  @Test
   void otherShapesAreNotBatchInserts() {
     assertThat(BatchInsert.of(planner.prepare("INSERT INTO t (id) VALUES (?), (?)"))).isNull();
     assertThat(BatchInsert.of(planner.prepare("INSERT INTO t SELECT * FROM t"))).isNull();

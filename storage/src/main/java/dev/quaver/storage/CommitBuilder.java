@@ -84,6 +84,10 @@ final class CommitBuilder {
         : nextRowIds.getOrDefault(IdentityColumns.counterId(table), 1L);
     long nextIdentity = identityStart;
     List<ColumnType> rowTypes = identityColumn < 0 ? null : columnTypes(table);
+    // Inserts under a fresh hidden row id collide with nothing (ids only grow), so unless a
+    // conflict resolver watches the batch they skip the map of added rows: a list, in order.
+    List<byte[]> freshKeys = new ArrayList<>();
+    List<Operation> freshRows = new ArrayList<>();
     for (Operation operation : operations) {
       if (identityColumn >= 0 && operation.row() != null && operation.row()[identityColumn] == null) {
         // Assigned here, under the commit lock, so values grow in commit order.
@@ -105,7 +109,12 @@ final class CommitBuilder {
           }
           byte[] key = table.hasPrimaryKey()
               ? operation.primaryKey() : KeySpace.rowIdKey(table.id(), nextRowId++);
-          add(table, key, operation, added, resolver);
+          if (table.hasPrimaryKey() || resolver != null) {
+            add(table, key, operation, added, resolver);
+          } else {
+            freshKeys.add(key);
+            freshRows.add(operation);
+          }
           IdentityColumns.inserted(table, operation.row());
         }
         case REBUILD_INDEX -> throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
@@ -119,6 +128,12 @@ final class CommitBuilder {
         }
       }
     }
+    if (!table.indexes().isEmpty()) {
+      for (int i = 0; i < freshKeys.size(); i++) {
+        added.put(new ByteArrayKey(freshKeys.get(i)), freshRows.get(i));
+      }
+      freshKeys.clear();
+    }
     List<ColumnType> types = columnTypes(table);
     for (IndexDef index : table.indexes()) {
       maintainIndex(table, index, catalog.indexId(index.name()), types, removed, added);
@@ -130,6 +145,9 @@ final class CommitBuilder {
     }
     for (Map.Entry<ByteArrayKey, Operation> entry : added.entrySet()) {
       writes.put(entry.getKey().bytes(), entry.getValue().value());
+    }
+    for (int i = 0; i < freshKeys.size(); i++) {
+      writes.put(freshKeys.get(i), freshRows.get(i).value());
     }
     if (nextRowId != rowIdStart) {
       nextRowIds.put(table.id(), nextRowId);

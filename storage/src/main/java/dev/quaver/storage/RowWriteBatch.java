@@ -1,6 +1,7 @@
 package dev.quaver.storage;
 
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.io.ByteWriter;
 import dev.quaver.storage.row.KeySpace;
 import dev.quaver.storage.row.RowCodec;
 import dev.quaver.type.ColumnType;
@@ -71,7 +72,7 @@ final class RowWriteBatch implements WriteBatch {
     addRow(new Operation(Kind.INSERT, Objects.requireNonNull(table, "table is null"), null,
         Objects.requireNonNull(row, "row is null"), null, null, action,
         action == ConflictAction.IGNORE ? ignored : null, null,
-        conflictColumns.stream().sorted().toList()));
+        conflictColumns.isEmpty() ? List.of() : conflictColumns.stream().sorted().toList()));
   }
 
   @Override
@@ -122,6 +123,7 @@ final class RowWriteBatch implements WriteBatch {
     List<Operation> prepared = new ArrayList<>(operations.size());
     TableDef typesOf = null;
     List<ColumnType> types = null;
+    ByteWriter out = new ByteWriter(256); // one buffer for every row value, copied out per row
     for (Operation operation : operations) {
       if (operation.row() == null) {
         prepared.add(operation);
@@ -137,9 +139,11 @@ final class RowWriteBatch implements WriteBatch {
         prepared.add(operation); // key and value are encoded at commit, with the identity value
         continue;
       }
+      out.reset();
+      RowCodec.encode(out, types, operation.row());
       prepared.add(operation.withEncoded(
           table.hasPrimaryKey() ? KeySpace.primaryKey(table, operation.row()) : null,
-          RowCodec.encode(types, operation.row())));
+          out.toByteArray()));
     }
     return prepared;
   }

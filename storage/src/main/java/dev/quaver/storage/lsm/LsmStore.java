@@ -351,7 +351,7 @@ public final class LsmStore implements AutoCloseable {
       List<ImmutableMemtable> list = new ArrayList<>();
       list.add(frozen);
       list.addAll(memtables.frozen());
-      memtables = new Memtables(new SkipListMemtable(), List.copyOf(list));
+      memtables = new Memtables(Memtable.create(), List.copyOf(list));
     }
     flusher.wakeUp();
   }

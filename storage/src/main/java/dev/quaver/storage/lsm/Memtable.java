@@ -41,4 +41,13 @@ public interface Memtable {
 
   /** Rough bytes held in keys and values, for the flush trigger. */
   long approximateBytes();
+
+  /**
+   * A new, empty memtable: {@link FingerSkipListMemtable}, or with the system property
+   * {@code quaver.memtable=concurrent} the earlier {@link SkipListMemtable} (kept for A/B runs).
+   */
+  static Memtable create() {
+    return "concurrent".equals(System.getProperty("quaver.memtable"))
+        ? new SkipListMemtable() : new FingerSkipListMemtable();
+  }
 }

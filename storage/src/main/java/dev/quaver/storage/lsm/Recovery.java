@@ -55,7 +55,7 @@ record Recovery(Path walDirectory, VersionSet versions, BlockCache cache, Memtab
       try (Stream<Path> files = Files.list(walDirectory)) {
         files.filter(f -> LogFormat.segmentNumber(f) >= 0).sorted().forEach(segments::add);
       }
-      Memtable memtable = new SkipListMemtable();
+      Memtable memtable = Memtable.create();
       long lastSequence = state.flushedSequence();
       long flushed = state.flushedSequence();
       long nextSegment = Math.max(1, state.logNumber());

@@ -86,14 +86,38 @@ public final class WriteSet {
     return rowIds;
   }
 
-  /** Applies the writes to {@code memtable} as versions of {@code sequence}. */
+  /**
+   * Applies the writes to {@code memtable} as versions of {@code sequence}, in key order (a
+   * stable sort, so of two writes of one key the later wins): the memtable then finds each
+   * position next to the previous one ({@link FingerSkipListMemtable}).
+   */
   public void applyTo(Memtable memtable, long sequence) {
     for (int i = 0; i < ranges.size(); i += 2) {
       memtable.removeRange(ranges.get(i), ranges.get(i + 1));
     }
-    for (int i = 0; i < keys.size(); i++) {
+    if (isSorted()) {
+      for (int i = 0; i < keys.size(); i++) {
+        memtable.apply(sequence, keys.get(i), values.get(i));
+      }
+      return;
+    }
+    Integer[] order = new Integer[keys.size()];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> java.util.Arrays.compareUnsigned(keys.get(a), keys.get(b)));
+    for (Integer i : order) {
       memtable.apply(sequence, keys.get(i), values.get(i));
     }
+  }
+
+  private boolean isSorted() {
+    for (int i = 1; i < keys.size(); i++) {
+      if (java.util.Arrays.compareUnsigned(keys.get(i - 1), keys.get(i)) > 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A record buffer: {@link LogFormat#RECORD_HEADER_BYTES} reserved, then the payload. */

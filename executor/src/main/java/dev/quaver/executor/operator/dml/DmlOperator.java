@@ -17,7 +17,8 @@ import dev.quaver.storage.columnar.ArrowTypes;
  * one WriteBatch from {@code storage.newWriteBatch(snapshot)}, commits it once (constraint checks
  * and conflicts are the storage's: its QuaverException propagates and nothing is written), and
  * returns one row, one BIGINT column "rows": the count of rows written. The write batch holds
- * the rows on the heap; TODO(#6) account its size against the memory limit.
+ * the rows on the heap; TODO(#6) account its size against the memory limit. An input that is a
+ * {@link RowSource} is read row by row without vectors.
  *
  * <p>Thread safety: confined to the statement's thread.
  */
@@ -55,15 +56,29 @@ abstract class DmlOperator implements Operator {
     WriteBatch batch = context.storage().newWriteBatch(context.snapshot());
     TriggerFiring triggers = TriggerFiring.of(this, table, context);
     long rows = 0;
-    for (VectorSchemaRoot input = this.input.next(); input != null; input = this.input.next()) {
-      context.checkCanceled();
-      for (int i = 0; i < input.getRowCount(); i++) {
+    if (this.input instanceof RowSource source) {
+      for (Object[] row = source.nextRow(); row != null; row = source.nextRow()) {
+        if ((rows & 1023) == 0) {
+          context.checkCanceled();
+        }
         if (triggers == null) {
-          write(batch, Batches.row(input, i));
+          write(batch, row);
         } else {
-          triggers.add(Batches.row(input, i));
+          triggers.add(row);
         }
         rows++;
+      }
+    } else {
+      for (VectorSchemaRoot input = this.input.next(); input != null; input = this.input.next()) {
+        context.checkCanceled();
+        for (int i = 0; i < input.getRowCount(); i++) {
+          if (triggers == null) {
+            write(batch, Batches.row(input, i));
+          } else {
+            triggers.add(Batches.row(input, i));
+          }
+          rows++;
+        }
       }
     }
     this.input.close();

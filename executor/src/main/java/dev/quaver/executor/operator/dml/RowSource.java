@@ -1,0 +1,18 @@
+package dev.quaver.executor.operator.dml;
+
+/**
+ * An input of a DML operator that can hand over its rows as {@code Object[]} (table column
+ * order, Java values of the column types) without building Arrow vectors first: a JDBC batch of
+ * {@code INSERT ... VALUES (?, ...)} whose values are the parameters themselves (executor
+ * {@code BatchInsert}). The DML operator then writes the rows straight into its write batch —
+ * for 1000-row batches the vector round trip (set, then read back per value) was about a sixth
+ * of the server's CPU per row (docs/bench-jdbc-inserts.md).
+ *
+ * <p>A source is read either this way or through {@code Operator.next()}, never both.
+ *
+ * <p>Thread safety: confined to the statement's thread.
+ */
+public interface RowSource {
+  /** The next row (a fresh array the caller may keep), or null after the last one. */
+  Object[] nextRow();
+}
