@@ -1,0 +1,190 @@
+package dev.quaver.planner.convert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quaver.planner.Planner;
+import dev.quaver.planner.SessionSettings;
+import dev.quaver.planner.physical.IndexAccess;
+import dev.quaver.planner.physical.PhysicalIndexScan;
+import dev.quaver.planner.physical.PhysicalNode;
+import dev.quaver.planner.physical.PhysicalTableScan;
+import dev.quaver.storage.Storage;
+import dev.quaver.storage.StorageConfig;
+import dev.quaver.storage.StorageEngine;
+import dev.quaver.storage.catalog.ColumnDef;
+import dev.quaver.storage.catalog.IndexDef;
+import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.stats.ColumnStatistics;
+import dev.quaver.storage.stats.TableStatistics;
+import dev.quaver.type.ColumnType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One test per access-path decision (issue #7) with given statistics: ORDERS has 10M rows, ID
+ * (primary key) over [0, 10M), CUSTOMER (indexed) with 1M distinct values, STATUS (indexed) with
+ * 3; LINES has a composite primary key; NOSTATS was never analyzed (1M rows assumed).
+ */
+class AccessPathConversionTest {
+  @TempDir Path directory;
+  private StorageEngine engine;
+  private Planner planner;
+
+  @BeforeEach
+  void open() {
+    engine = Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 5));
+    TableDef orders = table("ORDERS", List.of(0), List.of(
+        column("ID", ColumnType.INTEGER), column("CUSTOMER", ColumnType.INTEGER), column("STATUS", ColumnType.varchar(8)),
+        column("AMOUNT", ColumnType.DOUBLE)));
+    engine.catalog().createIndex("ORDERS", new IndexDef("ORDERS_CUSTOMER", List.of(1), false));
+    engine.catalog().createIndex("ORDERS", new IndexDef("ORDERS_STATUS", List.of(2), false));
+    engine.catalog().statistics().put(new TableStatistics(orders.id(), 10_000_000, 40, 0, List.of(
+        numeric(10_000_000, 0, 10_000_000), numeric(1_000_000, 0, 1_000_000),
+        new ColumnStatistics(0, "closed", "open", 3, null, null, null),
+        new ColumnStatistics(0, null, null, 1_000_000, null, null, null))));
+    table("LINES", List.of(0, 1), List.of(column("ORDER_ID", ColumnType.INTEGER), column("LINE", ColumnType.INTEGER),
+        column("QTY", ColumnType.INTEGER)));
+    table("NOSTATS", List.of(0), List.of(column("ID", ColumnType.BIGINT), column("CODE", ColumnType.varchar(8)),
+        column("GROUP_ID", ColumnType.INTEGER)));
+    engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_CODE", List.of(1), true));
+    engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_GROUP", List.of(2), false));
+    planner = new Planner(engine.catalog());
+  }
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void primaryKeyEqualityIsAPointGet() {
+    PhysicalIndexScan scan = indexScan("SELECT amount FROM orders WHERE id = 42", "auto");
+    assertThat(scan.access()).isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    assertThat(scan.index()).isNull();
+    assertThat(scan.ranges()).hasSize(1);
+    assertThat(scan.cost()).isLessThan(scan.scanCost() / 1000);
+    assertThat(indexScan("SELECT amount FROM orders WHERE id = ?", "auto").access())
+        .isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    assertThat(indexScan("SELECT amount FROM orders WHERE id IN (1, 5, 9)", "auto").ranges()).hasSize(3);
+  }
+
+  @Test
+  void selectivePrimaryKeyRangeIsAKeyRange() {
+    PhysicalIndexScan scan = indexScan("SELECT amount FROM orders WHERE id BETWEEN 1000 AND 2000", "auto");
+    assertThat(scan.access()).isEqualTo(IndexAccess.PRIMARY_KEY_RANGE);
+    assertThat(scan.ranges().get(0).lower()).isNotNull();
+    assertThat(scan.ranges().get(0).upper()).isNotNull();
+    assertThat(explain("SELECT amount FROM orders WHERE id BETWEEN 1000 AND 2000"))
+        .contains("IndexScan(table=ORDERS, access=key range, key=PRIMARY KEY(ID)")
+        .contains("ID >= 1000 AND ID <= 2000").contains("key range").contains("chosen over scan");
+  }
+
+  @Test
+  void unselectivePrimaryKeyRangeIsScanned() {
+    assertThat(indexScan("SELECT amount FROM orders WHERE id > 100", "auto")).isNull();
+    assertThat(tableScan("SELECT amount FROM orders WHERE id > 100", "auto")).isNotNull();
+  }
+
+  @Test
+  void selectiveSecondaryIndexIsUsed() {
+    PhysicalIndexScan scan = indexScan("SELECT id, amount FROM orders WHERE customer = 77", "auto");
+    assertThat(scan.access()).isEqualTo(IndexAccess.SECONDARY_INDEX);
+    assertThat(scan.index()).isEqualTo("ORDERS_CUSTOMER");
+  }
+
+  @Test
+  void unselectiveSecondaryIndexIsScanned() {
+    assertThat(indexScan("SELECT id FROM orders WHERE status = 'open'", "auto")).isNull();
+  }
+
+  @Test
+  void cheapestCandidateWins() {
+    PhysicalIndexScan scan = indexScan("SELECT amount FROM orders WHERE status = 'open' AND id = 3", "auto");
+    assertThat(scan.access()).isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    scan = indexScan("SELECT amount FROM orders WHERE status = 'open' AND customer = 3", "auto");
+    assertThat(scan.index()).isEqualTo("ORDERS_CUSTOMER");
+  }
+
+  @Test
+  void compositeKeysUseTheirLeadingColumns() {
+    assertThat(indexScan("SELECT qty FROM lines WHERE order_id = 7 AND line = 2", "auto").access())
+        .isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    PhysicalIndexScan prefix = indexScan("SELECT qty FROM lines WHERE order_id = 7 AND line > 2", "auto");
+    assertThat(prefix.access()).isEqualTo(IndexAccess.PRIMARY_KEY_RANGE);
+    assertThat(prefix.ranges().get(0).equal()).hasSize(1);
+    assertThat(prefix.ranges().get(0).lower()).isNotNull();
+    assertThat(indexScan("SELECT qty FROM lines WHERE line = 2", "index")).isNull();
+  }
+
+  @Test
+  void withoutStatisticsPointReadsStillWinButUnknownIndexesDoNot() {
+    assertThat(indexScan("SELECT code FROM nostats WHERE id = 5", "auto").access())
+        .isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    assertThat(indexScan("SELECT id FROM nostats WHERE code = 'x'", "auto").index()).isEqualTo("NOSTATS_CODE");
+    // 1M rows assumed, equality 10% of them: 100K row lookups cost more than the scan
+    assertThat(indexScan("SELECT id FROM nostats WHERE group_id = 3", "auto")).isNull();
+  }
+
+  @Test
+  void settingForcesEitherPath() {
+    assertThat(indexScan("SELECT id FROM orders WHERE status = 'open'", "index").index()).isEqualTo("ORDERS_STATUS");
+    assertThat(indexScan("SELECT amount FROM orders WHERE id = 42", "scan")).isNull();
+    assertThat(indexScan("SELECT amount FROM orders WHERE id + 1 = 42", "index")).isNull();
+    assertThat(indexScan("SELECT amount FROM orders WHERE amount = 1", "index")).isNull();
+  }
+
+  @Test
+  void dmlFindsItsRowsByKey() {
+    PhysicalIndexScan scan = indexScan("UPDATE orders SET amount = 0 WHERE id = 9", "auto");
+    assertThat(scan.withRowKey()).isTrue();
+    assertThat(scan.access()).isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    assertThat(indexScan("DELETE FROM orders WHERE customer = ?", "auto").index()).isEqualTo("ORDERS_CUSTOMER");
+  }
+
+  private PhysicalIndexScan indexScan(String sql, String mode) {
+    return find(planner.prepare(sql, SessionSettings.DEFAULTS.set("access_path", mode)).root(), PhysicalIndexScan.class);
+  }
+
+  private PhysicalTableScan tableScan(String sql, String mode) {
+    return find(planner.prepare(sql, SessionSettings.DEFAULTS.set("access_path", mode)).root(), PhysicalTableScan.class);
+  }
+
+  private String explain(String sql) {
+    return String.join("\n", planner.prepare("EXPLAIN " + sql, SessionSettings.DEFAULTS).explainLines());
+  }
+
+  private static <T> T find(PhysicalNode node, Class<T> type) {
+    if (type.isInstance(node)) {
+      return type.cast(node);
+    }
+    for (PhysicalNode input : node.inputs()) {
+      T found = find(input, type);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
+
+  private TableDef table(String name, List<Integer> primaryKey, List<ColumnDef> columns) {
+    return engine.catalog().createTable(new TableDef(0, name, columns, primaryKey, primaryKey, 4, List.of()));
+  }
+
+  private static ColumnDef column(String name, ColumnType type) {
+    return new ColumnDef(name, type, true, null);
+  }
+
+  /** An INTEGER column with an even 32-bucket histogram over [min, max]. */
+  private static ColumnStatistics numeric(double distinct, int min, int max) {
+    List<Object> histogram = new ArrayList<>();
+    for (int i = 0; i <= 32; i++) {
+      histogram.add((int) (min + (long) (max - min) * i / 32));
+    }
+    return new ColumnStatistics(0, min, max, distinct, null, histogram, List.of());
+  }
+}
