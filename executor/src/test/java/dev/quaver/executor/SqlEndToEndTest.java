@@ -5,55 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
-import dev.quaver.planner.Planner;
-import dev.quaver.storage.Storage;
-import dev.quaver.storage.StorageConfig;
-import dev.quaver.storage.StorageEngine;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** SQL through the real planner and storage into the executor: the path a server statement takes. */
-class SqlEndToEndTest {
-  @TempDir
-  Path directory;
-  private StorageEngine storage;
-  private Planner planner;
-  private Executor executor;
-
+class SqlEndToEndTest extends SqlExecutorTestBase {
   @BeforeEach
-  void open() {
-    storage = Storage.open(StorageConfig.defaults(directory));
-    planner = new Planner(storage.catalog());
-    executor = new Executor(storage, ExecutorConfig.defaults(directory.resolve("spill")));
+  void createTables() {
     run("CREATE TABLE t (id INTEGER PRIMARY KEY, name VARCHAR(10), score INTEGER)");
     run("CREATE TABLE u (id INTEGER, tag VARCHAR(10))");
     assertThat(run("INSERT INTO t VALUES (1, 'ann', 10), (2, 'bob', NULL), (3, 'cy', 30), (4, 'dee', 30)"))
         .isEqualTo(4);
     run("INSERT INTO u VALUES (1, 'x'), (1, 'y'), (3, 'z'), (NULL, 'w')");
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(executor.allocatedBytes()).isZero();
-    executor.close();
-    storage.close();
-  }
-
-  private long run(String sql, Object... parameters) {
-    try (QueryExecution execution = executor.execute(planner.prepare(sql), Arrays.asList(parameters))) {
-      return execution.updateCount();
-    }
-  }
-
-  private List<List<Object>> query(String sql, Object... parameters) {
-    try (QueryExecution execution = executor.execute(planner.prepare(sql), Arrays.asList(parameters))) {
-      return ExecutorTestBase.drain(execution);
-    }
   }
 
   @Test

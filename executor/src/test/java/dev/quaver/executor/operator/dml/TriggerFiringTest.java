@@ -5,69 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
-import dev.quaver.executor.Executor;
-import dev.quaver.executor.ExecutorConfig;
-import dev.quaver.executor.QueryExecution;
-import dev.quaver.executor.vector.VectorValues;
-import dev.quaver.planner.Planner;
-import dev.quaver.storage.Storage;
-import dev.quaver.storage.StorageConfig;
-import dev.quaver.storage.StorageEngine;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.quaver.executor.SqlExecutorTestBase;
 import java.util.Arrays;
 import java.util.List;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Triggers through the real planner, executor and storage; firing survives a reopen. */
-class TriggerFiringTest {
-  @TempDir
-  Path directory;
-  private StorageEngine storage;
-  private Planner planner;
-  private Executor executor;
-
-  @BeforeEach
-  void open() {
-    storage = Storage.open(StorageConfig.defaults(directory));
-    planner = new Planner(storage.catalog());
-    executor = new Executor(storage, ExecutorConfig.defaults(directory.resolve("spill")));
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(executor.allocatedBytes()).isZero();
-    executor.close();
-    storage.close();
-  }
-
-  private long run(String sql) {
-    try (QueryExecution execution = executor.execute(planner.prepare(sql), List.of())) {
-      return execution.updateCount();
-    }
-  }
-
-  private List<List<Object>> query(String sql) {
-    List<List<Object>> rows = new ArrayList<>();
-    try (QueryExecution execution = executor.execute(planner.prepare(sql), List.of())) {
-      for (VectorSchemaRoot batch = execution.next(); batch != null; batch = execution.next()) {
-        for (int i = 0; i < batch.getRowCount(); i++) {
-          List<Object> row = new ArrayList<>();
-          for (FieldVector vector : batch.getFieldVectors()) {
-            row.add(VectorValues.get(vector, i));
-          }
-          rows.add(row);
-        }
-      }
-    }
-    return rows;
-  }
-
+class TriggerFiringTest extends SqlExecutorTestBase {
   @Test
   void firesAroundEachRowAndCountsOnlyTheStatementsRows() {
     run("CREATE TABLE t (id INTEGER PRIMARY KEY, v VARCHAR(5))");
@@ -120,9 +64,7 @@ class TriggerFiringTest {
     run("CREATE TABLE t (id INTEGER)");
     run("CREATE TABLE log (id INTEGER)");
     run("CREATE TRIGGER a AFTER INSERT ON t BEGIN INSERT INTO log VALUES (new.id * 10); END");
-    executor.close();
-    storage.close();
-    open();
+    reopen();
     run("INSERT INTO t VALUES (4)");
     assertThat(query("SELECT id FROM log")).containsExactly(Arrays.asList(40));
   }

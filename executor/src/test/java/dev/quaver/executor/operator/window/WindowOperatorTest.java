@@ -4,54 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.quaver.error.QuaverException;
-import dev.quaver.executor.Executor;
 import dev.quaver.executor.ExecutorConfig;
-import dev.quaver.executor.vector.VectorValues;
-import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 import dev.quaver.executor.QueryExecution;
-import dev.quaver.planner.Planner;
+import dev.quaver.executor.SqlExecutorTestBase;
 import dev.quaver.planner.SessionSettings;
-import dev.quaver.storage.Storage;
-import dev.quaver.storage.StorageConfig;
-import dev.quaver.storage.StorageEngine;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Window functions through the real planner and storage, with batches of 3 rows so partitions,
  * peer groups and frames cross batch boundaries. Every statement leaves the allocator empty.
  */
-class WindowOperatorTest {
-  @TempDir
-  Path directory;
-  private StorageEngine storage;
-  private Planner planner;
-  private Executor executor;
+class WindowOperatorTest extends SqlExecutorTestBase {
+  @Override
+  protected ExecutorConfig executorConfig() {
+    ExecutorConfig defaults = super.executorConfig();
+    return new ExecutorConfig(defaults.queryMemoryLimitBytes(), defaults.totalMemoryLimitBytes(), 3,
+        defaults.spillDirectory());
+  }
 
   @BeforeEach
-  void open() {
-    storage = Storage.open(StorageConfig.defaults(directory));
-    planner = new Planner(storage.catalog());
-    ExecutorConfig defaults = ExecutorConfig.defaults(directory.resolve("spill"));
-    executor = new Executor(storage, new ExecutorConfig(defaults.queryMemoryLimitBytes(),
-        defaults.totalMemoryLimitBytes(), 3, defaults.spillDirectory()));
+  void createTable() {
     run("CREATE TABLE s (id INTEGER PRIMARY KEY, g INTEGER, v INTEGER)");
     run("INSERT INTO s VALUES (1, 1, 5), (2, 1, 5), (3, 1, 7), (4, 2, NULL), (5, 2, 1), (6, 2, 1), (7, 2, 9),"
         + " (8, NULL, 4)");
-  }
-
-  @AfterEach
-  void close() {
-    assertThat(executor.allocatedBytes()).isZero();
-    executor.close();
-    storage.close();
   }
 
   @Test
@@ -112,31 +90,5 @@ class WindowOperatorTest {
       }
     }
     assertThat(count).isEqualTo(20_008);
-  }
-
-  private static List<List<Object>> drain(QueryExecution execution) {
-    List<List<Object>> rows = new ArrayList<>();
-    for (VectorSchemaRoot batch = execution.next(); batch != null; batch = execution.next()) {
-      for (int i = 0; i < batch.getRowCount(); i++) {
-        List<Object> row = new ArrayList<>();
-        for (FieldVector vector : batch.getFieldVectors()) {
-          row.add(VectorValues.get(vector, i));
-        }
-        rows.add(row);
-      }
-    }
-    return rows;
-  }
-
-  private long run(String sql) {
-    try (QueryExecution execution = executor.execute(planner.prepare(sql), List.of())) {
-      return execution.updateCount();
-    }
-  }
-
-  private List<List<Object>> query(String sql) {
-    try (QueryExecution execution = executor.execute(planner.prepare(sql), List.of())) {
-      return new ArrayList<>(drain(execution));
-    }
   }
 }
