@@ -58,8 +58,15 @@ public final class KeySpace {
 
   /** Row key of a table without a primary key: the hidden row id. */
   public static byte[] rowIdKey(long tableId, long rowId) {
-    return new ByteWriter(PREFIX_BYTES + 8).writeByte(ROW_KIND).writeLong(tableId)
-        .writeLong(rowId ^ Long.MIN_VALUE).toByteArray();
+    // Written in place (one array per key: a batch makes one per row).
+    byte[] key = new byte[PREFIX_BYTES + 8];
+    key[0] = (byte) ROW_KIND;
+    long id = rowId ^ Long.MIN_VALUE;
+    for (int i = 0; i < 8; i++) {
+      key[1 + i] = (byte) (tableId >>> (56 - 8 * i));
+      key[PREFIX_BYTES + i] = (byte) (id >>> (56 - 8 * i));
+    }
+    return key;
   }
 
   /** The row id inside a {@link #rowIdKey}. */
