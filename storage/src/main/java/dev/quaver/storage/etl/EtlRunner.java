@@ -298,7 +298,10 @@ final class EtlRunner {
       throws IOException {
     Path file = directory.resolve(dev.quaver.storage.columnar.segment.SegmentFormat.fileName(segmentId));
     Files.deleteIfExists(file); // a leftover of a crashed run with the same id
-    return writer.write(file, segmentId, allocator);
+    // In FORCED mode a run follows every commit and writes a few rows: an fsync per segment was
+    // half of a forced commit's time. The manifest (fsynced) records the file's CRC, which the
+    // engine checks at open, so an unsynced segment lost to a power failure means a rebuild.
+    return writer.write(file, segmentId, allocator, options.mode() != EtlOptions.Mode.FORCED);
   }
 
   /** Logs the progress of a long run every {@code every} rows. */
