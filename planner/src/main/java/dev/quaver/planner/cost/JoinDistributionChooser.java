@@ -58,10 +58,16 @@ public final class JoinDistributionChooser {
     boolean rightPreserved = type == JoinType.RIGHT || type == JoinType.FULL;
     int receivers = Math.max(1, left.partitions());
     double broadcastBytes = right.bytes() * receivers;
-    boolean broadcastAllowed = !rightPreserved && !right.unknown() && broadcastBytes <= memoryLimit
-        && !left.isSingle();
+    // Forcing broadcast (SET join_distribution = broadcast) overrides the missing statistics: the
+    // user asserts the side is small, and the executor's query_memory_limit still stops a broadcast
+    // that is not (53200). The cost-based choice never broadcasts an unknown side.
+    boolean forcedUnknown = "broadcast".equals(forced) && right.unknown();
+    boolean broadcastAllowed = !rightPreserved && !left.isSingle()
+        && (forcedUnknown || !right.unknown() && broadcastBytes <= memoryLimit);
     if (rightPreserved) {
       note = "preserved side not broadcast";
+    } else if (forcedUnknown) {
+      note = "no statistics for the build side: broadcast only because forced";
     } else if (right.unknown()) {
       note = "no statistics for the build side: not broadcast";
     } else if (broadcastBytes > memoryLimit) {

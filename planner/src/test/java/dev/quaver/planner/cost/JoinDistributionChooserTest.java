@@ -65,10 +65,16 @@ class JoinDistributionChooserTest {
         side(Distribution.hash(List.of(1)), 10, true), JoinType.INNER, "auto");
     assertThat(decision.chosen().strategy()).isNotEqualTo(Strategy.BROADCAST);
     assertThat(decision.describe()).contains("no statistics for the build side");
-    // not even when forced
+    // Only SET join_distribution = broadcast does (the user asserts the side is small; the
+    // executor's memory limit still applies), and EXPLAIN says so.
     var forced = choose(side(Distribution.hash(List.of(1)), 10_000_000, false),
         side(Distribution.hash(List.of(1)), 10, true), JoinType.INNER, "broadcast");
-    assertThat(forced.chosen().strategy()).isNotEqualTo(Strategy.BROADCAST);
+    assertThat(forced.chosen().strategy()).isEqualTo(Strategy.BROADCAST);
+    assertThat(forced.describe()).contains("broadcast only because forced");
+    // ... never the preserved side of an outer join, forced or not.
+    var preserved = choose(side(Distribution.hash(List.of(1)), 10_000_000, false),
+        side(Distribution.hash(List.of(1)), 10, true), JoinType.FULL, "broadcast");
+    assertThat(preserved.chosen().strategy()).isNotEqualTo(Strategy.BROADCAST);
   }
 
   @Test
