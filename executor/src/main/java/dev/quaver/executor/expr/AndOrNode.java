@@ -25,6 +25,10 @@ final class AndOrNode extends ExprNode {
     this.isAnd = isAnd;
   }
 
+  boolean isAnd() {
+    return isAnd;
+  }
+
   @Override
   public FieldVector evaluate(VectorSchemaRoot input, EvaluationContext context) {
     int rowCount = input.getRowCount();

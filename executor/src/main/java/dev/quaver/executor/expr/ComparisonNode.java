@@ -36,6 +36,14 @@ final class ComparisonNode extends ExprNode {
     this.kind = kind;
   }
 
+  ScalarFunction function() {
+    return function;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
   @Override
   public FieldVector evaluate(VectorSchemaRoot input, EvaluationContext context) {
     int rowCount = input.getRowCount();

@@ -60,8 +60,33 @@ public final class Batches {
     }
   }
 
-  /** A new batch of {@code input}'s schema holding the rows at {@code positions[0, count)}. */
+  /**
+   * A new batch of {@code input}'s schema holding the rows at {@code positions[0, count)}: each
+   * column is copied to the heap in bulk and gathered back ({@link HeapColumn}), not copied value
+   * by value through Arrow's checked accessors.
+   */
   public static VectorSchemaRoot select(VectorSchemaRoot input, int[] positions, int count,
+      BufferAllocator allocator) {
+    List<Field> fields = input.getSchema().getFields();
+    if (!fields.stream().allMatch(HeapColumn::supports)) {
+      return selectByValue(input, positions, count, allocator);
+    }
+    List<FieldVector> vectors = new ArrayList<>(fields.size());
+    try {
+      int rowCount = input.getRowCount();
+      for (int column = 0; column < fields.size(); column++) {
+        HeapColumn heap = HeapColumn.empty(fields.get(column));
+        heap.append(input.getVector(column), rowCount);
+        vectors.add(heap.gather(positions, 0, count, allocator));
+      }
+    } catch (RuntimeException | Error e) {
+      vectors.forEach(FieldVector::close);
+      throw e;
+    }
+    return new VectorSchemaRoot(fields, vectors, count);
+  }
+
+  private static VectorSchemaRoot selectByValue(VectorSchemaRoot input, int[] positions, int count,
       BufferAllocator allocator) {
     VectorSchemaRoot batch = VectorSchemaRoot.create(input.getSchema(), allocator);
     try {

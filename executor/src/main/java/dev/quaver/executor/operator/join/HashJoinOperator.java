@@ -1,9 +1,8 @@
 package dev.quaver.executor.operator.join;
 
-import dev.quaver.executor.expr.VectorExpression;
+import dev.quaver.executor.expr.RowFilter;
 import dev.quaver.executor.memory.OperatorMemory;
 import dev.quaver.executor.operator.ExecutionContext;
-import dev.quaver.executor.operator.Expressions;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.Schemas;
 import dev.quaver.executor.spill.SpillStats;
@@ -44,7 +43,7 @@ public final class HashJoinOperator implements Operator {
   private final PhysicalHashJoin node;
   private final ExecutionContext context;
   private final JoinType joinType;
-  private final VectorExpression residual;
+  private final RowFilter residual;
   private final int[] leftKeys;
   private final int[] rightKeys;
   private final Schema schema;
@@ -89,7 +88,7 @@ public final class HashJoinOperator implements Operator {
     this.leftWidth = left.schema().getFields().size();
     this.memory = new OperatorMemory(context, "hash join");
     if (vectorizable(left.schema(), right.schema(), leftKeys, rightKeys)) {
-      this.residual = node.residual() == null ? null : Expressions.compile(node.residual());
+      this.residual = node.residual() == null ? null : RowFilter.compile(node.residual());
     } else {
       this.residual = null;
       this.delegate = new RowHashJoin(left, right, node, context);
@@ -306,7 +305,7 @@ public final class HashJoinOperator implements Operator {
     }
     int[] passing;
     try (VectorSchemaRoot batch = gather(pairSchema, pairLeft, pairRight, 0, pairs, true)) {
-      passing = Expressions.selectTrue(residual, batch, context);
+      passing = residual.select(batch, context);
     }
     for (int k = 0; k < passing.length; k++) {
       pairLeft[k] = pairLeft[passing[k]];

@@ -1,8 +1,7 @@
 package dev.quaver.executor.operator.transform;
 
-import dev.quaver.executor.expr.VectorExpression;
+import dev.quaver.executor.expr.RowFilter;
 import dev.quaver.executor.operator.ExecutionContext;
-import dev.quaver.executor.operator.Expressions;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.vector.Batches;
 import dev.quaver.planner.expr.PhysicalExpr;
@@ -10,7 +9,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Keeps the rows for which the condition is true (not false, not NULL). A batch whose rows all
+ * Keeps the rows for which the condition is true (not false, not NULL), compiled once per plan
+ * into a {@link RowFilter} (selection-vector kernels when it cannot raise). A batch whose rows all
  * pass is passed on as is (same lifetime as the input's batch); otherwise the selected rows are
  * copied into a batch this operator owns. Batches with no selected row are skipped.
  *
@@ -18,13 +18,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class FilterOperator implements Operator {
   private final Operator input;
-  private final VectorExpression condition;
+  private final RowFilter condition;
   private final ExecutionContext context;
   private VectorSchemaRoot current;
 
   public FilterOperator(Operator input, PhysicalExpr condition, ExecutionContext context) {
     this.input = input;
-    this.condition = Expressions.compile(condition);
+    this.condition = RowFilter.compile(condition);
     this.context = context;
   }
 
@@ -42,7 +42,7 @@ public final class FilterOperator implements Operator {
       if (batch == null) {
         return null;
       }
-      int[] positions = Expressions.selectTrue(condition, batch, context);
+      int[] positions = condition.select(batch, context);
       if (positions.length == batch.getRowCount()) {
         return batch;
       }
