@@ -1,5 +1,6 @@
 package dev.quaver.executor.operator.scan;
 
+import dev.quaver.executor.expr.EvaluationContext;
 import dev.quaver.planner.expr.PhysicalExpr;
 import dev.quaver.planner.expr.ScalarFunction;
 import dev.quaver.storage.ScanPredicate;
@@ -9,31 +10,43 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds, in a scan's filter, the conjuncts of the form {@code column op literal} (or
- * {@code literal op column}) that storage can use to skip columnar row groups by their zone
- * maps. Advisory only: the FilterOperator above the scan still applies the whole filter. Only
- * literals of the column's own SQL type are passed; strings only for equality (their range order
- * in storage is UTF-8 byte order). Stateless.
+ * Finds, in a scan's filter, the conjuncts of the form {@code column op value} (or
+ * {@code value op column}) that storage can use to skip columnar row groups by their zone
+ * maps, where the value is a literal or, given the statement's {@link EvaluationContext}, a
+ * {@code ?} parameter resolved to its value at execution (so a prepared {@code WHERE ts > ?}
+ * prunes like the same query with a literal). Advisory only: the FilterOperator above the scan
+ * still applies the whole filter. Only values of the column's own SQL type are passed; strings
+ * only for equality (their range order in storage is UTF-8 byte order). Stateless.
  */
 final class ScanPredicates {
   private ScanPredicates() {}
 
+  /** Conjuncts with literals only ({@code ?} parameters are not resolved). */
   static List<ScanPredicate> extract(PhysicalExpr filter, TableDef table, List<Integer> columns) {
+    return extract(filter, table, columns, null);
+  }
+
+  /**
+   * Conjuncts with literals, and with parameters resolved through {@code context} (null: none).
+   * Call at execution, once the parameter values are bound.
+   */
+  static List<ScanPredicate> extract(PhysicalExpr filter, TableDef table, List<Integer> columns,
+      EvaluationContext context) {
     List<ScanPredicate> predicates = new ArrayList<>();
     if (filter != null) {
-      collect(filter, table, columns, predicates);
+      collect(filter, table, columns, context, predicates);
     }
     return predicates;
   }
 
   private static void collect(PhysicalExpr expr, TableDef table, List<Integer> columns,
-      List<ScanPredicate> out) {
+      EvaluationContext context, List<ScanPredicate> out) {
     if (!(expr instanceof PhysicalExpr.Call call)) {
       return;
     }
     if (call.function() == ScalarFunction.AND) {
       for (PhysicalExpr operand : call.operands()) {
-        collect(operand, table, columns, out);
+        collect(operand, table, columns, context, out);
       }
       return;
     }
@@ -43,30 +56,38 @@ final class ScanPredicates {
     }
     PhysicalExpr left = call.operands().get(0);
     PhysicalExpr right = call.operands().get(1);
-    if (left instanceof PhysicalExpr.Literal && right instanceof PhysicalExpr.InputRef) {
+    if (!(left instanceof PhysicalExpr.InputRef) && right instanceof PhysicalExpr.InputRef) {
       PhysicalExpr swap = left;
       left = right;
       right = swap;
       op = flip(op);
     }
-    if (!(left instanceof PhysicalExpr.InputRef ref) || !(right instanceof PhysicalExpr.Literal literal)
-        || literal.value() == null || ref.index() >= columns.size()) {
+    if (!(left instanceof PhysicalExpr.InputRef ref) || ref.index() >= columns.size()) {
+      return;
+    }
+    Object value;
+    if (right instanceof PhysicalExpr.Literal literal) {
+      value = literal.value();
+    } else if (right instanceof PhysicalExpr.Parameter parameter && context != null) {
+      value = context.parameter(parameter.index()); // its type's Java class (Executor checks)
+    } else {
       return;
     }
     int column = columns.get(ref.index());
     SqlType columnType = table.columns().get(column).type().type();
-    if (literal.type().type() != columnType) {
+    if (value == null || right.type().type() != columnType
+        || !columnType.javaClass().isInstance(value)) {
       return;
     }
     boolean isString = columnType == SqlType.CHAR || columnType == SqlType.VARCHAR;
     if (columnType == SqlType.CHAR || (isString && op != ScanPredicate.Op.EQ)) {
       return; // CHAR pads; string ranges compare differently in storage
     }
-    if (columnType == SqlType.DECIMAL && literal.value() instanceof java.math.BigDecimal decimal
+    if (columnType == SqlType.DECIMAL && value instanceof java.math.BigDecimal decimal
         && decimal.stripTrailingZeros().scale() > table.columns().get(column).type().scale()) {
       return; // storage would round the literal to the column's scale
     }
-    out.add(new ScanPredicate(column, op, literal.value()));
+    out.add(new ScanPredicate(column, op, value));
   }
 
   private static ScanPredicate.Op op(ScalarFunction function) {
