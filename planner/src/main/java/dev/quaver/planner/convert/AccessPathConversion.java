@@ -2,6 +2,7 @@ package dev.quaver.planner.convert;
 
 import dev.quaver.planner.SessionSettings;
 import dev.quaver.planner.Settings;
+import dev.quaver.planner.cost.CostMetadataQuery;
 import dev.quaver.planner.cost.CostModel;
 import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.expr.PhysicalExpr;
@@ -29,8 +30,11 @@ import org.apache.calcite.rex.RexUtil;
 final class AccessPathConversion {
   /** Opening a cursor at one key: a seek in the memtables and in every SSTable level (ns). */
   static final double KEY_SEEK = 3_000;
-  /** Reading one row of a key range from the row store into vectors (ns). */
-  static final double KEY_ROW = 150;
+  /**
+   * Reading one row of a key range from the row store into vectors (ns): a merging cursor over
+   * memtables and SSTables and a row decode, several times a columnar row's {@code SCAN_ROW}.
+   */
+  static final double KEY_ROW = 300;
   /** Looking one row up by its key after an index entry: a point read of the row store (ns). */
   static final double ROW_LOOKUP = 2_000;
 
@@ -72,10 +76,24 @@ final class AccessPathConversion {
         best = candidate;
       }
     }
-    if (best == null || "auto".equals(mode) && best.cost() >= scanCost) {
-      return null;
+    if (best == null || !"auto".equals(mode)) {
+      return best;
+    }
+    if (best.cost() >= scanCost || unknownStatistics(filter, table) && !atMostOneRowPerRange(best)) {
+      return null; // unknown is large: without statistics only reads of at most one row per key win
     }
     return best;
+  }
+
+  private static boolean unknownStatistics(Filter filter, TableDef table) {
+    return !(filter.getCluster().getMetadataQuery() instanceof CostMetadataQuery query)
+        || query.statistics().table(table) == null;
+  }
+
+  /** Every range binds every key column of the primary key or of a UNIQUE index. */
+  private static boolean atMostOneRowPerRange(PhysicalIndexScan scan) {
+    boolean unique = scan.index() == null || scan.table().index(scan.index()).map(IndexDef::unique).orElse(false);
+    return unique && scan.ranges().stream().allMatch(range -> range.equal().size() == scan.keyColumns().size());
   }
 
   /** The full scan with the filter: every row read and tested. */

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * One test per access-path decision (issue #7) with given statistics: ORDERS has 10M rows, ID
  * (primary key) over [0, 10M), CUSTOMER (indexed) with 1M distinct values, STATUS (indexed) with
- * 3; LINES has a composite primary key; NOSTATS was never analyzed (1M rows assumed).
+ * 3; LINES (40M rows) has a composite primary key; NOSTATS was never analyzed (1M rows assumed).
  */
 class AccessPathConversionTest {
   @TempDir Path directory;
@@ -47,8 +47,10 @@ class AccessPathConversionTest {
         numeric(10_000_000, 0, 10_000_000), numeric(1_000_000, 0, 1_000_000),
         new ColumnStatistics(0, "closed", "open", 3, null, null, null),
         new ColumnStatistics(0, null, null, 1_000_000, null, null, null))));
-    table("LINES", List.of(0, 1), List.of(column("ORDER_ID", ColumnType.INTEGER), column("LINE", ColumnType.INTEGER),
-        column("QTY", ColumnType.INTEGER)));
+    TableDef lines = table("LINES", List.of(0, 1), List.of(column("ORDER_ID", ColumnType.INTEGER),
+        column("LINE", ColumnType.INTEGER), column("QTY", ColumnType.INTEGER)));
+    engine.catalog().statistics().put(new TableStatistics(lines.id(), 40_000_000, 12, 0, List.of(
+        numeric(10_000_000, 0, 10_000_000), numeric(8, 0, 8), numeric(100, 0, 100))));
     table("NOSTATS", List.of(0), List.of(column("ID", ColumnType.BIGINT), column("CODE", ColumnType.varchar(8)),
         column("GROUP_ID", ColumnType.INTEGER)));
     engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_CODE", List.of(1), true));
@@ -126,8 +128,10 @@ class AccessPathConversionTest {
     assertThat(indexScan("SELECT code FROM nostats WHERE id = 5", "auto").access())
         .isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
     assertThat(indexScan("SELECT id FROM nostats WHERE code = 'x'", "auto").index()).isEqualTo("NOSTATS_CODE");
-    // 1M rows assumed, equality 10% of them: 100K row lookups cost more than the scan
+    // unknown is large: no range or non-unique lookup of a table without statistics
     assertThat(indexScan("SELECT id FROM nostats WHERE group_id = 3", "auto")).isNull();
+    assertThat(indexScan("SELECT code FROM nostats WHERE id BETWEEN 5 AND 6", "auto")).isNull();
+    assertThat(indexScan("SELECT code FROM nostats WHERE id IN (5, 6)", "auto").ranges()).hasSize(2);
   }
 
   @Test
