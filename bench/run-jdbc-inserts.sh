@@ -5,6 +5,7 @@
 # engines, then stops PostgreSQL by pg_ctl and deletes the temp dir. About 3 minutes.
 # Shorter smoke run: JAVA_OPTS="-Dbench.warmup=0.5 -Dbench.seconds=1 -Dbench.batchWarmup=0.5 -Dbench.batchSeconds=1"
 # Build first: mvn -B -q -pl bench -am package -DskipTests
+# CP_PREFIX: class directories put before the jar (measure freshly compiled modules without rebuilding it).
 # Output: stdout; Quaver thread samples of the 64-connection cell in $OUT_DIR/jdbc-threads.txt.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -50,5 +51,5 @@ mkdir -p "$WORK/quaver"
 java --add-opens=java.base/java.nio=ALL-UNNAMED -Xmx2g \
   -Dpg.url="jdbc:postgresql://127.0.0.1:$PORT/postgres" -Dpg.user=postgres \
   -Dbench.dir="$WORK/quaver" -Dbench.dump="$OUT_DIR/jdbc-threads.txt" \
-  ${JAVA_OPTS:-} -cp "$JAR" dev.quaver.bench.jdbc.JdbcInsertRunner "$@"
+  ${JAVA_OPTS:-} -cp "${CP_PREFIX:+$CP_PREFIX:}$JAR" dev.quaver.bench.jdbc.JdbcInsertRunner "$@"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"

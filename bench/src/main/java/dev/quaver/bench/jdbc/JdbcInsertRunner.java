@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code bench.batchWarmup} / {@code bench.batchSeconds} (default 2 / 5), {@code bench.dir} (Quaver
  * data), {@code bench.dump} (file for thread-stack samples of Quaver's 64-connection cell),
  * {@code bench.only} (Quaver alone, e.g. {@code batch/1,single/1}: for profiling),
- * {@code bench.jitWarmup} (seconds of unreported Quaver inserts before the first cell, default 5).
+ * {@code bench.jitWarmup} (seconds of unreported Quaver inserts before the first cell, default 5),
+ * {@code bench.cells} ({@code single}, {@code batch} or both, comma-separated; default both).
  */
 public final class JdbcInsertRunner {
   static final String INSERT = "INSERT INTO plays VALUES (?, ?, ?, ?, ?, ?)";
@@ -76,6 +77,18 @@ public final class JdbcInsertRunner {
       measure(Target.quaver(base), 1, 1, jitWarmup / 2, 0.1, null);
       measure(Target.quaver(base), 1, BATCH_ROWS, jitWarmup / 2, 0.1, null);
     }
+    String cells = System.getProperty("bench.cells", "single,batch");
+    if (cells.contains("single")) {
+      singleRowCells(pgUrl, pgUser, base, warmup, seconds, dump);
+    }
+    if (cells.contains("batch")) {
+      batchCells(pgUrl, pgUser, base, batchWarmup, batchSeconds);
+    }
+    System.out.printf("%nload average at end %.2f%n", loadAverage());
+  }
+
+  private static void singleRowCells(String pgUrl, String pgUser, Path base, double warmup, double seconds,
+      String dump) throws Exception {
     System.out.println();
     System.out.println("Single-row INSERT, autocommit, durable commit (latency per statement, us)");
     System.out.printf("%4s | %10s %8s %8s %8s | %10s %8s %8s %8s | %6s | %5s%n", "conn", "quaver r/s",
@@ -96,12 +109,16 @@ public final class JdbcInsertRunner {
           pg.rowsPerSecond(), us(pg.p50()), us(pg.p99()), us(pg.p999()),
           quaver.rowsPerSecond() / pg.rowsPerSecond(), (quaver.loadAverage() + pg.loadAverage()) / 2);
     }
+  }
+
+  private static void batchCells(String pgUrl, String pgUser, Path base, double batchWarmup,
+      double batchSeconds) throws Exception {
 
     System.out.println();
     System.out.printf("PreparedStatement batches of %d rows, one commit per batch (latency per batch, ms)%n",
         BATCH_ROWS);
-    System.out.printf("%-22s %4s | %12s %8s %8s %8s | %5s%n", "engine", "conn", "rows/s", "p50", "p99",
-        "p99.9", "load");
+    System.out.printf("%-22s %4s | %12s %8s %8s %8s | %8s | %5s%n", "engine", "conn", "rows/s", "p50", "p99",
+        "p99.9", "cpu us/r", "load");
     for (int connections : new int[] {1, 4}) {
       Map<String, Result> results = new HashMap<>();
       results.put("quaver", measure(Target.quaver(base), connections, BATCH_ROWS, batchWarmup, batchSeconds, null));
@@ -111,14 +128,14 @@ public final class JdbcInsertRunner {
           BATCH_ROWS, batchWarmup, batchSeconds, null));
       for (String engine : List.of("quaver", "postgresql", "postgresql rewrite")) {
         Result r = results.get(engine);
-        System.out.printf("%-22s %4d | %12.0f %8.2f %8.2f %8.2f | %5.2f%n", engine, connections,
-            r.rowsPerSecond(), r.p50() / 1e6, r.p99() / 1e6, r.p999() / 1e6, r.loadAverage());
+        System.out.printf("%-22s %4d | %12.0f %8.2f %8.2f %8.2f | %8.2f | %5.2f%n", engine, connections,
+            r.rowsPerSecond(), r.p50() / 1e6, r.p99() / 1e6, r.p999() / 1e6, r.cpuMicrosPerRow(),
+            r.loadAverage());
       }
       System.out.printf("ratio quaver / postgresql %.2f, quaver / postgresql rewrite %.2f%n",
           results.get("quaver").rowsPerSecond() / results.get("postgresql").rowsPerSecond(),
           results.get("quaver").rowsPerSecond() / results.get("postgresql rewrite").rowsPerSecond());
     }
-    System.out.printf("%nload average at end %.2f%n", loadAverage());
   }
 
   /**
