@@ -201,21 +201,35 @@ abstract class Selector {
       }
       byte[] valid = columns.validity(column);
       byte[] data = columns.data(column, width);
+      // One loop per width, so that the read is not a switch per row.
       int out = 0;
-      for (int k = 0; k < count; k++) {
-        int row = positions[k];
-        if ((valid[row >> 3] & (1 << (row & 7))) == 0) {
-          continue;
-        }
-        long value = switch (width) {
-          case 4 -> (int) INTS.get(data, row << 2);
-          case 8 -> (long) LONGS.get(data, row << 3);
-          case 2 -> (short) SHORTS.get(data, row << 1);
-          default -> data[row];
-        };
-        if ((value >= lo && value <= hi) != negate) {
-          positions[out++] = row;
-        }
+      switch (width) {
+        case 4:
+          for (int k = 0; k < count; k++) {
+            int row = positions[k];
+            long value = (int) INTS.get(data, row << 2);
+            if ((valid[row >> 3] & (1 << (row & 7))) != 0 && (value >= lo && value <= hi) != negate) {
+              positions[out++] = row;
+            }
+          }
+          break;
+        case 8:
+          for (int k = 0; k < count; k++) {
+            int row = positions[k];
+            long value = (long) LONGS.get(data, row << 3);
+            if ((valid[row >> 3] & (1 << (row & 7))) != 0 && (value >= lo && value <= hi) != negate) {
+              positions[out++] = row;
+            }
+          }
+          break;
+        default:
+          for (int k = 0; k < count; k++) {
+            int row = positions[k];
+            long value = width == 2 ? (short) SHORTS.get(data, row << 1) : data[row];
+            if ((valid[row >> 3] & (1 << (row & 7))) != 0 && (value >= lo && value <= hi) != negate) {
+              positions[out++] = row;
+            }
+          }
       }
       return out;
     }

@@ -12,7 +12,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.junit.jupiter.api.Test;
 
 /**
- * The selection-vector filter ({@link RowFilter}) keeps exactly the rows the three-valued
+ * Both fast forms of {@link RowFilter} (generated code, selection vectors) keep exactly the rows the three-valued
  * evaluation ({@link Predicates#select}) keeps, on random predicates over random columns with
  * NULLs: comparisons with literals both ways round (the range kernels), column-to-column and
  * string comparisons (the evaluated fallback), NULL literals, IS DISTINCT FROM, nested AND / OR.
@@ -30,12 +30,28 @@ class RowFilterTest extends ExpressionTestBase {
   @Test
   void keepsTheRowsThreeValuedEvaluationKeeps() {
     VectorSchemaRoot input = batch(TYPES, rows(700));
-    for (int i = 0; i < 600; i++) {
+    for (int i = 0; i < 300; i++) {
       PhysicalExpr predicate = predicate(3);
       int[] expected = Predicates.select(ExpressionCompiler.compile(predicate), input, context());
-      int[] actual = RowFilter.compile(predicate).select(input, context());
-      assertThat(actual).as("%s", predicate).containsExactly(expected);
+      assertThat(RowFilter.compile(predicate).select(input, context())).as("generated %s", predicate)
+          .containsExactly(expected);
+      assertThat(RowFilter.vectorized(predicate).select(input, context())).as("vectorized %s", predicate)
+          .containsExactly(expected);
     }
+  }
+
+  @Test
+  void integralComparisonsAreGeneratedOnceAndCached() {
+    PhysicalExpr predicate = call(ScalarFunction.AND, BOOL,
+        call(ScalarFunction.GREATER_THAN_OR_EQUAL, BOOL, ref(0, ColumnType.INTEGER), lit(1, ColumnType.INTEGER)),
+        call(ScalarFunction.LESS_THAN, BOOL, ref(2, ColumnType.DATE), lit(30, ColumnType.DATE)));
+    assertThat(RowFilter.compile(predicate).isGenerated()).isTrue();
+    long compiled = FilterCodegen.compiledCount();
+    assertThat(RowFilter.compile(predicate).isGenerated()).isTrue();
+    assertThat(FilterCodegen.compiledCount()).isEqualTo(compiled);
+    assertThat(RowFilter.compile(call(ScalarFunction.EQUALS, BOOL, ref(5, ColumnType.TEXT), text("s1")))
+        .isGenerated()).isFalse();
+    assertThat(RowFilter.vectorized(predicate).isGenerated()).isFalse();
   }
 
   @Test
