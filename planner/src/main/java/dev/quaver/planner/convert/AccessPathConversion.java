@@ -127,7 +127,9 @@ final class AccessPathConversion {
     IndexAccess kind = index != null ? IndexAccess.SECONDARY_INDEX
         : access.point() ? IndexAccess.PRIMARY_KEY_POINT : IndexAccess.PRIMARY_KEY_RANGE;
     double cost = indexCost(access.ranges().size(), keyRows, index != null);
+    // at most the rows the key ranges reach (a point get of a table never analyzed is still 1 row)
+    double rows = Math.max(1, Math.min(converter.rows(filter), keyRows));
     return new PhysicalIndexScan(scan.table(), index, kind, keyColumns, access.ranges(), scan.columns(),
-        scan.withRowKey(), condition, scan.fields(), Distribution.single(), converter.rows(filter), cost, scanCost);
+        scan.withRowKey(), condition, scan.fields(), Distribution.single(), rows, cost, scanCost);
   }
 }
