@@ -34,7 +34,9 @@ final class InProcessServerProvider implements DatabaseProvider {
       if (equals <= 0) {
         throw new IllegalArgumentException("session setting is not name=value: " + trimmed);
       }
-      parsed.add("SET " + trimmed.substring(0, equals).trim() + " = " + trimmed.substring(equals + 1).trim());
+      // The value as a string literal: a bare ONE is a reserved word of the grammar.
+      parsed.add("SET " + trimmed.substring(0, equals).trim() + " = '"
+          + trimmed.substring(equals + 1).trim().replace("'", "''") + "'");
     }
     this.settings = List.copyOf(parsed);
   }

@@ -24,7 +24,9 @@ import java.util.Map;
  *
  * Properties: {@code olap.engines} (comma list, default {@code duckdb,quaver,postgres,sqlite,h2}),
  * {@code olap.timeoutSeconds} per run (default 120), {@code olap.queries} (comma list of query ids;
- * default all), {@code olap.workloads} ({@code ssb,music}), {@code bench.dir} (data directories).
+ * default all), {@code olap.workloads} ({@code ssb,music}), {@code bench.dir} (data directories),
+ * {@code olap.quaver.variants} (Quaver's queries again under forced planner settings, see
+ * {@link StrategyVariants}).
  */
 public final class OlapRunner {
   private OlapRunner() {}
@@ -38,6 +40,8 @@ public final class OlapRunner {
     long timeoutMillis = (long) (Double.parseDouble(System.getProperty("olap.timeoutSeconds", "120")) * 1000);
     List<String> only = csv(System.getProperty("olap.queries", ""));
     List<String> workloads = csv(System.getProperty("olap.workloads", "ssb,music"));
+    // Issue #7: Quaver's queries again under each forced planner strategy ("|"-separated variants).
+    List<String> variants = StrategyVariants.parse(System.getProperty("olap.quaver.variants", ""));
     Path base = Path.of(System.getProperty("bench.dir", System.getProperty("java.io.tmpdir")));
     Files.createDirectories(base);
     String pgUrl = System.getProperty("pg.url", "");
@@ -91,6 +95,9 @@ public final class OlapRunner {
             System.out.printf("  %-8s %-9s %s (load %s)%n", name, query.id(), outcome.completed()
                 ? String.format("%10.1f ms median, %d rows", outcome.medianMs(), outcome.results().rows().size())
                 : outcome.status() + ": " + outcome.message(), Report.loadAverage());
+          }
+          if (name.equals("quaver") && !variants.isEmpty()) {
+            StrategyVariants.run(connection, timer, engine, queries, perQuery, variants, warmup, reps);
           }
         }
       } catch (Exception e) {
