@@ -58,6 +58,7 @@ public final class ColumnarBenchRunner {
       "0.01"));
   private final long spillBudget = Long.getLong("bench.spillBudgetBytes", 16L << 20);
   private final long bandwidthLongs = Long.getLong("bench.bandwidthLongs", 64L << 20);
+  private final int forcedCommits = Integer.getInteger("bench.forcedCommits", 300);
   private long expectedSum;
 
   public static void main(String[] args) throws Exception {
@@ -72,8 +73,15 @@ public final class ColumnarBenchRunner {
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load());
     try {
       double bandwidth = memoryBandwidth();
-      scanAndDelta(base.resolve("main"), bandwidth);
-      etlSpillVsNot(base);
+      if (forcedCommits > 0) {
+        forcedVsDisabled(base);
+      }
+      if (rows > 0) {
+        scanAndDelta(base.resolve("main"), bandwidth);
+      }
+      if (etlRows > 0) {
+        etlSpillVsNot(base);
+      }
     } finally {
       delete(base);
     }
@@ -152,13 +160,48 @@ public final class ColumnarBenchRunner {
         (double) results[1].wallNanos() / results[0].wallNanos());
   }
 
+  /**
+   * Single-row INSERT commits into a table of {@code bench.forcedCommits} rows with the ETL
+   * forced after every commit (the mode the sqllogictest runs use) against the ETL disabled.
+   */
+  private void forcedVsDisabled(Path base) throws Exception {
+    Measure[] results = new Measure[2];
+    EtlOptions.Mode[] modes = {EtlOptions.Mode.DISABLED, EtlOptions.Mode.FORCED};
+    StorageConfig.SyncMode sync = StorageConfig.SyncMode.valueOf(System.getProperty("bench.forcedSync", "COMMIT"));
+    for (int i = 0; i < 2; i++) {
+      try (StorageEngine engine = open(base.resolve("forced" + i), 64L << 20, modes[i],
+          sync)) {
+        TableDef table = engine.catalog().createTable(plays("PLAYS"));
+        SplittableRandom random = new SplittableRandom(3);
+        results[i] = Measure.of(() -> {
+          for (int id = 0; id < forcedCommits; id++) {
+            WriteBatch batch = engine.newWriteBatch(engine.currentSnapshot());
+            batch.insert(table, play(id, random));
+            engine.commit(batch);
+          }
+        });
+        System.out.printf(Locale.ROOT, "%,d single-row commits (sync %s), ETL %s: %.0f"
+            + " commits/s wall [%s]%n", forcedCommits, sync, modes[i], results[i].perWallSecond(
+            forcedCommits), results[i]);
+      }
+    }
+    System.out.printf(Locale.ROOT, "  forced/disabled: %.1fx CPU, %.1fx wall%n",
+        (double) results[1].cpuNanos() / results[0].cpuNanos(),
+        (double) results[1].wallNanos() / results[0].wallNanos());
+  }
+
   private static StorageEngine open(Path directory, long budget) throws Exception {
+    return open(directory, budget, EtlOptions.Mode.DISABLED, StorageConfig.SyncMode.OFF);
+  }
+
+  private static StorageEngine open(Path directory, long budget, EtlOptions.Mode mode,
+      StorageConfig.SyncMode sync) throws Exception {
     Files.createDirectories(directory);
     EtlOptions defaults = EtlOptions.defaults();
-    EtlOptions options = new EtlOptions(EtlOptions.Mode.DISABLED, defaults.thresholdRows(),
+    EtlOptions options = new EtlOptions(mode, defaults.thresholdRows(),
         defaults.intervalMillis(), budget, defaults.mergeSegments(), defaults.progressRows(),
         defaults.segments());
-    return Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 1000),
+    return Storage.open(new StorageConfig(directory, sync, 1000),
         LsmOptions.defaults(), options);
   }
 
