@@ -86,8 +86,9 @@ final class CommitBuilder {
     List<ColumnType> rowTypes = identityColumn < 0 ? null : columnTypes(table);
     // Inserts under a fresh hidden row id collide with nothing (ids only grow), so unless a
     // conflict resolver watches the batch they skip the map of added rows: a list, in order.
-    List<byte[]> freshKeys = new ArrayList<>();
-    List<Operation> freshRows = new ArrayList<>();
+    List<byte[]> freshKeys = new ArrayList<>(operations.size());
+    List<Operation> freshRows = new ArrayList<>(operations.size());
+    writes.expect(operations.size());
     for (Operation operation : operations) {
       if (identityColumn >= 0 && operation.row() != null && operation.row()[identityColumn] == null) {
         // Assigned here, under the commit lock, so values grow in commit order.

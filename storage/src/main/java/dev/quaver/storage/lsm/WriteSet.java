@@ -30,12 +30,18 @@ public final class WriteSet {
   static final int OP_CATALOG = 0x04;
   static final int OP_ROW_ID = 0x05;
 
-  private final List<byte[]> keys = new ArrayList<>();
-  private final List<byte[]> values = new ArrayList<>();
+  private final ArrayList<byte[]> keys = new ArrayList<>();
+  private final ArrayList<byte[]> values = new ArrayList<>();
   private final List<byte[]> ranges = new ArrayList<>();
   private final List<long[]> rowIds = new ArrayList<>();
   private byte[] catalog;
   private int encodedBytes;
+
+  /** Makes room for {@code more} puts or deletes (a commit builder knows its row count). */
+  public void expect(int more) {
+    keys.ensureCapacity(keys.size() + more);
+    values.ensureCapacity(values.size() + more);
+  }
 
   public void put(byte[] key, byte[] value) {
     keys.add(key);
