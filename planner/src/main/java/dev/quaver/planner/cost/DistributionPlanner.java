@@ -126,6 +126,10 @@ public final class DistributionPlanner {
       placed = single(new PhysicalCorrelate(left.node(), correlate.right(), correlate.joinType(),
           correlate.correlationId(), correlate.fields(), Distribution.single(), correlate.estimatedRows()),
           left.cost() + left.rows() * correlate.right().estimatedRows() * CostModel.OUTPUT_ROW, true);
+    } else if (node instanceof dev.quaver.planner.physical.PhysicalIndexScan index) {
+      // a key read of the row store (issue #7): one partition, its own cost; a point get's size is known
+      placed = single(index, index.cost(), stats.table(index.table()) == null
+          && index.access() != dev.quaver.planner.physical.IndexAccess.PRIMARY_KEY_POINT);
     } else if (node instanceof PhysicalValues values) {
       placed = single(values, values.estimatedRows() * CostModel.OUTPUT_ROW, false);
     } else {
