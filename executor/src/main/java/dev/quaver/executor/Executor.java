@@ -2,6 +2,11 @@ package dev.quaver.executor;
 
 import dev.quaver.error.ErrorCode;
 import dev.quaver.error.QuaverException;
+import dev.quaver.executor.fragment.Fragment;
+import dev.quaver.executor.fragment.FragmentInstance;
+import dev.quaver.executor.fragment.ParallelQuery;
+import dev.quaver.executor.fragment.PlanFragmenter;
+import dev.quaver.executor.fragment.WorkerPool;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.OperatorBuilder;
@@ -23,6 +28,9 @@ import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
@@ -37,7 +45,10 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * DML runs to completion here (one WriteBatch, one commit) and returns its update count; DDL is
  * applied to {@code storage.catalog()} (update count 0); EXPLAIN returns the plan lines as rows of
  * one VARCHAR column "plan". Every statement reads at {@code storage.currentSnapshot()} taken
- * once when it starts.
+ * once when it starts. A query whose plan has exchanges runs partition-parallel when its
+ * parallelism (the configuration's, or the session's {@code SET parallelism}) is above 1: cut
+ * into fragments whose instances run on the executor's {@link WorkerPool} (see
+ * {@link ParallelQuery}); DML, DDL and parallelism 1 run in the caller's thread.
  *
  * <p>Thread safety: safe for concurrent use; each QueryExecution is confined to its caller.
  */
@@ -46,6 +57,7 @@ public final class Executor implements AutoCloseable {
   private final ExecutorConfig config;
   private final BufferAllocator root;
   private final AtomicLong statementIds = new AtomicLong();
+  private final WorkerPool workers = new WorkerPool();
 
   public Executor(StorageEngine storage, ExecutorConfig config) {
     this.storage = Objects.requireNonNull(storage, "storage is null");
@@ -139,8 +151,14 @@ public final class Executor implements AutoCloseable {
     return root.getAllocatedMemory();
   }
 
+  /** Fragment instances running on worker threads right now (0 when idle: tests assert it). */
+  public int runningFragmentInstances() {
+    return workers.runningInstances();
+  }
+
   @Override
   public void close() {
+    workers.close();
     root.close();
   }
 
@@ -152,25 +170,47 @@ public final class Executor implements AutoCloseable {
     Statement statement = start(parameters, storage, config);
     ExplainAnalyze profile = new ExplainAnalyze(statement.context());
     try {
-      Operator root = new OperatorBuilder(statement.context(), profile::wrap).build(plan.root());
+      Operator root = buildRoot(plan.root(), statement.context(), config, profile::decorator);
       statement.setRoot(root);
+      if (root instanceof ParallelQuery parallel) {
+        profile.fragments(parallel.fragments());
+      }
       profile.drain(root);
       root.close();
       List<String> lines = profile.lines(plan.root(), plan.explainLines());
       statement.close();
       return lines;
     } catch (Throwable t) {
-      throw statement.fail(t);
+      throw statement.fail(statement.root() instanceof ParallelQuery parallel ? parallel.firstFailureOr(t) : t);
     }
   }
 
-  /** The configuration one statement runs with: the executor's, or the session's memory limit. */
+  /** The configuration one statement runs with: the executor's, or the session's memory limit and parallelism. */
   private ExecutorConfig statementConfig(SessionSettings settings) {
-    if (settings == null || !settings.isSet(Settings.QUERY_MEMORY_LIMIT)) {
-      return config;
+    ExecutorConfig statement = config;
+    if (settings != null && settings.isSet(Settings.QUERY_MEMORY_LIMIT)) {
+      statement = statement.withQueryMemoryLimit(
+          Math.min(settings.get(Settings.QUERY_MEMORY_LIMIT), config.totalMemoryLimitBytes()));
     }
-    return config.withQueryMemoryLimit(
-        Math.min(settings.get(Settings.QUERY_MEMORY_LIMIT), config.totalMemoryLimitBytes()));
+    if (settings != null && settings.isSet(Settings.PARALLELISM) && settings.get(Settings.PARALLELISM) > 0) {
+      statement = statement.withParallelism(settings.get(Settings.PARALLELISM).intValue());
+    }
+    return statement;
+  }
+
+  /**
+   * The root operator of a query: its fragments running in parallel when the plan has exchanges
+   * and the parallelism is above 1, else the serial operator tree (exchanges are pass-throughs).
+   */
+  private Operator buildRoot(PhysicalNode node, ExecutionContext context, ExecutorConfig config,
+      Function<FragmentInstance, BiFunction<PhysicalNode, Operator, Operator>> decorators) {
+    if (config.parallelism() > 1) {
+      Optional<List<Fragment>> fragments = PlanFragmenter.cut(node);
+      if (fragments.isPresent()) {
+        return ParallelQuery.start(fragments.get(), context, workers, config.parallelism(), decorators);
+      }
+    }
+    return new OperatorBuilder(context, decorators.apply(FragmentInstance.SERIAL)).build(node);
   }
 
   /** A streaming execution of {@code node}; {@code fields} (the plan's result fields) name the columns. */
@@ -178,7 +218,7 @@ public final class Executor implements AutoCloseable {
       ExecutorConfig config) {
     Statement statement = start(parameters, storage, config);
     try {
-      statement.setRoot(new OperatorBuilder(statement.context()).build(node));
+      statement.setRoot(buildRoot(node, statement.context(), config, instance -> (n, operator) -> operator));
       return new RowsExecution(statement, fields.isEmpty() ? node.fields() : fields);
     } catch (Throwable t) {
       throw statement.fail(t);

@@ -1,5 +1,6 @@
 package dev.quaver.executor;
 
+import dev.quaver.executor.fragment.ParallelQuery;
 import dev.quaver.planner.physical.Field;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -56,7 +57,8 @@ final class RowsExecution implements QueryExecution {
       }
     } catch (Throwable t) {
       finished = true;
-      throw statement.fail(t);
+      // A parallel statement reports the error that stopped it, not the cancel that followed.
+      throw statement.fail(statement.root() instanceof ParallelQuery parallel ? parallel.firstFailureOr(t) : t);
     }
   }
 

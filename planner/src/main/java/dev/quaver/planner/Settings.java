@@ -50,6 +50,14 @@ public final class Settings {
   public static final Setting<String> ACCESS_PATH = register(Setting.choice("access_path",
       "auto", List.of("auto", "scan", "index"), true, "table access path: auto, scan or index"));
 
+  /**
+   * How many fragment instances of one query compute at once (issue #6, parallel execution):
+   * {@code 0} uses the server's {@code parallelism} (one per core unless configured), {@code 1}
+   * runs the query serially in the caller's thread, as before fragments existed.
+   */
+  public static final Setting<Long> PARALLELISM = register(Setting.integer("parallelism", 0, 0, 1024, false,
+      "worker threads per query: 0 = server default, 1 = serial"));
+
   private Settings() {}
 
   /** The setting called {@code name} (any case), if it is known. */

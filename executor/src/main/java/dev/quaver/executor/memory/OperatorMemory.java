@@ -7,7 +7,8 @@ import dev.quaver.executor.operator.ExecutionContext;
 /**
  * The heap bytes one operator holds (hash table, sort buffer), reserved in the statement's
  * ExecutionContext so the query memory limit covers them. The operator's share is a fixed
- * fraction of the query memory limit ({@link #SHARE_DIVISOR}): several spilling operators of
+ * fraction of the query memory limit (of its fragment instance's part of it, see
+ * {@code ExecutionContext.operatorMemoryBytes}; {@link #SHARE_DIVISOR}): several spilling operators of
  * one plan can all stay in memory at once, and Arrow batches in flight have room too. When
  * {@link #overShare()} the operator spills; when even the limit is exceeded the reservation
  * fails with OUT_OF_MEMORY (53200) naming the operator.
@@ -26,7 +27,7 @@ public final class OperatorMemory implements AutoCloseable {
   public OperatorMemory(ExecutionContext context, String operator) {
     this.context = context;
     this.operator = operator;
-    this.share = Math.max(1, context.memoryLimitBytes() / SHARE_DIVISOR);
+    this.share = Math.max(1, context.operatorMemoryBytes() / SHARE_DIVISOR);
   }
 
   /** Reserves {@code bytes} more; OUT_OF_MEMORY when the query limit would be exceeded. */

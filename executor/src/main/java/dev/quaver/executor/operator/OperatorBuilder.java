@@ -40,9 +40,9 @@ import java.util.function.BiFunction;
 
 /**
  * Builds the operator tree of a physical plan, one operator per node (a scan with a filter
- * becomes a scan with a FilterOperator on top; an exchange is a no-op in the single-partition
- * executor, TODO(#6)). If building fails half way, the operators already built are closed.
- * Stateless apart from the statement's context.
+ * becomes a scan with a FilterOperator on top; an exchange reads from its wired exchange in a
+ * parallel statement, see fragment.ParallelQuery, and is a pass-through of its input otherwise).
+ * If building fails half way, the operators already built are closed. Stateless apart from the statement's context.
  */
 public final class OperatorBuilder {
   private final ExecutionContext context;
@@ -120,7 +120,8 @@ public final class OperatorBuilder {
     } else if (node instanceof PhysicalWindow window) {
       return new WindowOperator(input(window.input(), built), window, context);
     } else if (node instanceof PhysicalExchange exchange) {
-      return build(exchange.input(), built);
+      Operator source = context.instance().exchangeSource(exchange, context);
+      return source != null ? source : build(exchange.input(), built);
     }
     throw new IllegalArgumentException("unknown plan node " + node.getClass().getSimpleName());
   }

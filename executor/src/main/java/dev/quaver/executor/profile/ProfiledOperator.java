@@ -14,7 +14,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * An operator that records what its delegate does into an {@link OperatorProfile}; batches pass
  * through unchanged (same ownership). Spill counters are read when it closes.
  *
- * <p>Thread safety: confined to the statement's thread.
+ * <p>Thread safety: confined to the thread running its fragment instance.
  */
 final class ProfiledOperator implements Operator {
   private final Operator delegate;
@@ -26,7 +26,6 @@ final class ProfiledOperator implements Operator {
     this.delegate = delegate;
     this.profile = profile;
     this.context = context;
-    profile.instances++;
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.quaver.executor.operator.scan;
 
+import dev.quaver.executor.fragment.FragmentInstance;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
+import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.storage.TableScan;
@@ -15,7 +17,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Reads a table at the statement's snapshot ({@code storage.currentSnapshot()} taken once at
  * statement start, so every scan of one statement sees the same data). The storage scan's
  * batches have the same lifetime rule as operator batches, so they are passed on without a copy.
- * The plan's filter is applied by a FilterOperator that the OperatorBuilder stacks on top.
+ * The plan's filter is applied by a FilterOperator that the OperatorBuilder stacks on top. In
+ * instance i of a partitioned fragment ({@code context.instance()}), a partitioned scan reads
+ * only table partition i ({@code StorageEngine.scanPartition}).
  *
  * <p>Thread safety: confined to the statement's thread.
  */
@@ -53,10 +57,7 @@ public final class TableScanOperator implements Operator {
       return null;
     }
     if (scan == null) {
-      int[] columns = node.columns().stream().mapToInt(Integer::intValue).toArray();
-      scan = context.storage().scan(node.table(), context.snapshot(), columns, node.withRowKey(),
-          context.allocator(), context.batchRows(),
-          ScanPredicates.extract(node.filter(), node.table(), node.columns()));
+      scan = open();
     }
     VectorSchemaRoot batch = scan.next();
     if (batch == null) {
@@ -64,6 +65,24 @@ public final class TableScanOperator implements Operator {
       close();
     }
     return batch;
+  }
+
+  private TableScan open() {
+    int[] columns = node.columns().stream().mapToInt(Integer::intValue).toArray();
+    var predicates = ScanPredicates.extract(node.filter(), node.table(), node.columns());
+    FragmentInstance instance = context.instance();
+    if (instance.partitionCount() > 1 && !node.withRowKey()
+        && node.distribution().kind() != Distribution.Kind.SINGLE) {
+      int partitions = context.storage().scanPartitions(node.table());
+      if (partitions != instance.partitionCount()) {
+        throw new IllegalStateException("fragment of " + instance.partitionCount() + " instances scans table "
+            + node.table().name() + " of " + partitions + " partitions");
+      }
+      return context.storage().scanPartition(node.table(), context.snapshot(), columns, context.allocator(),
+          context.batchRows(), predicates, instance.partition());
+    }
+    return context.storage().scan(node.table(), context.snapshot(), columns, node.withRowKey(),
+        context.allocator(), context.batchRows(), predicates);
   }
 
   @Override

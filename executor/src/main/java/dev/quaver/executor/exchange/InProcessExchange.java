@@ -1,0 +1,231 @@
+package dev.quaver.executor.exchange;
+
+import dev.quaver.executor.vector.Batches;
+import dev.quaver.executor.vector.VectorValues;
+import dev.quaver.storage.columnar.PartitionFunction;
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.FieldVector;
+import org.apache.arrow.vector.VectorSchemaRoot;
+
+/**
+ * An {@link Exchange} inside one JVM. Batches are not serialized: the rows of a sent batch are
+ * copied (all of them, or for a hash shuffle those of each consumer) into batches of the
+ * exchange's own allocator, so no buffer is shared between the allocators of two fragment
+ * instances (TODO(#6): hand buffers over without the copy), and queued in a bounded {@link BatchQueue} per
+ * consumer (per producer for an ordered merge, which needs each producer's sorted stream apart).
+ * A hash shuffle sends row r to consumer {@code PartitionFunction.of(key values of r)}: the rule
+ * by which the storage partitions tables, so shuffled rows meet the table rows with equal keys.
+ *
+ * <p>Thread safety: safe for concurrent use by all producers and consumers.
+ */
+public final class InProcessExchange implements Exchange {
+  /** Batches one queue holds before its producers wait. */
+  public static final int QUEUE_CAPACITY_BATCHES = 4;
+
+  /** How rows are routed. */
+  public enum Routing { GATHER, HASH, BROADCAST, MERGE }
+
+  private final Routing routing;
+  private final int producers;
+  private final int consumers;
+  private final int[] keyColumns;
+  private final List<ColumnType> keyTypes;
+  private final BufferAllocator allocator;
+  private final List<BatchQueue> queues = new ArrayList<>();
+
+  /**
+   * {@code keyColumns}/{@code keyTypes}: the hash keys (HASH only); {@code allocator}: owns the
+   * batches in flight, closed by {@link #close()}.
+   */
+  public InProcessExchange(Routing routing, int producers, int consumers, int[] keyColumns,
+      List<ColumnType> keyTypes, BufferAllocator allocator) {
+    this.routing = Objects.requireNonNull(routing, "routing is null");
+    if (producers < 1 || consumers < 1 || (routing == Routing.GATHER || routing == Routing.MERGE) && consumers != 1) {
+      throw new IllegalArgumentException(routing + " from " + producers + " to " + consumers);
+    }
+    this.producers = producers;
+    this.consumers = consumers;
+    this.keyColumns = keyColumns.clone();
+    this.keyTypes = List.copyOf(keyTypes);
+    this.allocator = allocator;
+    switch (routing) {
+      case GATHER -> queues.add(new BatchQueue(QUEUE_CAPACITY_BATCHES * Math.min(producers, 4), producers));
+      case MERGE -> {
+        for (int p = 0; p < producers; p++) {
+          queues.add(new BatchQueue(QUEUE_CAPACITY_BATCHES, 1));
+        }
+      }
+      default -> {
+        for (int c = 0; c < consumers; c++) {
+          queues.add(new BatchQueue(QUEUE_CAPACITY_BATCHES, producers));
+        }
+      }
+    }
+  }
+
+  public int producers() {
+    return producers;
+  }
+
+  public int consumers() {
+    return consumers;
+  }
+
+  @Override
+  public Sink sink(int producer, Waits waits) {
+    return new RoutingSink(producer, waits);
+  }
+
+  @Override
+  public Source source(int consumer, Waits waits) {
+    if (routing == Routing.MERGE) {
+      throw new IllegalStateException("an ordered merge reads each producer's stream: producerSource");
+    }
+    return new QueueSource(queues.get(routing == Routing.GATHER ? 0 : consumer), waits);
+  }
+
+  /** For an ordered merge: the stream of producer {@code producer} alone. */
+  public Source producerSource(int producer, Waits waits) {
+    if (routing != Routing.MERGE) {
+      throw new IllegalStateException(routing + " has no per-producer streams");
+    }
+    return new QueueSource(queues.get(producer), waits);
+  }
+
+  @Override
+  public void abort(Throwable cause) {
+    RuntimeException error = cause instanceof RuntimeException runtime ? runtime : new RuntimeException(cause);
+    queues.forEach(queue -> queue.abort(error));
+  }
+
+  @Override
+  public void close() {
+    queues.forEach(BatchQueue::clear);
+    allocator.close();
+  }
+
+  /** Routes one producer's batches. */
+  private final class RoutingSink implements Sink {
+    private final int producer;
+    private final Waits waits;
+    private int[] targets = new int[0];
+    private int[] identity = new int[0];
+    private final int[][] positions = new int[consumers][];
+    private final int[] counts = new int[consumers];
+
+    RoutingSink(int producer, Waits waits) {
+      this.producer = producer;
+      this.waits = waits;
+    }
+
+    @Override
+    public void send(VectorSchemaRoot batch) {
+      int rows = batch.getRowCount();
+      if (rows == 0) {
+        return;
+      }
+      switch (routing) {
+        case GATHER -> queues.get(0).put(copy(batch, rows), waits);
+        case MERGE -> queues.get(producer).put(copy(batch, rows), waits);
+        case BROADCAST -> {
+          for (BatchQueue queue : queues) {
+            queue.put(copy(batch, rows), waits);
+          }
+        }
+        case HASH -> shuffle(batch, rows);
+      }
+    }
+
+    private void shuffle(VectorSchemaRoot batch, int rows) {
+      if (targets.length < rows) {
+        targets = new int[rows];
+      }
+      java.util.Arrays.fill(counts, 0);
+      List<FieldVector> vectors = batch.getFieldVectors();
+      Object[] key = new Object[keyColumns.length];
+      for (int r = 0; r < rows; r++) {
+        for (int k = 0; k < keyColumns.length; k++) {
+          key[k] = VectorValues.get(vectors.get(keyColumns[k]), r);
+        }
+        int target = PartitionFunction.of(keyTypes, key, consumers);
+        targets[r] = target;
+        counts[target]++;
+      }
+      for (int c = 0; c < consumers; c++) {
+        if (positions[c] == null || positions[c].length < counts[c]) {
+          positions[c] = new int[Math.max(counts[c], 16)];
+        }
+        counts[c] = 0;
+      }
+      for (int r = 0; r < rows; r++) {
+        positions[targets[r]][counts[targets[r]]++] = r;
+      }
+      for (int c = 0; c < consumers; c++) {
+        if (counts[c] > 0) {
+          queues.get(c).put(Batches.select(batch, positions[c], counts[c], allocator), waits);
+        }
+      }
+    }
+
+    /** A copy of the batch's rows in the exchange's allocator (the producer reuses its vectors). */
+    private VectorSchemaRoot copy(VectorSchemaRoot batch, int rows) {
+      if (identity.length < rows) {
+        identity = new int[rows];
+        for (int i = 0; i < rows; i++) {
+          identity[i] = i;
+        }
+      }
+      return Batches.select(batch, identity, rows, allocator);
+    }
+
+    @Override
+    public void finish() {
+      switch (routing) {
+        case GATHER -> queues.get(0).producerFinished();
+        case MERGE -> queues.get(producer).producerFinished();
+        default -> queues.forEach(BatchQueue::producerFinished);
+      }
+    }
+  }
+
+  /** Reads one queue; owns the batch it returned last. */
+  private static final class QueueSource implements Source {
+    private final BatchQueue queue;
+    private final Waits waits;
+    private VectorSchemaRoot current;
+    private boolean finished;
+
+    QueueSource(BatchQueue queue, Waits waits) {
+      this.queue = queue;
+      this.waits = waits;
+    }
+
+    @Override
+    public VectorSchemaRoot next() {
+      release();
+      if (finished) {
+        return null;
+      }
+      current = queue.take(waits);
+      finished = current == null;
+      return current;
+    }
+
+    @Override
+    public void close() {
+      release();
+      finished = true;
+    }
+
+    private void release() {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
+    }
+  }
+}

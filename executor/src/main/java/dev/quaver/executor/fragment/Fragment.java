@@ -1,0 +1,24 @@
+package dev.quaver.executor.fragment;
+
+import dev.quaver.planner.physical.PhysicalExchange;
+import dev.quaver.planner.physical.PhysicalNode;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A piece of the physical plan between exchanges: {@code root} and its subtree down to (and
+ * including, as leaves read from other fragments) the exchanges in {@code inputs}. It runs
+ * {@code instances} times in parallel, instance i reading partition i of its tables and of its
+ * hash-shuffled inputs; it sends its rows into {@code output} (null for the top fragment, which
+ * the statement pulls). Immutable.
+ */
+public record Fragment(int id, PhysicalNode root, int instances, PhysicalExchange output,
+    List<PhysicalExchange> inputs) {
+  public Fragment {
+    Objects.requireNonNull(root, "root is null");
+    inputs = List.copyOf(inputs);
+    if (instances < 1) {
+      throw new IllegalArgumentException("fragment " + id + " with " + instances + " instances");
+    }
+  }
+}
