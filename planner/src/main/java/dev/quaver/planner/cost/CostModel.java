@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * The formulas and constants of Quaver's cost model (docs/cost-model.md). A cost is an estimate
- * of work in nanoseconds of one core of this machine; the constants were calibrated by
- * {@code bench}'s CostCalibrationBenchmark. Network bytes are weighted as the in-process exchange
+ * of work in nanoseconds of one core of this machine; the per-row constants were calibrated by
+ * {@code bench}'s OperatorCalibration (Quaver's own operators, process CPU time, 2026-11-28 on the
+ * shared machine at load 22-33: a re-run on a quiet machine is TODO(#7)); the exchange and memory
+ * constants are estimates (the executor's exchanges do not move rows yet). Network bytes are weighted as the in-process exchange
  * moves them (a copy into a new batch); memory held by hash tables is weighted so that a plan
  * that builds the same table on every partition pays for it. Stateless.
  */
@@ -14,17 +16,17 @@ public final class CostModel {
   /** Rows assumed for a table without statistics: large, so that it is never broadcast. */
   public static final double UNKNOWN_TABLE_ROWS = 1_000_000;
   /** Reading one row of a scan (decode, visibility, batch building), ns. */
-  public static final double SCAN_ROW = 40;
+  public static final double SCAN_ROW = 145;
   /** Reading one byte of a scan, ns. */
-  public static final double SCAN_BYTE = 0.5;
+  public static final double SCAN_BYTE = 4;
   /** Evaluating one predicate or projection expression over one row, ns. */
-  public static final double EXPRESSION_ROW = 4;
+  public static final double EXPRESSION_ROW = 30;
   /** Inserting one row into a hash table (join build or aggregation group lookup), ns. */
-  public static final double HASH_BUILD_ROW = 60;
+  public static final double HASH_BUILD_ROW = 440;
   /** Probing a hash table with one row, ns. */
   public static final double HASH_PROBE_ROW = 30;
   /** Emitting one output row of a join or aggregation, ns. */
-  public static final double OUTPUT_ROW = 10;
+  public static final double OUTPUT_ROW = 25;
   /** Moving one byte through an exchange (serialize, copy, deserialize), ns. */
   public static final double EXCHANGE_BYTE = 2;
   /** Moving one row through an exchange (hashing, routing), ns. */
@@ -32,13 +34,13 @@ public final class CostModel {
   /** Holding one byte of a hash table (build side) in memory: allocation and cache misses, ns. */
   public static final double MEMORY_BYTE = 1;
   /** Comparing two rows while sorting, ns (times log2 rows per row). */
-  public static final double SORT_COMPARE = 25;
+  public static final double SORT_COMPARE = 100;
   /** Receivers of a broadcast (and partitions of a shuffle) when no table says. */
   public static final int DEFAULT_PARTITIONS = 4;
 
   private CostModel() {}
 
-  /** Scan: every row and every byte read once (zone-map pruning is not yet estimated). */
+  /** Scan: every row and every byte read once (callers pass the rows zone-map pruning keeps). */
   public static double scan(double rows, double bytes) {
     return rows * SCAN_ROW + bytes * SCAN_BYTE;
   }
