@@ -31,7 +31,9 @@ import java.util.SplittableRandom;
  *   <li>hash probe: {@code GROUP BY g} (1,000 groups) over the two-column scan;
  *   <li>hash build: {@code GROUP BY k} (N groups: an insert and an output row each);
  *   <li>join probe: {@code t JOIN d ON t.g = d.g} (d: 1,000 rows) over the two-column scan;
- *   <li>sort: {@code ORDER BY v} of all rows, per row and log2(N), drained.
+ *   <li>sort: {@code ORDER BY v} of all rows, per row and log2(N), drained;
+ *   <li>hash build: a self-join on the unique {@code k} (an N-row build) minus its two scans and
+ *       the probe-and-output figure of the small join.
  * </ul>
  * Usage: {@code java -cp bench/target/benchmarks.jar dev.quaver.bench.planner.OperatorCalibration
  * [rows] [reps]} (default 500,000 rows, 5 reps).
@@ -58,6 +60,8 @@ public final class OperatorCalibration {
           rows, reps);
       double join = perRow(connection, "SELECT SUM(t.v) FROM t JOIN d ON t.g = d.g", rows, reps);
       double sort = perRow(connection, "SELECT v FROM t ORDER BY v", rows, reps);
+      double kScan = perRow(connection, "SELECT SUM(k) FROM t", rows, reps);
+      double selfJoin = perRow(connection, "SELECT COUNT(*) FROM t a JOIN t b ON a.k = b.k", rows, reps);
       double log2 = Math.log(rows) / Math.log(2);
       System.out.printf(Locale.ROOT, "%-52s %10s%n", "figure (ns per input row)", "value");
       print("scan 1 BIGINT column + SUM", scan);
@@ -69,6 +73,8 @@ public final class OperatorCalibration {
       print("GROUP BY k, N groups, over scan2 = HASH_BUILD_ROW+OUTPUT", groupLarge - scan2);
       print("join probe (1000-row build) over scan2 = PROBE+OUTPUT", join - scan2);
       print("sort per row / log2(N) = SORT_COMPARE", sort / log2);
+      print("self-join on k (N-row build) - 2 scans - (probe+output) = HASH_BUILD_ROW",
+          selfJoin - 2 * kScan - (join - scan2));
       System.out.printf(Locale.ROOT, "load after %.2f%n", load());
     } finally {
       server.close();
