@@ -16,14 +16,14 @@ import java.util.Properties;
 /**
  * Builds a {@link ServerConfig} from flags ({@code --port 5488}, {@code --host}, {@code --data},
  * {@code --user}, {@code --password}, {@code --config file}, {@code --query_memory_limit 256MB},
- * {@code --total_memory_limit 4GB}; {@code --key=value} works too) and
+ * {@code --total_memory_limit 4GB}, {@code --parallelism 2}; {@code --key=value} works too) and
  * an optional properties file with the same keys ({@code port=5488}). Flags override the file,
  * the file overrides the defaults ({@code ServerConfig.defaults(Path.of("data"))}). Stateless.
  */
 public final class ServerConfigLoader {
   /** The keys a flag or a properties file may set. */
   public static final List<String> KEYS = List.of("port", "host", "data", "user", "password", "config",
-      "query_memory_limit", "total_memory_limit");
+      "query_memory_limit", "total_memory_limit", "parallelism");
 
   private ServerConfigLoader() {}
 
@@ -54,7 +54,8 @@ public final class ServerConfigLoader {
         values.getOrDefault("user", defaults.user()),
         values.getOrDefault("password", defaults.password()),
         memoryLimit(values, "query_memory_limit"),
-        memoryLimit(values, "total_memory_limit"));
+        memoryLimit(values, "total_memory_limit"),
+        values.containsKey("parallelism") ? Settings.PARALLELISM.parse(values.get("parallelism")).intValue() : 0);
   }
 
   /** A byte size such as 256MB (the format of SET query_memory_limit); 0 when not given. */
