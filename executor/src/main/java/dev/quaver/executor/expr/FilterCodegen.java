@@ -47,8 +47,10 @@ final class FilterCodegen {
       }
     }
     GeneratedFilter filter = compile(body);
-    synchronized (CACHE) {
-      CACHE.put(body, filter);
+    if (filter != null) {
+      synchronized (CACHE) {
+        CACHE.put(body, filter);
+      }
     }
     return filter;
   }
@@ -65,6 +67,7 @@ final class FilterCodegen {
     return columns;
   }
 
+  /** The compiled class, or null when Janino fails (then RowFilter uses its kernels). */
   private static GeneratedFilter compile(String condition) {
     String source = "public final class Filter extends " + GeneratedFilter.class.getName() + " {\n"
         + "  public int select(byte[][] data, byte[][] valid, int rowCount, int[] positions) {\n"
@@ -83,8 +86,8 @@ final class FilterCodegen {
       compiler.cook(source);
       COMPILED.incrementAndGet();
       return (GeneratedFilter) compiler.getClassLoader().loadClass("Filter").getDeclaredConstructor().newInstance();
-    } catch (CompileException | ReflectiveOperationException e) {
-      throw new IllegalStateException("generated filter does not compile:\n" + source, e);
+    } catch (CompileException | ReflectiveOperationException | LinkageError e) {
+      return null; // not expected; the selection-vector kernels then run the predicate
     }
   }
 
