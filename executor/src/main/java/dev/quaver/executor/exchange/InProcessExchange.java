@@ -67,6 +67,10 @@ public final class InProcessExchange implements Exchange {
     }
   }
 
+  public Routing routing() {
+    return routing;
+  }
+
   public int producers() {
     return producers;
   }

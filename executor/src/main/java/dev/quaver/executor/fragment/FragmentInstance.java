@@ -3,10 +3,12 @@ package dev.quaver.executor.fragment;
 import dev.quaver.executor.exchange.Exchange;
 import dev.quaver.executor.exchange.ExchangeSourceOperator;
 import dev.quaver.executor.exchange.InProcessExchange;
+import dev.quaver.executor.exchange.MergeGatherOperator;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.Schemas;
 import dev.quaver.planner.physical.PhysicalExchange;
+import dev.quaver.planner.physical.PhysicalSort;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -57,5 +59,17 @@ public final class FragmentInstance {
       return null;
     }
     return new ExchangeSourceOperator(wired.source(partition, waits), Schemas.of(exchange.fields()), context);
+  }
+
+  /**
+   * The operator that merges the sorted streams {@code exchange} gathers by {@code sort}'s keys
+   * (and applies its offset and fetch), or null when the exchange is not an ordered merge.
+   */
+  public Operator mergeSource(PhysicalSort sort, PhysicalExchange exchange, ExecutionContext context) {
+    InProcessExchange wired = exchanges.get(exchange);
+    if (wired == null || wired.routing() != InProcessExchange.Routing.MERGE) {
+      return null;
+    }
+    return new MergeGatherOperator(wired, waits, sort, Schemas.of(exchange.fields()), context);
   }
 }

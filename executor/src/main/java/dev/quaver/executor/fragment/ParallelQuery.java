@@ -7,10 +7,12 @@ import dev.quaver.executor.exchange.InProcessExchange;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.OperatorBuilder;
+import dev.quaver.executor.operator.sort.SortOperator;
 import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalExchange;
 import dev.quaver.planner.physical.PhysicalNode;
+import dev.quaver.planner.physical.PhysicalSort;
 import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -159,7 +161,8 @@ public final class ParallelQuery implements Operator {
       PhysicalExchange output = fragment.output();
       Fragment consumer = consumerOf(output);
       Distribution distribution = output.distribution();
-      InProcessExchange.Routing routing = switch (distribution.kind()) {
+      InProcessExchange.Routing routing = fragment.mergeSort() != null ? InProcessExchange.Routing.MERGE
+          : switch (distribution.kind()) {
         case SINGLE -> InProcessExchange.Routing.GATHER;
         case HASH -> InProcessExchange.Routing.HASH;
         case BROADCAST -> InProcessExchange.Routing.BROADCAST;
@@ -225,6 +228,9 @@ public final class ParallelQuery implements Operator {
           waits);
       ExecutionContext context = statement.forInstance(allocator, instance);
       root = new OperatorBuilder(context, decorators.apply(instance)).build(fragment.root());
+      if (fragment.mergeSort() != null) {
+        root = new SortOperator(root, localSort(fragment), context);
+      }
       Exchange.Sink sink = exchanges.get(fragment.output()).sink(partition, waits);
       for (VectorSchemaRoot batch = root.next(); batch != null; batch = root.next()) {
         sink.send(batch);
@@ -251,6 +257,14 @@ public final class ParallelQuery implements Operator {
       }
       permits.release();
     }
+  }
+
+  /** What each instance of a fragment feeding an ordered merge sorts: its rows, top offset+fetch. */
+  private static PhysicalSort localSort(Fragment fragment) {
+    PhysicalSort sort = fragment.mergeSort();
+    long fetch = sort.fetch() < 0 ? -1 : Math.max(0, sort.offset()) + sort.fetch();
+    return new PhysicalSort(fragment.root(), sort.keys(), 0, fetch, fragment.root().distribution(),
+        sort.estimatedRows());
   }
 
   /** Keeps the first failure, stops every instance and wakes every waiting one. */

@@ -8,6 +8,7 @@ import dev.quaver.planner.physical.PhysicalExchange;
 import dev.quaver.planner.physical.PhysicalHashJoin;
 import dev.quaver.planner.physical.PhysicalInsert;
 import dev.quaver.planner.physical.PhysicalNode;
+import dev.quaver.planner.physical.PhysicalSort;
 import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.planner.physical.PhysicalUpdate;
 import dev.quaver.type.ColumnType;
@@ -25,6 +26,8 @@ import java.util.Optional;
  *       producers' instances)} times, the count the planner's shuffles use;
  *   <li>else (gathered inputs, values, unpartitioned tables) once.
  * </ul>
+ * A sort right above a gather of a partitioned fragment becomes an ordered merge-gather: each
+ * instance sorts its own rows and the gather merges them ({@link Fragment#mergeSort}).
  * A plan it cannot run in parallel exactly (no exchange at all, partition counts that disagree,
  * an unpartitioned leaf in a partitioned fragment, join keys of different types that would hash
  * differently, an exchange inside a correlate's per-row side) gives empty: the statement then
@@ -41,7 +44,7 @@ public final class PlanFragmenter {
     List<Fragment> fragments = new ArrayList<>();
     try {
       fragments.add(null); // the top fragment's slot
-      Fragment top = build(root, null, fragments);
+      Fragment top = build(root, null, null, fragments);
       if (top.instances() != 1 || fragments.size() == 1) {
         return Optional.empty();
       }
@@ -53,7 +56,8 @@ public final class PlanFragmenter {
   }
 
   /** Builds the fragment rooted at {@code root} (and, recursively, those feeding it). */
-  private static Fragment build(PhysicalNode root, PhysicalExchange output, List<Fragment> fragments) {
+  private static Fragment build(PhysicalNode root, PhysicalExchange output, PhysicalSort mergeSort,
+      List<Fragment> fragments) {
     Shape shape = new Shape();
     walk(root, shape, fragments);
     int instances;
@@ -76,7 +80,8 @@ public final class PlanFragmenter {
     if (instances > 1 && (shape.unpartitionedLeaf || shape.keyTypesDiffer)) {
       throw new Unsupported();
     }
-    Fragment fragment = new Fragment(output == null ? 0 : fragments.size(), root, instances, output, shape.inputs);
+    Fragment fragment = new Fragment(output == null ? 0 : fragments.size(), root, instances, output, shape.inputs,
+        instances > 1 ? mergeSort : null);
     if (output != null) {
       fragments.add(fragment);
     }
@@ -84,8 +89,15 @@ public final class PlanFragmenter {
   }
 
   private static void walk(PhysicalNode node, Shape shape, List<Fragment> fragments) {
+    if (node instanceof PhysicalSort sort && sort.input() instanceof PhysicalExchange exchange
+        && exchange.distribution().kind() == Distribution.Kind.SINGLE) {
+      build(exchange.input(), exchange, sort, fragments); // an ordered merge-gather when partitioned
+      shape.inputs.add(exchange);
+      shape.singleInputs.add(exchange);
+      return;
+    }
     if (node instanceof PhysicalExchange exchange) {
-      Fragment producer = build(exchange.input(), exchange, fragments);
+      Fragment producer = build(exchange.input(), exchange, null, fragments);
       shape.inputs.add(exchange);
       switch (exchange.distribution().kind()) {
         case HASH -> shape.hashInputInstances.add(producer.instances());

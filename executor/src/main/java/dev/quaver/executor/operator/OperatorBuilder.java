@@ -100,7 +100,10 @@ public final class OperatorBuilder {
     } else if (node instanceof PhysicalHashAggregate aggregate) {
       return new HashAggregateOperator(input(aggregate.input(), built), aggregate, context);
     } else if (node instanceof PhysicalSort sort) {
-      return new SortOperator(input(sort.input(), built), sort, context);
+      Operator merged = sort.input() instanceof PhysicalExchange exchange
+          ? context.instance().mergeSource(sort, exchange, context) : null;
+      return merged != null ? decorator.apply(sort.input(), merged) // ordered merge-gather
+          : new SortOperator(input(sort.input(), built), sort, context);
     } else if (node instanceof PhysicalLimit limit) {
       return new LimitOperator(input(limit.input(), built), limit, context);
     } else if (node instanceof PhysicalSetOp setOp) {
