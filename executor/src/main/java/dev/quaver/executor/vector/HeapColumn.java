@@ -114,8 +114,13 @@ public final class HeapColumn {
     ensureRows(size + rowCount);
     byte[] bits = new byte[(rowCount + 7) / 8];
     vector.getValidityBuffer().getBytes(0, bits);
-    for (int i = 0; i < rowCount; i++) {
-      nulls[size + i] = (bits[i >> 3] & (1 << (i & 7))) == 0;
+    // New slots are false (not NULL): only bytes of the bitmap with a zero bit need a look.
+    for (int b = 0; b < bits.length; b++) {
+      if (bits[b] != (byte) 0xFF) {
+        for (int i = b << 3, end = Math.min(i + 8, rowCount); i < end; i++) {
+          nulls[size + i] = (bits[b] & (1 << (i & 7))) == 0;
+        }
+      }
     }
     switch (kind) {
       case FIXED: {
