@@ -7,6 +7,7 @@ import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.columnar.ArrowTypes;
 import dev.quaver.storage.columnar.ColumnarStore;
 import dev.quaver.storage.columnar.ColumnarVersion;
+import dev.quaver.storage.columnar.segment.KeyProbe;
 import dev.quaver.storage.columnar.segment.LiveSegment;
 import dev.quaver.storage.columnar.segment.ManifestFile;
 import dev.quaver.storage.columnar.segment.SegmentFile;
@@ -110,9 +111,10 @@ final class EtlRunner {
         nextSegmentId = version.manifest().nextSegmentId();
         NavigableSet<ByteArrayKey> changed = ColumnarStore.changedKeys(store, table.id(),
             version.watermark(), watermark);
+        KeyProbe probe = new KeyProbe(changed);
         for (int i = 0; i < version.readers().size(); i++) {
           LiveSegment live = version.manifest().segments().get(i);
-          int[] superseded = rowsWithKeys(version.readers().get(i), changed, layout);
+          int[] superseded = rowsWithKeys(version.readers().get(i), changed, probe, layout);
           if (superseded.length > 0) {
             live = live.withDeleted(superseded);
           }
@@ -171,7 +173,7 @@ final class EtlRunner {
 
   /** Ordinals (in the segment) of rows whose key is in {@code changed}. */
   private int[] rowsWithKeys(SegmentReader reader, NavigableSet<ByteArrayKey> changed,
-      TableLayout layout) {
+      KeyProbe probe, TableLayout layout) {
     if (changed.isEmpty()) {
       return new int[0];
     }
@@ -189,7 +191,7 @@ final class EtlRunner {
       try (VectorSchemaRoot loaded = reader.load(group, new int[] {keyColumn}, allocator)) {
         VarBinaryVector vector = (VarBinaryVector) loaded.getVector(0);
         for (int r = 0; r < loaded.getRowCount(); r++) {
-          if (changed.contains(new ByteArrayKey(vector.get(r)))) {
+          if (probe.contains(vector, r)) {
             rows.add(group * groupRows + r);
           }
         }
