@@ -145,7 +145,8 @@ class AccessPathTest {
   void choosesByKeyAndCost() {
     assertThat(indexScan("SELECT * FROM t WHERE id = ?", "auto")).isNotNull()
         .satisfies(scan -> assertThat(scan.access().name()).isEqualTo("PRIMARY_KEY_POINT"));
-    assertThat(indexScan("SELECT * FROM p WHERE a = 1", "auto").access().name()).isEqualTo("PRIMARY_KEY_RANGE");
+    assertThat(indexScan("SELECT * FROM p WHERE a = 1", "index").access().name()).isEqualTo("PRIMARY_KEY_RANGE");
+    assertThat(indexScan("SELECT * FROM p WHERE a = 1", "auto")).as("no statistics: no range read").isNull();
     assertThat(indexScan("SELECT * FROM t WHERE name = 'x'", "auto").index()).isEqualTo("T_NAME");
     assertThat(indexScan("SELECT * FROM t WHERE id = 1", "scan")).isNull();
     assertThat(indexScan("SELECT * FROM t WHERE id + 1 = 2", "index")).isNull();
