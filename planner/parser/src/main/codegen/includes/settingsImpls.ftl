@@ -5,7 +5,7 @@
 -->
 
 /**
- * SET name { = | TO } { literal | identifier | ON | DEFAULT }. Listed among the statement
+ * SET name { = | TO } { literal | identifier | ON | ONE | DEFAULT }. Listed among the statement
  * methods, so it is tried before Calcite's SqlSetOption (which knows only '='). DEFAULT resets
  * the setting (a SqlSetOption with a null value, as RESET produces).
  */
@@ -25,6 +25,9 @@ SqlNode SqlQuaverSet() :
         value = SimpleIdentifier()
     |
         <ON> { value = new SqlIdentifier("ON", getPos()); }
+    |
+        // choice values that are reserved words (aggregation_phases = one)
+        <ONE> { value = new SqlIdentifier("ONE", getPos()); }
     |
         <DEFAULT_> { value = null; }
     )

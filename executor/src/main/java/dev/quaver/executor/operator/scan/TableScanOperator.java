@@ -69,7 +69,7 @@ public final class TableScanOperator implements Operator {
 
   private TableScan open() {
     int[] columns = node.columns().stream().mapToInt(Integer::intValue).toArray();
-    var predicates = ScanPredicates.extract(node.filter(), node.table(), node.columns());
+    var predicates = ScanPredicates.extract(node.filter(), node.table(), node.columns(), context);
     FragmentInstance instance = context.instance();
     if (instance.partitionCount() > 1 && !node.withRowKey()
         && node.distribution().kind() != Distribution.Kind.SINGLE) {
