@@ -189,10 +189,15 @@ class RawProtocolTest {
       long before = engine.rowsProduced.get();
       // Asks for all ten million rows at once, then reads nothing.
       socket.getOutputStream().write(MessageCodec.encode(new Query("numbers 10000000", 10_000_000)));
-      Thread.sleep(1500);
-      long produced = engine.rowsProduced.get() - before;
-      Thread.sleep(500);
+      // The producer must come to a stop: wait (up to 20 s, for a loaded machine) until the count
+      // holds still for a second, then check where it stopped.
+      long produced = -1;
       long producedLater = engine.rowsProduced.get() - before;
+      for (int i = 0; i < 20 && producedLater != produced; i++) {
+        produced = producedLater;
+        Thread.sleep(1000);
+        producedLater = engine.rowsProduced.get() - before;
+      }
       // Socket buffers plus the 1 MiB write high-water mark hold a few hundred thousand rows at most.
       assertThat(producedLater).isLessThan(2_000_000L).isEqualTo(produced);
       // Reading resumes the stream; closing the socket mid-stream frees the session.
