@@ -46,6 +46,8 @@ public final class ColumnarStore {
   private final Path root;
   private final Map<Long, ColumnarVersion> versions = new ConcurrentHashMap<>();
   private final Set<Long> tracked = ConcurrentHashMap.newKeySet();
+  /** Per table, the superseded rows of the latest snapshot scanned (reused and extended). */
+  private final Map<Long, SupersededRows> superseded = new ConcurrentHashMap<>();
 
   private ColumnarStore(Path root) {
     this.root = root;
@@ -152,12 +154,14 @@ public final class ColumnarStore {
   /** Makes {@code version} the table's live columnar state (after its manifest is durable). */
   public void publish(long tableId, ColumnarVersion version) {
     versions.put(tableId, version);
+    superseded.remove(tableId); // of the old version: would keep its readers alive
   }
 
   /** Forgets a dropped table and deletes its files. */
   public void drop(long tableId) {
     versions.remove(tableId);
     tracked.remove(tableId);
+    superseded.remove(tableId);
     try {
       deleteRecursively(tableDirectory(tableId));
     } catch (IOException e) {
@@ -188,9 +192,29 @@ public final class ColumnarStore {
         || version.manifest().schema() != schemaOf(table)) {
       return null;
     }
-    NavigableSet<ByteArrayKey> changed = changedKeys(store, table.id(), version.watermark(), snapshot);
-    return new ColumnarTableScan(version, changed, store, snapshot, table, columns, predicates,
-        allocator, maxRowsPerBatch, partition);
+    return new ColumnarTableScan(version, superseded(table, version, snapshot, store, allocator),
+        table, columns, predicates, allocator, maxRowsPerBatch, partition);
+  }
+
+  /**
+   * The superseded rows of {@code version} at {@code snapshot}: the cached ones, extended when the
+   * snapshot is later; computed afresh for another version or an earlier snapshot (cached only
+   * when not older than the cached one).
+   */
+  private SupersededRows superseded(TableDef table, ColumnarVersion version, long snapshot,
+      LsmStore store, BufferAllocator allocator) {
+    SupersededRows cached = superseded.get(table.id());
+    boolean reusable = cached != null && cached.version() == version
+        && cached.snapshot() <= snapshot;
+    if (reusable && cached.snapshot() == snapshot) {
+      return cached;
+    }
+    SupersededRows result = SupersededRows.compute(version, table, store, snapshot,
+        reusable ? cached : null, allocator);
+    if (reusable || cached == null || cached.version() != version) {
+      superseded.put(table.id(), result);
+    }
+    return result;
   }
 
   /** Row keys of {@code tableId} changed by commits in (after, through], read at {@code through}. */

@@ -6,21 +6,16 @@ import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.columnar.segment.LiveSegment;
 import dev.quaver.storage.columnar.segment.SegmentReader;
 import dev.quaver.storage.columnar.segment.ZoneMap;
-import dev.quaver.storage.io.ByteArrayKey;
 import dev.quaver.storage.io.ByteWriter;
-import dev.quaver.storage.lsm.LsmStore;
 import dev.quaver.storage.row.KeyEncoder;
-import dev.quaver.storage.row.RowCodec;
 import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
-import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
@@ -28,82 +23,79 @@ import org.apache.arrow.vector.types.pojo.Schema;
 /**
  * A scan at snapshot S over a table's columnar version of watermark W ≤ S: the live rows of the
  * segments whose key did not change in (W, S], then the rows of the changed keys as they are at
- * S in the row store (point reads; a deleted key yields nothing). Row groups whose zone maps
- * exclude a pushed-down predicate are not loaded. Rows come segment by segment, then the delta in
- * key order. A partition-sliced scan ({@code partition >= 0}) reads only the segments of that
- * partition and the changed rows that {@link PartitionFunction} assigns to it; a changed key
- * still hides its old version in every partition's segments (an UPDATE of the distribution key
- * moves the row to another partition).
+ * S (a deleted key yields nothing). Which segment rows are superseded, and the changed rows, come
+ * from a {@link SupersededRows} that {@link ColumnarStore} computes once per (version, snapshot)
+ * and reuses, so a scan loads no row-key column and reads nothing from the row store: it tests one
+ * bit per row. Row groups whose zone maps exclude a pushed-down predicate are not loaded. A group
+ * without skipped rows is handed over in slices (no copy); otherwise its runs of kept rows are
+ * copied in bulk (fixed-width columns: one buffer copy per run). Rows come segment by segment,
+ * then the delta in key order. A partition-sliced scan ({@code partition >= 0}) reads only the
+ * segments of that partition and the changed rows that {@link PartitionFunction} assigns to it;
+ * a changed key still hides its old version in every partition's segments (an UPDATE of the
+ * distribution key moves the row to another partition).
  *
  * <p>Thread safety: confined to one thread.
  */
 final class ColumnarTableScan implements TableScan {
   private final ColumnarVersion version;
-  private final NavigableSet<ByteArrayKey> changed;
-  private final List<ByteArrayKey> changedList;
-  private final TableDef table;
+  private final SupersededRows superseded;
+  private final List<SupersededRows.DeltaRow> deltaRows;
   private final int partition;
-  private final LsmStore store;
-  private final long snapshot;
   private final List<ColumnType> types;
   private final int[] columns;
   private final int maxRowsPerBatch;
   private final List<Bound> bounds;
-  private final int[] loadColumns; // distinct file columns to load (+ the row key when needed)
+  private final int[] loadColumns; // distinct file columns to load
   private final int[] outputToLoaded;
-  private final int rowKeyColumn;
   private final VectorSchemaRoot root;
-  private final Object[] row;
+  private final BufferAllocator allocator;
   private int segment;
   private int group = -1;
   private VectorSchemaRoot loaded;
-  private int[] selected = new int[0];
-  private int selectedCount;
-  private int selectedPosition;
-  /** Whether the current group's selected rows are all its rows (slices can be transferred). */
+  /** The current group's runs of kept rows: [runStarts[i], runEnds[i]). */
+  private int[] runStarts = new int[0];
+  private int[] runEnds = new int[0];
+  private int runCount;
+  private int run;
+  private int runOffset;
+  /** Whether the current group's kept rows are all its rows (slices can be transferred). */
   private boolean contiguous;
   private int deltaPosition;
   private boolean exhausted;
   private boolean closed;
 
-  ColumnarTableScan(ColumnarVersion version, NavigableSet<ByteArrayKey> changed, LsmStore store,
-      long snapshot, TableDef table, int[] columns, List<ScanPredicate> predicates,
-      BufferAllocator allocator, int maxRowsPerBatch, int partition) {
+  ColumnarTableScan(ColumnarVersion version, SupersededRows superseded, TableDef table,
+      int[] columns, List<ScanPredicate> predicates, BufferAllocator allocator,
+      int maxRowsPerBatch, int partition) {
     if (maxRowsPerBatch < 1) {
       throw new IllegalArgumentException("maxRowsPerBatch " + maxRowsPerBatch);
     }
+    if (superseded.version() != version) {
+      throw new IllegalArgumentException("superseded rows of another version");
+    }
     this.version = version;
-    this.changed = changed;
-    this.changedList = new ArrayList<>(changed);
-    this.table = table;
+    this.superseded = superseded;
+    this.deltaRows = superseded.rows();
     this.partition = partition;
-    this.store = store;
-    this.snapshot = snapshot;
     this.types = new ArrayList<>();
     table.columns().forEach(column -> types.add(column.type()));
     this.columns = columns.clone();
     this.maxRowsPerBatch = maxRowsPerBatch;
     this.bounds = bounds(predicates, types);
-    this.rowKeyColumn = types.size();
     Map<Integer, Integer> loadIndex = new LinkedHashMap<>();
     this.outputToLoaded = new int[columns.length];
     for (int i = 0; i < columns.length; i++) {
       outputToLoaded[i] = loadIndex.computeIfAbsent(columns[i], c -> loadIndex.size());
     }
-    if (!changed.isEmpty()) {
-      loadIndex.putIfAbsent(rowKeyColumn, loadIndex.size());
-    }
     this.loadColumns = loadIndex.keySet().stream().mapToInt(Integer::intValue).toArray();
-    this.row = new Object[types.size()];
     List<Field> fields = new ArrayList<>();
     for (int column : columns) {
       fields.add(ArrowTypes.field(table.columns().get(column).name(), types.get(column)));
     }
     this.root = VectorSchemaRoot.create(new Schema(fields), allocator);
+    root.getFieldVectors().forEach(v -> v.setInitialCapacity(maxRowsPerBatch));
     this.allocator = allocator;
   }
-
-  private final BufferAllocator allocator;
 
   @Override
   public VectorSchemaRoot next() {
@@ -114,33 +106,33 @@ final class ColumnarTableScan implements TableScan {
     int count = 0;
     List<FieldVector> out = root.getFieldVectors();
     while (count < maxRowsPerBatch) {
-      if (selectedPosition < selectedCount && count == 0 && contiguous) {
-        int take = Math.min(selectedCount - selectedPosition, maxRowsPerBatch);
-        transfer(out, take);
+      if (run < runCount && count == 0 && contiguous) {
+        int start = runStarts[run] + runOffset;
+        int take = Math.min(runEnds[run] - start, maxRowsPerBatch);
+        transfer(out, start, take);
         count = take;
-        selectedPosition += take;
+        advance(take);
         break; // a batch of one slice, handed over without copying values
-      } else if (selectedPosition < selectedCount) {
+      } else if (run < runCount) {
         if (count == 0) {
           root.allocateNew();
         }
-        int take = Math.min(selectedCount - selectedPosition, maxRowsPerBatch - count);
-        copy(out, count, take);
+        int start = runStarts[run] + runOffset;
+        int take = Math.min(runEnds[run] - start, maxRowsPerBatch - count);
+        copy(out, start, count, take);
         count += take;
-        selectedPosition += take;
+        advance(take);
       } else if (nextGroup()) {
         continue;
-      } else if (deltaPosition < changedList.size()) {
-        byte[] value = store.get(changedList.get(deltaPosition++).bytes(), snapshot);
-        if (value != null && (partition < 0
-            || PartitionFunction.ofStoredRow(table, types, changedList.get(deltaPosition - 1).bytes(), value)
-                == partition)) {
+      } else if (deltaPosition < deltaRows.size()) {
+        SupersededRows.DeltaRow delta = deltaRows.get(deltaPosition++);
+        if (partition < 0 || delta.partition() == partition) {
           if (count == 0) {
             root.allocateNew();
           }
-          RowCodec.decode(value, types, row);
+          Object[] values = delta.values();
           for (int i = 0; i < columns.length; i++) {
-            ArrowTypes.set(out.get(i), count, types.get(columns[i]), row[columns[i]]);
+            ArrowTypes.set(out.get(i), count, types.get(columns[i]), values[columns[i]]);
           }
           count++;
         }
@@ -157,24 +149,28 @@ final class ColumnarTableScan implements TableScan {
     return root;
   }
 
-  private void transfer(List<FieldVector> out, int take) {
+  private void advance(int rows) {
+    runOffset += rows;
+    if (runStarts[run] + runOffset >= runEnds[run]) {
+      run++;
+      runOffset = 0;
+    }
+  }
+
+  private void transfer(List<FieldVector> out, int start, int take) {
     for (int i = 0; i < out.size(); i++) {
       FieldVector source = loaded.getFieldVectors().get(outputToLoaded[i]);
-      source.makeTransferPair(out.get(i)).splitAndTransfer(selectedPosition, take);
+      source.makeTransferPair(out.get(i)).splitAndTransfer(start, take);
     }
   }
 
-  private void copy(List<FieldVector> out, int at, int take) {
+  private void copy(List<FieldVector> out, int from, int at, int take) {
     for (int i = 0; i < out.size(); i++) {
-      FieldVector target = out.get(i);
-      FieldVector source = loaded == null ? null : loaded.getFieldVectors().get(outputToLoaded[i]);
-      for (int j = 0; j < take; j++) {
-        target.copyFromSafe(selected[selectedPosition + j], at + j, source);
-      }
+      VectorRuns.copy(loaded.getFieldVectors().get(outputToLoaded[i]), from, out.get(i), at, take);
     }
   }
 
-  /** Moves to the next row group with selected rows; false when the segments are done. */
+  /** Moves to the next row group with kept rows; false when the segments are done. */
   private boolean nextGroup() {
     closeLoaded();
     List<SegmentReader> readers = version.readers();
@@ -196,47 +192,51 @@ final class ColumnarTableScan implements TableScan {
         continue;
       }
       LiveSegment live = version.manifest().segments().get(segment);
-      boolean keysMatter = !changed.isEmpty() && mayHoldChangedKey(reader.zoneMap(group, rowKeyColumn));
       int groupStart = group * reader.rowGroupRows(0);
       boolean anyDeleted = hasDeletedIn(live.deletedRows(), groupStart, groupStart + rows);
-      if (loadColumns.length > 0 && (columns.length > 0 || keysMatter)) {
-        loaded = reader.load(group, loadColumns, allocator);
-      }
-      if (selected.length < rows) {
-        selected = new int[rows];
+      boolean anySuperseded = superseded.anySuperseded(segment, groupStart, groupStart + rows);
+      if (runStarts.length < rows / 2 + 1) {
+        runStarts = new int[rows / 2 + 1];
+        runEnds = new int[rows / 2 + 1];
       }
       int count = 0;
-      VarBinaryVector keys = keysMatter
-          ? (VarBinaryVector) loaded.getFieldVectors().get(loadColumns.length - 1) : null;
-      for (int r = 0; r < rows; r++) {
-        if (anyDeleted && live.isDeleted(groupStart + r)) {
-          continue;
+      int kept = 0;
+      if (!anyDeleted && !anySuperseded) {
+        runStarts[0] = 0;
+        runEnds[0] = rows;
+        count = 1;
+        kept = rows;
+      } else {
+        int start = -1;
+        for (int r = 0; r <= rows; r++) {
+          boolean keep = r < rows && !(anyDeleted && live.isDeleted(groupStart + r))
+              && !(anySuperseded && superseded.isSuperseded(segment, groupStart + r));
+          if (keep && start < 0) {
+            start = r;
+          } else if (!keep && start >= 0) {
+            runStarts[count] = start;
+            runEnds[count++] = r;
+            kept += r - start;
+            start = -1;
+          }
         }
-        if (keys != null && changed.contains(new ByteArrayKey(keys.get(r)))) {
-          continue;
-        }
-        selected[count++] = r;
       }
-      if (count == 0) {
-        closeLoaded();
+      if (kept == 0) {
         continue;
       }
-      selectedCount = count;
-      selectedPosition = 0;
-      contiguous = count == rows;
+      if (loadColumns.length > 0) {
+        loaded = reader.load(group, loadColumns, allocator);
+      }
+      runCount = count;
+      run = 0;
+      runOffset = 0;
+      contiguous = kept == rows;
       return true;
     }
-    selectedCount = 0;
-    selectedPosition = 0;
+    runCount = 0;
+    run = 0;
+    runOffset = 0;
     return false;
-  }
-
-  private boolean mayHoldChangedKey(ZoneMap keys) {
-    if (keys.min() == null || keys.max() == null) {
-      return true;
-    }
-    ByteArrayKey first = changed.ceiling(new ByteArrayKey(keys.min()));
-    return first != null && Arrays.compareUnsigned(first.bytes(), keys.max()) <= 0;
   }
 
   private static boolean hasDeletedIn(int[] deleted, int from, int to) {
