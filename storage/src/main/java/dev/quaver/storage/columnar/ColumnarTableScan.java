@@ -206,6 +206,18 @@ final class ColumnarTableScan implements TableScan {
         runEnds[0] = rows;
         count = 1;
         kept = rows;
+      } else if (!anyDeleted) { // runs between superseded rows, found a 64-bit word at a time
+        int r = 0;
+        while (r < rows) {
+          int skip = superseded.nextSuperseded(segment, groupStart + r, groupStart + rows)
+              - groupStart;
+          if (skip > r) {
+            runStarts[count] = r;
+            runEnds[count++] = skip;
+            kept += skip - r;
+          }
+          r = skip + 1;
+        }
       } else {
         int start = -1;
         for (int r = 0; r <= rows; r++) {

@@ -76,6 +76,25 @@ final class SupersededRows {
     return words != null && (words[row >>> 6] & (1L << row)) != 0;
   }
 
+  /** The first superseded row in [from, to) of segment {@code segment}, or {@code to}. */
+  int nextSuperseded(int segment, int from, int to) {
+    long[] words = bits[segment];
+    if (words == null || from >= to) {
+      return to;
+    }
+    int word = from >>> 6;
+    long current = words[word] & (-1L << from);
+    while (true) {
+      if (current != 0) {
+        return Math.min(to, (word << 6) + Long.numberOfTrailingZeros(current));
+      }
+      if (++word >= words.length || word << 6 >= to) {
+        return to;
+      }
+      current = words[word];
+    }
+  }
+
   /** Whether any row in [from, to) of segment {@code segment} is superseded. */
   boolean anySuperseded(int segment, int from, int to) {
     long[] words = bits[segment];

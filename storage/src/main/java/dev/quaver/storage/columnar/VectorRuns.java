@@ -27,9 +27,7 @@ final class VectorRuns {
       ArrowBuf sourceValidity = fixed.getValidityBuffer();
       ArrowBuf targetValidity = out.getValidityBuffer();
       if (fixed.getNullCount() == 0) {
-        for (int i = 0; i < count; i++) {
-          BitVectorHelper.setBit(targetValidity, at + i);
-        }
+        setBits(targetValidity, at, count);
       } else {
         for (int i = 0; i < count; i++) {
           BitVectorHelper.setValidityBit(targetValidity, at + i,
@@ -40,6 +38,23 @@ final class VectorRuns {
     }
     for (int i = 0; i < count; i++) {
       target.copyFromSafe(from + i, at + i, source);
+    }
+  }
+
+  /** Sets bits [from, from + count) of {@code bits}: whole bytes at once. */
+  static void setBits(ArrowBuf bits, int from, int count) {
+    int i = from;
+    int end = from + count;
+    while (i < end && (i & 7) != 0) {
+      BitVectorHelper.setBit(bits, i++);
+    }
+    int bytes = (end - i) >>> 3;
+    if (bytes > 0) {
+      bits.setOne(i >>> 3, bytes);
+      i += bytes << 3;
+    }
+    while (i < end) {
+      BitVectorHelper.setBit(bits, i++);
     }
   }
 }
