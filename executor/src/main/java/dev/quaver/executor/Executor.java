@@ -53,6 +53,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * <p>Thread safety: safe for concurrent use; each QueryExecution is confined to its caller.
  */
 public final class Executor implements AutoCloseable {
+  /**
+   * The least part of the query memory limit one parallel fragment instance needs: a decoded row
+   * group, a few batches in flight in its exchange queue and its operators' spill shares.
+   */
+  public static final long MIN_INSTANCE_MEMORY_BYTES = 16L << 20;
+
   private final StorageEngine storage;
   private final ExecutorConfig config;
   private final BufferAllocator root;
@@ -206,11 +212,22 @@ public final class Executor implements AutoCloseable {
       Function<FragmentInstance, BiFunction<PhysicalNode, Operator, Operator>> decorators) {
     if (config.parallelism() > 1) {
       Optional<List<Fragment>> fragments = PlanFragmenter.cut(node);
-      if (fragments.isPresent()) {
+      if (fragments.isPresent() && fitsInstances(fragments.get(), config)) {
         return ParallelQuery.start(fragments.get(), context, workers, config.parallelism(), decorators);
       }
     }
     return new OperatorBuilder(context, decorators.apply(FragmentInstance.SERIAL)).build(node);
+  }
+
+  /**
+   * Whether the query memory limit leaves every instance of the widest fragment at least
+   * {@link #MIN_INSTANCE_MEMORY_BYTES}: instances hold their batches, exchange queues and operator
+   * shares at the same time, so under a small limit (SET query_memory_limit = '4MB') a parallel
+   * plan would fail with 53200 where the serial one spills and finishes. Such queries run serially.
+   */
+  private static boolean fitsInstances(List<Fragment> fragments, ExecutorConfig config) {
+    int widest = fragments.stream().mapToInt(Fragment::instances).max().orElse(1);
+    return config.queryMemoryLimitBytes() / widest >= MIN_INSTANCE_MEMORY_BYTES;
   }
 
   /** A streaming execution of {@code node}; {@code fields} (the plan's result fields) name the columns. */
