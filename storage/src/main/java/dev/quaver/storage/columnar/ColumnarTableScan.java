@@ -52,6 +52,8 @@ final class ColumnarTableScan implements TableScan {
   private int segment;
   private int group = -1;
   private VectorSchemaRoot loaded;
+  /** Per loaded column: whether the loaded group holds a NULL (counted once per group). */
+  private final boolean[] loadedHasNulls;
   /** The current group's runs of kept rows: [runStarts[i], runEnds[i]). */
   private int[] runStarts = new int[0];
   private int[] runEnds = new int[0];
@@ -88,6 +90,7 @@ final class ColumnarTableScan implements TableScan {
       outputToLoaded[i] = loadIndex.computeIfAbsent(columns[i], c -> loadIndex.size());
     }
     this.loadColumns = loadIndex.keySet().stream().mapToInt(Integer::intValue).toArray();
+    this.loadedHasNulls = new boolean[loadColumns.length];
     List<Field> fields = new ArrayList<>();
     for (int column : columns) {
       fields.add(ArrowTypes.field(table.columns().get(column).name(), types.get(column)));
@@ -166,7 +169,8 @@ final class ColumnarTableScan implements TableScan {
 
   private void copy(List<FieldVector> out, int from, int at, int take) {
     for (int i = 0; i < out.size(); i++) {
-      VectorRuns.copy(loaded.getFieldVectors().get(outputToLoaded[i]), from, out.get(i), at, take);
+      VectorRuns.copy(loaded.getFieldVectors().get(outputToLoaded[i]),
+          loadedHasNulls[outputToLoaded[i]], from, out.get(i), at, take);
     }
   }
 
@@ -193,51 +197,41 @@ final class ColumnarTableScan implements TableScan {
       }
       LiveSegment live = version.manifest().segments().get(segment);
       int groupStart = group * reader.rowGroupRows(0);
-      boolean anyDeleted = hasDeletedIn(live.deletedRows(), groupStart, groupStart + rows);
-      boolean anySuperseded = superseded.anySuperseded(segment, groupStart, groupStart + rows);
+      int[] deleted = live.deletedRows();
+      int nextDeleted = firstAtOrAfter(deleted, groupStart);
       if (runStarts.length < rows / 2 + 1) {
         runStarts = new int[rows / 2 + 1];
         runEnds = new int[rows / 2 + 1];
       }
+      // runs between skipped rows: the group's deleted rows (sorted ordinals) and superseded
+      // rows (bitmap, searched a 64-bit word at a time)
       int count = 0;
       int kept = 0;
-      if (!anyDeleted && !anySuperseded) {
-        runStarts[0] = 0;
-        runEnds[0] = rows;
-        count = 1;
-        kept = rows;
-      } else if (!anyDeleted) { // runs between superseded rows, found a 64-bit word at a time
-        int r = 0;
-        while (r < rows) {
-          int skip = superseded.nextSuperseded(segment, groupStart + r, groupStart + rows)
-              - groupStart;
-          if (skip > r) {
-            runStarts[count] = r;
-            runEnds[count++] = skip;
-            kept += skip - r;
-          }
-          r = skip + 1;
+      int r = 0;
+      while (r < rows) {
+        int skip = superseded.nextSuperseded(segment, groupStart + r, groupStart + rows)
+            - groupStart;
+        while (nextDeleted < deleted.length && deleted[nextDeleted] < groupStart + r) {
+          nextDeleted++;
         }
-      } else {
-        int start = -1;
-        for (int r = 0; r <= rows; r++) {
-          boolean keep = r < rows && !(anyDeleted && live.isDeleted(groupStart + r))
-              && !(anySuperseded && superseded.isSuperseded(segment, groupStart + r));
-          if (keep && start < 0) {
-            start = r;
-          } else if (!keep && start >= 0) {
-            runStarts[count] = start;
-            runEnds[count++] = r;
-            kept += r - start;
-            start = -1;
-          }
+        if (nextDeleted < deleted.length) {
+          skip = Math.min(skip, deleted[nextDeleted] - groupStart);
         }
+        if (skip > r) {
+          runStarts[count] = r;
+          runEnds[count++] = Math.min(skip, rows);
+          kept += Math.min(skip, rows) - r;
+        }
+        r = skip + 1;
       }
       if (kept == 0) {
         continue;
       }
       if (loadColumns.length > 0) {
         loaded = reader.load(group, loadColumns, allocator);
+        for (int i = 0; i < loadColumns.length; i++) { // a contiguous group may be copied too
+          loadedHasNulls[i] = loaded.getFieldVectors().get(i).getNullCount() > 0;
+        }
       }
       runCount = count;
       run = 0;
@@ -251,13 +245,13 @@ final class ColumnarTableScan implements TableScan {
     return false;
   }
 
-  private static boolean hasDeletedIn(int[] deleted, int from, int to) {
-    if (deleted.length == 0) {
-      return false;
+  /** The index of the first element of sorted {@code values} that is {@code >= from}. */
+  private static int firstAtOrAfter(int[] values, int from) {
+    if (values.length == 0) {
+      return 0;
     }
-    int index = Arrays.binarySearch(deleted, from);
-    int insertion = index >= 0 ? index : -index - 1;
-    return insertion < deleted.length && deleted[insertion] < to;
+    int index = Arrays.binarySearch(values, from);
+    return index >= 0 ? index : -index - 1;
   }
 
   private boolean passesZoneMaps(SegmentReader reader, int group, int rows) {

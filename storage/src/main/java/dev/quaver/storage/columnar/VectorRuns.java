@@ -17,6 +17,15 @@ final class VectorRuns {
 
   /** Copies values [from, from + count) of {@code source} to [at, at + count) of {@code target}. */
   static void copy(FieldVector source, int from, FieldVector target, int at, int count) {
+    copy(source, source.getNullCount() > 0, from, target, at, count);
+  }
+
+  /**
+   * As above, told whether {@code source} holds a NULL ({@code getNullCount} scans the whole
+   * validity buffer, so a caller copying many runs counts once).
+   */
+  static void copy(FieldVector source, boolean sourceHasNulls, int from, FieldVector target,
+      int at, int count) {
     if (source instanceof BaseFixedWidthVector fixed && !(source instanceof BitVector)
         && target instanceof BaseFixedWidthVector out && out.getTypeWidth() == fixed.getTypeWidth()) {
       while (out.getValueCapacity() < at + count) {
@@ -26,7 +35,7 @@ final class VectorRuns {
       out.getDataBuffer().setBytes(at * width, fixed.getDataBuffer(), from * width, count * width);
       ArrowBuf sourceValidity = fixed.getValidityBuffer();
       ArrowBuf targetValidity = out.getValidityBuffer();
-      if (fixed.getNullCount() == 0) {
+      if (!sourceHasNulls) {
         setBits(targetValidity, at, count);
       } else {
         for (int i = 0; i < count; i++) {
