@@ -2,12 +2,10 @@ package dev.quaver.executor.operator.scan;
 
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
-import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.KeyRange;
 import dev.quaver.planner.physical.PhysicalIndexScan;
 import dev.quaver.storage.KeyBounds;
 import dev.quaver.storage.TableScan;
-import dev.quaver.storage.columnar.ArrowTypes;
 import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +32,7 @@ public final class IndexScanOperator implements Operator {
   public IndexScanOperator(PhysicalIndexScan node, ExecutionContext context) {
     this.node = node;
     this.context = context;
-    List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
-    List<Field> planFields = node.fields();
-    for (int i = 0; i < node.columns().size(); i++) {
-      fields.add(ArrowTypes.field(planFields.get(i).name(), planFields.get(i).type()));
-    }
-    if (node.withRowKey()) {
-      fields.add(ArrowTypes.rowKeyField(planFields.size() > node.columns().size()
-          ? planFields.get(node.columns().size()).name() : "$rowkey"));
-    }
-    this.schema = new Schema(fields);
+    this.schema = TableScanOperator.scanSchema(node.fields(), node.columns().size(), node.withRowKey());
   }
 
   @Override

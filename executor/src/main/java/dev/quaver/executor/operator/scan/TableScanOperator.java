@@ -33,16 +33,7 @@ public final class TableScanOperator implements Operator {
   public TableScanOperator(PhysicalTableScan node, ExecutionContext context) {
     this.node = node;
     this.context = context;
-    List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
-    List<Field> planFields = node.fields();
-    for (int i = 0; i < node.columns().size(); i++) {
-      fields.add(ArrowTypes.field(planFields.get(i).name(), planFields.get(i).type()));
-    }
-    if (node.withRowKey()) {
-      fields.add(ArrowTypes.rowKeyField(planFields.size() > node.columns().size()
-          ? planFields.get(node.columns().size()).name() : "$rowkey"));
-    }
-    this.schema = new Schema(fields);
+    this.schema = scanSchema(node.fields(), node.columns().size(), node.withRowKey());
   }
 
   @Override
@@ -91,5 +82,22 @@ public final class TableScanOperator implements Operator {
       scan.close();
       scan = null;
     }
+  }
+
+  /**
+   * The batch schema of a scan: the plan's first {@code columnCount} fields, then the row key
+   * column when {@code withRowKey} (named by the plan's extra field, if any). Shared with
+   * IndexScanOperator, whose batches look the same.
+   */
+  static Schema scanSchema(List<Field> planFields, int columnCount, boolean withRowKey) {
+    List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
+    for (int i = 0; i < columnCount; i++) {
+      fields.add(ArrowTypes.field(planFields.get(i).name(), planFields.get(i).type()));
+    }
+    if (withRowKey) {
+      fields.add(ArrowTypes.rowKeyField(planFields.size() > columnCount
+          ? planFields.get(columnCount).name() : "$rowkey"));
+    }
+    return new Schema(fields);
   }
 }
