@@ -8,18 +8,20 @@ import java.util.Objects;
 
 /**
  * Rows held column-wise, as they travel in ROW_BATCH, EXECUTE and EXECUTE_BATCH. In memory each
- * column is an array of the Java values that {@link dev.quaver.type.SqlType} documents (null for
- * SQL NULL); on the wire {@link ColumnBatchCodec} lays each column out as a validity bitmap plus
- * fixed-width values or offsets and bytes.
+ * column is a {@link BatchColumn}: the Java values that {@link dev.quaver.type.SqlType} documents
+ * (null for SQL NULL), or, for fixed-width types, a primitive array plus a NULL mask (what the
+ * wire decoder and the driver's batches build: no boxed value per parameter); {@link #get} reads
+ * either as the Java value. On the wire {@link ColumnBatchCodec} lays each column out as a
+ * validity bitmap plus fixed-width values or offsets and bytes.
  *
  * <p>Thread safety: immutable once built (the arrays are never handed out).
  */
 public final class ColumnBatch {
   private final List<ColumnType> types;
   private final int rowCount;
-  private final Object[][] columns;
+  private final BatchColumn[] columns;
 
-  private ColumnBatch(List<ColumnType> types, int rowCount, Object[][] columns) {
+  private ColumnBatch(List<ColumnType> types, int rowCount, BatchColumn[] columns) {
     this.types = List.copyOf(types);
     this.rowCount = rowCount;
     this.columns = columns;
@@ -35,12 +37,33 @@ public final class ColumnBatch {
       throw new IllegalArgumentException(
           "batch of " + rowCount + " rows with " + columns.length + " columns for " + types.size() + " types");
     }
-    for (Object[] column : columns) {
-      if (column.length != rowCount) {
-        throw new IllegalArgumentException("column of " + column.length + " values in a batch of " + rowCount + " rows");
+    BatchColumn[] held = new BatchColumn[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i].length != rowCount) {
+        throw new IllegalArgumentException("column of " + columns[i].length + " values in a batch of " + rowCount + " rows");
+      }
+      held[i] = BatchColumn.ofObjects(types.get(i).type(), columns[i]);
+    }
+    return new ColumnBatch(types, rowCount, held);
+  }
+
+  /**
+   * A batch over the given columns (primitive or not). Requires: one column per type, of that
+   * type's SqlType, each of {@code rowCount} values.
+   */
+  public static ColumnBatch ofColumns(List<ColumnType> types, int rowCount, BatchColumn[] columns) {
+    Objects.requireNonNull(types, "types is null");
+    if (rowCount < 0 || columns.length != types.size()) {
+      throw new IllegalArgumentException(
+          "batch of " + rowCount + " rows with " + columns.length + " columns for " + types.size() + " types");
+    }
+    for (int i = 0; i < columns.length; i++) {
+      if (columns[i].size() != rowCount || columns[i].type() != types.get(i).type()) {
+        throw new IllegalArgumentException("column " + columns[i] + " in a batch of " + rowCount
+            + " rows of type " + types.get(i));
       }
     }
-    return new ColumnBatch(types, rowCount, columns);
+    return new ColumnBatch(types, rowCount, columns.clone());
   }
 
   /** A batch of rows given row by row (tests, parameter sets, metadata results). */
@@ -55,12 +78,12 @@ public final class ColumnBatch {
         columns[column][row] = values.get(column);
       }
     }
-    return new ColumnBatch(types, rows.size(), columns);
+    return of(types, rows.size(), columns);
   }
 
   /** A batch with no columns and {@code rowCount} rows: parameter sets of a statement without parameters. */
   public static ColumnBatch empty(int rowCount) {
-    return new ColumnBatch(List.of(), rowCount, new Object[0][]);
+    return new ColumnBatch(List.of(), rowCount, new BatchColumn[0]);
   }
 
   public List<ColumnType> types() {
@@ -77,14 +100,19 @@ public final class ColumnBatch {
 
   /** The Java value at (column, row), 0-based; null for SQL NULL. */
   public Object get(int column, int row) {
-    return columns[column][row];
+    return columns[column].get(row);
+  }
+
+  /** Column {@code column}, 0-based: its values without boxing where it is held primitive. */
+  public BatchColumn column(int column) {
+    return columns[column];
   }
 
   /** The values of one row, in column order (nulls kept). */
   public List<Object> row(int row) {
     List<Object> values = new ArrayList<>(columns.length);
-    for (Object[] column : columns) {
-      values.add(column[row]);
+    for (BatchColumn column : columns) {
+      values.add(column.get(row));
     }
     return values;
   }
@@ -97,24 +125,38 @@ public final class ColumnBatch {
     if (from == 0 && count == rowCount) {
       return this;
     }
-    Object[][] sliced = new Object[columns.length][];
+    BatchColumn[] sliced = new BatchColumn[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      sliced[i] = Arrays.copyOfRange(columns[i], from, from + count);
+      sliced[i] = columns[i].slice(from, count);
     }
     return new ColumnBatch(types, count, sliced);
   }
 
+  /** Equal when types, row count and every value ({@link #get}) are equal, however held. */
   @Override
   public boolean equals(Object other) {
-    return other instanceof ColumnBatch that
-        && rowCount == that.rowCount
-        && types.equals(that.types)
-        && Arrays.deepEquals(columns, that.columns);
+    if (!(other instanceof ColumnBatch that) || rowCount != that.rowCount || !types.equals(that.types)) {
+      return false;
+    }
+    for (int column = 0; column < columns.length; column++) {
+      for (int row = 0; row < rowCount; row++) {
+        if (!Arrays.deepEquals(new Object[] {get(column, row)}, new Object[] {that.get(column, row)})) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(types, rowCount, Arrays.deepHashCode(columns));
+    int hash = Objects.hash(types, rowCount);
+    for (int column = 0; column < columns.length; column++) {
+      for (int row = 0; row < rowCount; row++) {
+        hash = 31 * hash + Arrays.deepHashCode(new Object[] {get(column, row)});
+      }
+    }
+    return hash;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.quaver.type.ColumnType;
 import dev.quaver.type.SqlType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,28 +52,51 @@ final class ColumnBatchCodec {
     throw new AssertionError(type);
   }
 
+  /**
+   * Writes {@code batch}. The variable-width values are encoded first, so the whole batch's size
+   * is known and the frame grows once (a frame whose size is exact is sent without a copy); a
+   * primitive column is written straight from its array.
+   */
   static void encode(WireWriter out, ColumnBatch batch) {
     int rows = batch.rowCount();
+    int columnCount = batch.columnCount();
+    int validityBytes = (rows + 7) / 8;
+    byte[][][] variable = new byte[columnCount][][];
+    long bytes = 6 + 9L * columnCount;
+    for (int column = 0; column < columnCount; column++) {
+      SqlType type = batch.types().get(column).type();
+      int width = fixedWidth(type);
+      bytes += validityBytes;
+      if (width > 0) {
+        bytes += (long) width * rows;
+      } else {
+        variable[column] = encodeVariables(type, batch.column(column));
+        bytes += 4L * (rows + 1);
+        for (byte[] value : variable[column]) {
+          bytes += value == null ? 0 : value.length;
+        }
+      }
+    }
+    out.reserve(bytes);
     out.i32(rows);
-    out.u16(batch.columnCount());
+    out.u16(columnCount);
     for (ColumnType type : batch.types()) {
       out.columnType(type);
     }
-    for (int column = 0; column < batch.columnCount(); column++) {
+    for (int column = 0; column < columnCount; column++) {
       SqlType type = batch.types().get(column).type();
-      byte[] validity = new byte[(rows + 7) / 8];
+      BatchColumn values = batch.column(column);
+      byte[] validity = new byte[validityBytes];
       for (int row = 0; row < rows; row++) {
-        if (batch.get(column, row) != null) {
+        if (!values.isNull(row)) {
           validity[row >>> 3] |= (byte) (1 << (row & 7));
         }
       }
       out.bytes(validity);
       if (fixedWidth(type) > 0) {
-        for (int row = 0; row < rows; row++) {
-          writeFixed(out, type, batch.get(column, row));
-        }
+        writeFixedColumn(out, type, values, rows);
       } else {
-        writeVariable(out, type, batch, column);
+        writeVariable(out, variable[column]);
       }
     }
   }
@@ -88,27 +112,23 @@ final class ColumnBatchCodec {
     if (columnCount > 0 && (long) validityBytes * columnCount > in.remaining()) {
       throw in.violation("batch claims " + rows + " rows but only " + in.remaining() + " bytes follow");
     }
-    Object[][] columns = new Object[columnCount][];
+    BatchColumn[] columns = new BatchColumn[columnCount];
     for (int column = 0; column < columnCount; column++) {
       SqlType type = types.get(column).type();
       byte[] validity = in.bytes(validityBytes, "validity[" + column + "]");
-      Object[] values = new Object[rows];
       int width = fixedWidth(type);
       if (width > 0) {
         if ((long) width * rows > in.remaining()) {
           throw in.violation("column " + column + " needs " + (long) width * rows + " bytes, " + in.remaining() + " left");
         }
-        String field = "column[" + column + "].values"; // once per column, not per value
-        for (int row = 0; row < rows; row++) {
-          Object value = readFixed(in, type, field);
-          values[row] = isValid(validity, row) ? value : null;
-        }
+        columns[column] = readFixedColumn(in, type, column, validity, rows);
       } else {
+        Object[] values = new Object[rows];
         readVariable(in, type, column, validity, values);
+        columns[column] = BatchColumn.ofObjects(type, values);
       }
-      columns[column] = values;
     }
-    return ColumnBatch.of(types, rows, columns);
+    return ColumnBatch.ofColumns(types, rows, columns);
   }
 
   private static boolean isValid(byte[] validity, int row) {
@@ -134,42 +154,142 @@ final class ColumnBatchCodec {
     }
   }
 
-  private static Object readFixed(WireReader in, SqlType type, String field) {
+  /** A column's fixed-width slots (zero for NULL rows), straight from a primitive column. */
+  private static void writeFixedColumn(WireWriter out, SqlType type, BatchColumn values, int rows) {
+    if (values.layout() == BatchColumn.Layout.OBJECTS) {
+      for (int row = 0; row < rows; row++) {
+        writeFixed(out, type, values.get(row));
+      }
+      return;
+    }
+    out.reserve((long) fixedWidth(type) * rows);
     switch (type) {
-      case BOOLEAN:
-        return in.bool(field);
-      case TINYINT:
-        return (byte) in.u8(field);
-      case SMALLINT:
-        return (short) in.u16(field);
-      case INTEGER:
-      case DATE:
-      case TIME:
-      case INTERVAL_YEAR_MONTH:
-        return in.i32(field);
-      case BIGINT:
-      case TIMESTAMP:
-      case INTERVAL_DAY_TIME:
-        return in.i64(field);
-      case REAL:
-        return Float.intBitsToFloat(in.i32(field));
-      case DOUBLE:
-        return Double.longBitsToDouble(in.i64(field));
-      default:
-        throw new AssertionError(type);
+      case BOOLEAN, TINYINT -> {
+        for (int row = 0; row < rows; row++) {
+          out.u8(values.isNull(row) ? 0 : (int) values.getLong(row) & 0xFF);
+        }
+      }
+      case SMALLINT -> {
+        for (int row = 0; row < rows; row++) {
+          out.u16(values.isNull(row) ? 0 : (int) values.getLong(row) & 0xFFFF);
+        }
+      }
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> {
+        for (int row = 0; row < rows; row++) {
+          out.i32Reserved(values.isNull(row) ? 0 : (int) values.getLong(row));
+        }
+      }
+      case BIGINT, TIMESTAMP, INTERVAL_DAY_TIME -> {
+        for (int row = 0; row < rows; row++) {
+          out.i64Reserved(values.isNull(row) ? 0 : values.getLong(row));
+        }
+      }
+      case REAL -> {
+        for (int row = 0; row < rows; row++) {
+          out.i32Reserved(values.isNull(row) ? 0 : Float.floatToIntBits((float) values.getDouble(row)));
+        }
+      }
+      case DOUBLE -> {
+        for (int row = 0; row < rows; row++) {
+          out.i64Reserved(values.isNull(row) ? 0 : Double.doubleToLongBits(values.getDouble(row)));
+        }
+      }
+      default -> throw new AssertionError(type);
     }
   }
 
-  private static void writeVariable(WireWriter out, SqlType type, ColumnBatch batch, int column) {
-    int rows = batch.rowCount();
-    byte[][] encoded = new byte[rows][];
-    int offset = 0;
-    out.i32(0);
+  /**
+   * A fixed-width column into a primitive array (no boxed value per row). The caller checked
+   * that {@code width * rows} bytes remain.
+   */
+  private static BatchColumn readFixedColumn(WireReader in, SqlType type, int column, byte[] validity, int rows) {
+    boolean[] nulls = null;
     for (int row = 0; row < rows; row++) {
-      Object value = batch.get(column, row);
+      if (!isValid(validity, row)) {
+        if (nulls == null) {
+          nulls = new boolean[rows];
+        }
+        nulls[row] = true;
+      }
+    }
+    ByteBuffer buffer = in.buffer();
+    if (BatchColumn.layoutOf(type) == BatchColumn.Layout.DOUBLES) {
+      double[] values = new double[rows];
+      if (type == SqlType.REAL) {
+        for (int row = 0; row < rows; row++) {
+          values[row] = Float.intBitsToFloat(buffer.getInt());
+        }
+      } else {
+        for (int row = 0; row < rows; row++) {
+          values[row] = Double.longBitsToDouble(buffer.getLong());
+        }
+      }
+      if (nulls != null) {
+        for (int row = 0; row < rows; row++) {
+          values[row] = nulls[row] ? 0 : values[row];
+        }
+      }
+      return BatchColumn.ofDoubles(type, values, nulls, rows);
+    }
+    long[] values = new long[rows];
+    switch (type) {
+      case BOOLEAN -> {
+        for (int row = 0; row < rows; row++) {
+          int value = buffer.get() & 0xFF;
+          if (value > 1) {
+            throw in.violation("field column[" + column + "].values is " + value + ", expected 0 or 1");
+          }
+          values[row] = value;
+        }
+      }
+      case TINYINT -> {
+        for (int row = 0; row < rows; row++) {
+          values[row] = buffer.get();
+        }
+      }
+      case SMALLINT -> {
+        for (int row = 0; row < rows; row++) {
+          values[row] = buffer.getShort();
+        }
+      }
+      case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> {
+        for (int row = 0; row < rows; row++) {
+          values[row] = buffer.getInt();
+        }
+      }
+      case BIGINT, TIMESTAMP, INTERVAL_DAY_TIME -> {
+        for (int row = 0; row < rows; row++) {
+          values[row] = buffer.getLong();
+        }
+      }
+      default -> throw new AssertionError(type);
+    }
+    if (nulls != null) {
+      for (int row = 0; row < rows; row++) {
+        values[row] = nulls[row] ? 0 : values[row];
+      }
+    }
+    return BatchColumn.ofLongs(type, values, nulls, rows);
+  }
+
+  /** Each non-null value of a DECIMAL, CHAR or VARCHAR column in its wire form (null for NULL). */
+  private static byte[][] encodeVariables(SqlType type, BatchColumn values) {
+    byte[][] encoded = new byte[values.size()][];
+    for (int row = 0; row < encoded.length; row++) {
+      Object value = values.get(row);
       if (value != null) {
         encoded[row] = encodeVariable(type, value);
-        offset = Math.addExact(offset, encoded[row].length);
+      }
+    }
+    return encoded;
+  }
+
+  private static void writeVariable(WireWriter out, byte[][] encoded) {
+    int offset = 0;
+    out.i32(0);
+    for (byte[] bytes : encoded) {
+      if (bytes != null) {
+        offset = Math.addExact(offset, bytes.length);
       }
       out.i32(offset);
     }
@@ -229,11 +349,21 @@ final class ColumnBatchCodec {
         int scale = ((data[start] & 0xFF) << 24) | ((data[start + 1] & 0xFF) << 16)
             | ((data[start + 2] & 0xFF) << 8) | (data[start + 3] & 0xFF);
         values[row] = new BigDecimal(new BigInteger(data, start + 4, length - 4), scale);
+      } else if (isAscii(data, start, length)) {
+        // The usual case, without a decoder: ASCII bytes are their own Latin-1 string.
+        values[row] = new String(data, start, length, StandardCharsets.ISO_8859_1);
       } else {
-        byte[] utf8 = new byte[length];
-        System.arraycopy(data, start, utf8, 0, length);
-        values[row] = WireReader.utf8(utf8, field);
+        values[row] = WireReader.utf8(ByteBuffer.wrap(data, start, length), field);
       }
     }
+  }
+
+  private static boolean isAscii(byte[] data, int start, int length) {
+    for (int i = start; i < start + length; i++) {
+      if (data[i] < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -29,6 +29,14 @@ final class WireReader {
     return buffer.remaining();
   }
 
+  /**
+   * The payload itself, for bulk reads of a fixed-width column whose size the caller has
+   * checked against {@link #remaining()} (one check per column instead of one per value).
+   */
+  ByteBuffer buffer() {
+    return buffer;
+  }
+
   int u8(String field) {
     need(1, field);
     return buffer.get() & 0xFF;
@@ -110,11 +118,16 @@ final class WireReader {
   }
 
   static String utf8(byte[] bytes, String field) {
+    return utf8(ByteBuffer.wrap(bytes), field);
+  }
+
+  /** The remaining bytes of {@code bytes} as strict UTF-8 (malformed input is a violation). */
+  static String utf8(ByteBuffer bytes, String field) {
     try {
       return StandardCharsets.UTF_8.newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
+          .decode(bytes).toString();
     } catch (CharacterCodingException e) {
       throw new QuaverException(ErrorCode.PROTOCOL_VIOLATION, "field " + field + " is not valid UTF-8");
     }

@@ -1,6 +1,9 @@
 package dev.quaver.protocol;
 
 import dev.quaver.type.ColumnType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -11,6 +14,9 @@ import java.util.Arrays;
  * <p>Thread safety: confined to one thread.
  */
 final class WireWriter {
+  private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+  private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+
   private byte[] buffer;
   private int size;
 
@@ -22,8 +28,29 @@ final class WireWriter {
     return size;
   }
 
+  /** The bytes written; the backing array itself when it is exactly full (no copy). */
   byte[] toByteArray() {
-    return Arrays.copyOf(buffer, size);
+    return size == buffer.length ? buffer : Arrays.copyOf(buffer, size);
+  }
+
+  /** Makes room for {@code more} bytes at once (a column of known size: one growth, not many). */
+  void reserve(long more) {
+    if (more > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("frame larger than 2 GiB");
+    }
+    ensure((int) more);
+  }
+
+  /** i32 without a capacity check. Requires: room reserved. */
+  void i32Reserved(int value) {
+    INT.set(buffer, size, value);
+    size += 4;
+  }
+
+  /** i64 without a capacity check. Requires: room reserved. */
+  void i64Reserved(long value) {
+    LONG.set(buffer, size, value);
+    size += 8;
   }
 
   /** The backing array; valid bytes are [0, size()). */
