@@ -135,13 +135,16 @@ public final class PlanFragmenter {
     }
   }
 
-  /** Whether each key pair has one SQL type (and scale): equal values then hash alike. */
+  /** Whether each key pair has one SQL type (and scale, and CHAR length): equal values then hash alike. */
   private static boolean keyTypesMatch(PhysicalHashJoin join) {
     for (int i = 0; i < join.leftKeys().size(); i++) {
       ColumnType left = join.left().fields().get(join.leftKeys().get(i)).type();
       ColumnType right = join.right().fields().get(join.rightKeys().get(i)).type();
       if (left.type() != right.type() || left.scale() != right.scale()) {
         return false;
+      }
+      if (left.type() == dev.quaver.type.SqlType.CHAR && left.precision() != right.precision()) {
+        return false; // equal values padded to different lengths would hash apart
       }
     }
     return true;

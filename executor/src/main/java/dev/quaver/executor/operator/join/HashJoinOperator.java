@@ -18,24 +18,25 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * Equi-join with a hash table on the right input's key columns, vectorized when every key pair is
- * integral (the star-schema case): the right input is copied column by column into
- * {@link HeapColumn}s, indexed by a chained hash table on the key values read as longs (no boxed
- * key, no row object), and each left batch is probed column-wise, producing (left position, right
- * row) pairs from which the output columns are gathered in bulk. Keys compare by value whatever
- * the integer width; a key with a NULL never matches (those right rows are still emitted by
- * RIGHT/FULL). The residual condition is evaluated over each chunk of candidate pairs gathered
- * into one batch (left columns, then right).
+ * Equi-join with a hash table on the right input's key columns, vectorized for integral,
+ * temporal, boolean and string keys, one or several (see {@link JoinKeys}): the right input is
+ * copied column by column into {@link HeapColumn}s, its keys hashed a column at a time and indexed
+ * by a chained hash table (no boxed key, no row object), and each left batch is hashed and probed
+ * the same way, producing (left position, right row) pairs from which the output columns are
+ * gathered in bulk. Keys compare by value whatever the integer width, strings byte for byte
+ * (without trailing spaces when a side is CHAR); a key with a NULL never matches (those right rows
+ * are still emitted by RIGHT/FULL). The residual condition is evaluated over each chunk of
+ * candidate pairs gathered into one batch (left columns, then right).
  *
- * <p>Other keys (strings, decimals, floating point, mixed kinds) run the boxed {@link RowHashJoin}.
+ * <p>Other keys (decimals, floating point, mixed kinds) run the boxed {@link RowHashJoin}.
  * When the right input passes the operator's memory share, the rows read so far are replayed,
  * followed by the rest of the right input, into a RowHashJoin, which spills as a grace hash join.
  *
  * <p>Thread safety: confined to the statement's thread.
  */
 public final class HashJoinOperator implements Operator {
-  /** Heap bytes per build row beyond its values: hash chain and bucket heads. */
-  private static final long ROW_INDEX_BYTES = 12;
+  /** Heap bytes per build row beyond its values: hash, hash chain and bucket heads. */
+  private static final long ROW_INDEX_BYTES = 20;
   private static final int NOT_STARTED = -2;
 
   private final Operator left;
@@ -54,7 +55,10 @@ public final class HashJoinOperator implements Operator {
   private Operator delegate;
   private boolean built;
 
+  private final JoinKeys buildKeys;
+  private final JoinKeys probeKeys;
   private HeapColumn[] build;
+  private long[] buildHash;
   private int buildRows;
   private int[] head;
   private int[] chain;
@@ -63,6 +67,8 @@ public final class HashJoinOperator implements Operator {
   private int unmatchedRightCursor;
 
   private HeapColumn[] probe;
+  private long[] probeHash = new long[0];
+  private boolean[] probeNull = new boolean[0];
   private int probeRows;
   private int leftIndex;
   private int chainAt = NOT_STARTED;
@@ -87,27 +93,24 @@ public final class HashJoinOperator implements Operator {
     this.schema = joinType.projectsRight() ? pairSchema : left.schema();
     this.leftWidth = left.schema().getFields().size();
     this.memory = new OperatorMemory(context, "hash join");
-    if (vectorizable(left.schema(), right.schema(), leftKeys, rightKeys)) {
+    JoinKeys.Kind[] kinds = JoinKeys.kinds(node, left.schema(), right.schema(), leftKeys, rightKeys);
+    if (kinds != null && left.schema().getFields().stream().allMatch(HeapColumn::supports)
+        && right.schema().getFields().stream().allMatch(HeapColumn::supports)) {
       this.residual = node.residual() == null ? null : RowFilter.compile(node.residual());
+      boolean[] padded = JoinKeys.padded(node, leftKeys, rightKeys);
+      this.buildKeys = new JoinKeys(rightKeys, kinds, padded);
+      this.probeKeys = new JoinKeys(leftKeys, kinds, padded);
     } else {
       this.residual = null;
+      this.buildKeys = null;
+      this.probeKeys = null;
       this.delegate = new RowHashJoin(left, right, node, context);
     }
   }
 
-  /** True when every key pair is integral and every column can be held in a HeapColumn. */
-  static boolean vectorizable(Schema left, Schema right, int[] leftKeys, int[] rightKeys) {
-    if (leftKeys.length == 0 || leftKeys.length != rightKeys.length) {
-      return false;
-    }
-    for (int k = 0; k < leftKeys.length; k++) {
-      if (!HeapColumn.isIntegral(left.getFields().get(leftKeys[k]))
-          || !HeapColumn.isIntegral(right.getFields().get(rightKeys[k]))) {
-        return false;
-      }
-    }
-    return left.getFields().stream().allMatch(HeapColumn::supports)
-        && right.getFields().stream().allMatch(HeapColumn::supports);
+  /** True when this join runs vectorized (false: the boxed RowHashJoin from the start). */
+  public boolean vectorized() {
+    return buildKeys != null;
   }
 
   /** What this join spilled (for EXPLAIN ANALYZE): only the fallback join spills. */
@@ -160,6 +163,7 @@ public final class HashJoinOperator implements Operator {
   public void close() {
     releaseCurrent();
     build = null;
+    buildHash = null;
     probe = null;
     head = null;
     chain = null;
@@ -184,6 +188,7 @@ public final class HashJoinOperator implements Operator {
   /** Reads the right input into columns and indexes it; hands over to RowHashJoin over the share. */
   private void build() {
     build = emptyColumns(right.schema(), leftWidth);
+    buildKeys.reset(build);
     long reserved = 0;
     for (VectorSchemaRoot batch = right.next(); batch != null; batch = right.next()) {
       context.checkCanceled();
@@ -192,8 +197,9 @@ public final class HashJoinOperator implements Operator {
       for (int c = 0; c < build.length; c++) {
         build[c].append(vectors.get(c), rows);
       }
+      buildKeys.append(vectors, rows);
       buildRows += rows;
-      long bytes = ROW_INDEX_BYTES * buildRows;
+      long bytes = ROW_INDEX_BYTES * buildRows + buildKeys.bytes();
       for (HeapColumn column : build) {
         bytes += column.bytes();
       }
@@ -203,6 +209,7 @@ public final class HashJoinOperator implements Operator {
         memory.release(memory.reserved());
         delegate = new RowHashJoin(left, new ReplayOperator(right, build, buildRows, context), node, context);
         build = null;
+        buildKeys.release();
         return;
       }
     }
@@ -218,13 +225,16 @@ public final class HashJoinOperator implements Operator {
     head = new int[buckets];
     Arrays.fill(head, -1);
     chain = new int[buildRows];
+    buildHash = new long[buildRows];
+    boolean[] nullKey = new boolean[buildRows];
+    buildKeys.hash(0, buildRows, buildHash, nullKey);
     // Inserted last row first so that each chain lists its rows in input order.
     for (int r = buildRows - 1; r >= 0; r--) {
-      if (hasNullKey(build, rightKeys, r)) {
+      if (nullKey[r]) {
         chain[r] = -1;
         continue;
       }
-      int bucket = (int) hash(build, rightKeys, r) & mask;
+      int bucket = (int) buildHash[r] & mask;
       chain[r] = head[bucket];
       head[bucket] = r;
     }
@@ -237,6 +247,13 @@ public final class HashJoinOperator implements Operator {
     for (int c = 0; c < probe.length; c++) {
       probe[c].append(vectors.get(c), probeRows);
     }
+    probeKeys.reset(probe);
+    probeKeys.append(vectors, probeRows);
+    if (probeHash.length < probeRows) {
+      probeHash = new long[probeRows];
+      probeNull = new boolean[probeRows];
+    }
+    probeKeys.hash(0, probeRows, probeHash, probeNull);
     leftIndex = 0;
     chainAt = NOT_STARTED;
     leftMatched = new boolean[probeRows];
@@ -251,8 +268,7 @@ public final class HashJoinOperator implements Operator {
     boolean anyMatchSuffices = residual == null && (joinType == JoinType.SEMI || joinType == JoinType.ANTI);
     while (leftIndex < probeRows && pairs < limit) {
       if (chainAt == NOT_STARTED) {
-        chainAt = hasNullKey(probe, leftKeys, leftIndex) ? -1
-            : match(head[(int) hash(probe, leftKeys, leftIndex) & mask], leftIndex);
+        chainAt = probeNull[leftIndex] ? -1 : match(head[(int) probeHash[leftIndex] & mask], leftIndex);
       }
       while (chainAt >= 0 && pairs < limit) {
         pairLeft[pairs] = leftIndex;
@@ -328,36 +344,11 @@ public final class HashJoinOperator implements Operator {
 
   /** The first row at or after {@code row} in its chain whose keys equal left row {@code leftRow}'s. */
   private int match(int row, int leftRow) {
-    while (row >= 0 && !keysEqual(row, leftRow)) {
+    long hash = probeHash[leftRow];
+    while (row >= 0 && (buildHash[row] != hash || !buildKeys.equal(row, probeKeys, leftRow))) {
       row = chain[row];
     }
     return row;
-  }
-
-  private boolean keysEqual(int rightRow, int leftRow) {
-    for (int k = 0; k < leftKeys.length; k++) {
-      if (build[rightKeys[k]].longAt(rightRow) != probe[leftKeys[k]].longAt(leftRow)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean hasNullKey(HeapColumn[] columns, int[] keys, int row) {
-    for (int key : keys) {
-      if (columns[key].isNull(row)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static long hash(HeapColumn[] columns, int[] keys, int row) {
-    long h = 0;
-    for (int key : keys) {
-      h = (h + columns[key].longAt(row)) * 0x9E3779B97F4A7C15L;
-    }
-    return h ^ (h >>> 29);
   }
 
   private void queue(int leftRow, int rightRow) {
