@@ -37,9 +37,8 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
   private final int statementId;
   private final List<ColumnType> parameterTypes;
   private final List<ColumnInfo> columns;
-  private final Object[] values;
-  private final boolean[] isSet;
-  private final List<Object[]> batch = new ArrayList<>();
+  /** The bound set and the batch, column-wise and primitive where the type allows. */
+  private final ParameterColumns parameters;
 
   QuaverPreparedStatement(QuaverConnection connection, String sql, int statementId,
       List<ColumnType> parameterTypes, List<ColumnInfo> columns) {
@@ -48,8 +47,7 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
     this.statementId = statementId;
     this.parameterTypes = List.copyOf(parameterTypes);
     this.columns = List.copyOf(columns);
-    this.values = new Object[parameterTypes.size()];
-    this.isSet = new boolean[parameterTypes.size()];
+    this.parameters = new ParameterColumns(parameterTypes);
   }
 
   // ---- execution -------------------------------------------------------------------------
@@ -80,41 +78,39 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
   public boolean execute() throws SQLException {
     checkOpen();
     checkAllSet();
-    ColumnBatch parameters = ColumnBatch.of(parameterTypes, 1, columnsOf(java.util.Collections.singletonList(values)));
-    return run(new Execute(statementId, effectiveFetchSize(), parameters));
+    return run(new Execute(statementId, effectiveFetchSize(), parameters.current()));
   }
 
   @Override
   public void addBatch() throws SQLException {
     checkOpen();
     checkAllSet();
-    batch.add(values.clone());
+    parameters.addBatch();
   }
 
   @Override
   public void clearBatch() throws SQLException {
     checkOpen();
-    batch.clear();
+    parameters.clearBatch();
   }
 
   @Override
   public long[] executeLargeBatch() throws SQLException {
     checkOpen();
-    List<Object[]> sets = new ArrayList<>(batch);
-    batch.clear();
-    if (sets.isEmpty()) {
+    if (parameters.batchSize() == 0) {
       return new long[0];
     }
-    return runSets(sets);
+    return runSets(parameters.takeBatch());
   }
 
   /** Runs parameter sets in as few frames as fit under the frame limit (halving when too big). */
-  private long[] runSets(List<Object[]> sets) throws SQLException {
-    ExecuteBatch message = new ExecuteBatch(statementId, ColumnBatch.of(parameterTypes, sets.size(), columnsOf(sets)));
-    if (sets.size() > 1 && encodedBytesBound(sets) > wire.maxFrameBytes()
+  private long[] runSets(ColumnBatch sets) throws SQLException {
+    ExecuteBatch message = new ExecuteBatch(statementId, sets);
+    int rows = sets.rowCount();
+    if (rows > 1 && encodedBytesBound(sets) > wire.maxFrameBytes()
         && MessageCodec.encode(message).length - ProtocolFormat.HEADER_BYTES > wire.maxFrameBytes()) {
-      long[] first = runSets(sets.subList(0, sets.size() / 2));
-      long[] second = runSets(sets.subList(sets.size() / 2, sets.size()));
+      long[] first = runSets(sets.slice(0, rows / 2));
+      long[] second = runSets(sets.slice(rows / 2, rows - rows / 2));
       long[] counts = Arrays.copyOf(first, first.length + second.length);
       System.arraycopy(second, 0, counts, first.length, second.length);
       return counts;
@@ -127,15 +123,15 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
    * layout), computed without encoding: a batch under the frame limit by this bound is sent
    * without first encoding it once just to measure it (that doubled the driver's encode cost).
    */
-  private long encodedBytesBound(List<Object[]> sets) {
+  private static long encodedBytesBound(ColumnBatch sets) {
     long bytes = 64;
-    int rows = sets.size();
-    for (int column = 0; column < parameterTypes.size(); column++) {
+    int rows = sets.rowCount();
+    for (int column = 0; column < sets.columnCount(); column++) {
       bytes += 64 + (rows + 7) / 8 + 4L * (rows + 1);
-      switch (parameterTypes.get(column).type()) {
+      switch (sets.types().get(column).type()) {
         case CHAR, VARCHAR, DECIMAL -> {
-          for (Object[] set : sets) {
-            Object value = set[column];
+          for (int row = 0; row < rows; row++) {
+            Object value = sets.get(column, row);
             if (value instanceof String text) {
               bytes += 3L * text.length();
             } else if (value instanceof java.math.BigDecimal decimal) {
@@ -151,21 +147,10 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
     return bytes;
   }
 
-  private Object[][] columnsOf(List<Object[]> rows) {
-    Object[][] columns = new Object[parameterTypes.size()][rows.size()];
-    for (int row = 0; row < rows.size(); row++) {
-      for (int column = 0; column < columns.length; column++) {
-        columns[column][row] = rows.get(row)[column];
-      }
-    }
-    return columns;
-  }
-
   private void checkAllSet() throws SQLException {
-    for (int i = 0; i < isSet.length; i++) {
-      if (!isSet[i]) {
-        throw new SQLException("no value specified for parameter " + (i + 1), "07001");
-      }
+    int unset = parameters.firstUnset();
+    if (unset > 0) {
+      throw new SQLException("no value specified for parameter " + unset, "07001");
     }
   }
 
@@ -202,36 +187,86 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
   // ---- setters ---------------------------------------------------------------------------
 
   private void set(int index, Object value) throws SQLException {
+    int i = position(index);
+    parameters.set(i, ParameterValues.convert(value, parameterTypes.get(i)));
+  }
+
+  /** The 0-based position of parameter {@code index}, checked (and the statement open). */
+  private int position(int index) throws SQLException {
     checkOpen();
-    if (index < 1 || index > values.length) {
-      throw new SQLException("parameter index " + index + " out of range 1.." + values.length, "07009");
+    if (index < 1 || index > parameters.count()) {
+      throw new SQLException("parameter index " + index + " out of range 1.." + parameters.count(), "07009");
     }
-    values[index - 1] = ParameterValues.convert(value, parameterTypes.get(index - 1));
-    isSet[index - 1] = true;
+    return index - 1;
+  }
+
+  /**
+   * An integral value without boxing when the parameter is of an integral type (the range check
+   * of {@link ParameterValues#convert}); other types convert the boxed value as before.
+   */
+  private void setIntegral(int index, long x) throws SQLException {
+    int i = position(index);
+    ColumnType type = parameterTypes.get(i);
+    long min;
+    long max;
+    switch (type.type()) {
+      case TINYINT -> { min = Byte.MIN_VALUE; max = Byte.MAX_VALUE; }
+      case SMALLINT -> { min = Short.MIN_VALUE; max = Short.MAX_VALUE; }
+      case INTEGER, INTERVAL_YEAR_MONTH -> { min = Integer.MIN_VALUE; max = Integer.MAX_VALUE; }
+      case BIGINT, INTERVAL_DAY_TIME -> { min = Long.MIN_VALUE; max = Long.MAX_VALUE; }
+      default -> {
+        parameters.set(i, ParameterValues.convert(x, type));
+        return;
+      }
+    }
+    if (x < min || x > max) {
+      throw SqlExceptions.outOfRange(x, type.type() == dev.quaver.type.SqlType.INTERVAL_YEAR_MONTH
+          || type.type() == dev.quaver.type.SqlType.INTERVAL_DAY_TIME ? type.toString() : type.type().name());
+    }
+    parameters.setLong(i, x);
+  }
+
+  /** A floating value without boxing when the parameter is REAL or DOUBLE. */
+  private void setFloating(int index, double x, Object boxed) throws SQLException {
+    int i = position(index);
+    ColumnType type = parameterTypes.get(i);
+    switch (type.type()) {
+      case REAL -> parameters.setDouble(i, (float) x);
+      case DOUBLE -> parameters.setDouble(i, x);
+      default -> parameters.set(i, ParameterValues.convert(boxed, type));
+    }
   }
 
   @Override
   public void clearParameters() throws SQLException {
     checkOpen();
-    Arrays.fill(values, null);
-    Arrays.fill(isSet, false);
+    parameters.clearCurrent();
   }
 
-  @Override public void setNull(int i, int sqlType) throws SQLException { set(i, null); }
-  @Override public void setNull(int i, int sqlType, String typeName) throws SQLException { set(i, null); }
+  @Override public void setNull(int i, int sqlType) throws SQLException { parameters.setNull(position(i)); }
+  @Override public void setNull(int i, int sqlType, String typeName) throws SQLException { parameters.setNull(position(i)); }
   @Override public void setBoolean(int i, boolean x) throws SQLException { set(i, x); }
-  @Override public void setByte(int i, byte x) throws SQLException { set(i, x); }
-  @Override public void setShort(int i, short x) throws SQLException { set(i, x); }
-  @Override public void setInt(int i, int x) throws SQLException { set(i, x); }
-  @Override public void setLong(int i, long x) throws SQLException { set(i, x); }
-  @Override public void setFloat(int i, float x) throws SQLException { set(i, x); }
-  @Override public void setDouble(int i, double x) throws SQLException { set(i, x); }
+  @Override public void setByte(int i, byte x) throws SQLException { setIntegral(i, x); }
+  @Override public void setShort(int i, short x) throws SQLException { setIntegral(i, x); }
+  @Override public void setInt(int i, int x) throws SQLException { setIntegral(i, x); }
+  @Override public void setLong(int i, long x) throws SQLException { setIntegral(i, x); }
+  @Override public void setFloat(int i, float x) throws SQLException { setFloating(i, x, x); }
+  @Override public void setDouble(int i, double x) throws SQLException { setFloating(i, x, x); }
   @Override public void setBigDecimal(int i, BigDecimal x) throws SQLException { set(i, x); }
   @Override public void setString(int i, String x) throws SQLException { set(i, x); }
   @Override public void setNString(int i, String x) throws SQLException { set(i, x); }
   @Override public void setDate(int i, Date x) throws SQLException { set(i, x); }
   @Override public void setTime(int i, Time x) throws SQLException { set(i, x); }
-  @Override public void setTimestamp(int i, Timestamp x) throws SQLException { set(i, x); }
+
+  @Override
+  public void setTimestamp(int i, Timestamp x) throws SQLException {
+    int position = position(i);
+    if (x != null && parameterTypes.get(position).type() == dev.quaver.type.SqlType.TIMESTAMP) {
+      parameters.setLong(position, DateTimes.epochMillis(x.toLocalDateTime())); // as convert does, unboxed
+    } else {
+      set(i, x);
+    }
+  }
   @Override public void setDate(int i, Date x, Calendar c) throws SQLException { set(i, x == null || c == null ? x : DateTimes.localDate(x, c)); }
   @Override public void setTime(int i, Time x, Calendar c) throws SQLException { set(i, x == null || c == null ? x : DateTimes.localTime(x, c)); }
   @Override public void setTimestamp(int i, Timestamp x, Calendar c) throws SQLException { set(i, x == null || c == null ? x : DateTimes.localDateTime(x, c)); }
