@@ -54,6 +54,8 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
   /** Columnar segments and the change log of tracked tables (issue #5). */
   private final ColumnarStore columnar;
   private final Etl etl;
+  /** Statistics refreshed from the rows each ETL moved (issue #4); H-BG. */
+  private final dev.quaver.storage.stats.IncrementalStatistics incrementalStatistics;
   /** Next hidden row id per table id; guarded by commitLock. */
   private final Map<Long, Long> nextRowIds;
   private volatile boolean closed;
@@ -67,10 +69,11 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     this.store = store;
     this.nextRowIds = nextRowIds;
     this.catalog = new PersistentCatalog(catalogState, this, statistics);
+    this.incrementalStatistics = new dev.quaver.storage.stats.IncrementalStatistics(store, statistics);
     store.compactor().setObsoleteKeys(() -> {
       DroppedKeyFilter dropped = new DroppedKeyFilter(catalog.state());
       java.util.function.Predicate<byte[]> changes = columnar.obsoleteChanges();
-      return key -> dropped.test(key) || changes.test(key);
+      return key -> dropped.test(key) || (changes.test(key) && !incrementalStatistics.retains(key));
     });
     TablesView.register(catalog.systemTables(), catalog);
     StatisticsView.register(catalog.systemTables(), catalog);
@@ -296,6 +299,11 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
     return etl;
   }
 
+  /** The statistics refresh after ETL runs (tests, tools). */
+  dev.quaver.storage.stats.IncrementalStatistics incrementalStatistics() {
+    return incrementalStatistics;
+  }
+
   /** The engine as the ETL sees it. Thread safety: safe for concurrent use. */
   private final class EngineEtlHost implements EtlHost {
     @Override
@@ -321,18 +329,26 @@ final class LsmStorageEngine implements StorageEngine, CatalogPersistence {
 
     /**
      * Refreshes the table's statistics (the planner's row counts) after an ETL that rewrote at
-     * least a tenth of it; not in FORCED mode, where every commit runs the ETL.
+     * least a tenth of it or changed its row count by a tenth; not in FORCED mode, where every
+     * commit runs the ETL. The refresh merges the rows changed since the last one into the stored statistics
+     * ({@link dev.quaver.storage.stats.IncrementalStatistics}); it scans the whole table only to
+     * set a base (first refresh in this process, after ANALYZE) or when deletes and updates made
+     * the estimates drift.
      */
     @Override
     public void afterEtl(TableDef table, EtlResult result) {
+      long known = catalog.statistics().table(table.id())
+          .map(dev.quaver.storage.stats.TableStatistics::rowCount).orElse(-1L);
+      long moved = known < 0 ? result.rowsWritten()
+          : Math.max(result.rowsWritten(), Math.abs(result.liveRows() - known)); // deletes too
       if (etl.options().mode() == EtlOptions.Mode.FORCED
-          || result.rowsWritten() < Math.max(1000, result.liveRows() / 10)) {
+          || moved < Math.max(1000, result.liveRows() / 10)) {
         return;
       }
       try (org.apache.arrow.memory.BufferAllocator allocator =
           new org.apache.arrow.memory.RootAllocator()) {
-        catalog.statistics().put(dev.quaver.storage.stats.TableAnalyzer.compute(
-            LsmStorageEngine.this, table, allocator));
+        incrementalStatistics.refresh(LsmStorageEngine.this, table, result.watermark(),
+            result.liveRows(), allocator);
       } catch (RuntimeException e) {
         System.getLogger(LsmStorageEngine.class.getName()).log(System.Logger.Level.WARNING,
             "statistics of " + table.name() + " not refreshed after its ETL: " + e.getMessage());

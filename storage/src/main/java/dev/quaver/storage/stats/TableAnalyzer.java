@@ -22,6 +22,15 @@ public final class TableAnalyzer {
 
   /** Computes the statistics of {@code table} without storing them. */
   public static TableStatistics compute(StorageEngine storage, TableDef table, BufferAllocator allocator) {
+    return compute(storage, table, storage.currentSnapshot(), allocator);
+  }
+
+  /**
+   * Computes the statistics of {@code table} at {@code snapshot} (which the caller keeps
+   * readable), without storing them.
+   */
+  public static TableStatistics compute(StorageEngine storage, TableDef table, long snapshot,
+      BufferAllocator allocator) {
     List<ColumnType> types = new ArrayList<>();
     int[] columns = new int[table.columns().size()];
     for (int i = 0; i < columns.length; i++) {
@@ -30,7 +39,7 @@ public final class TableAnalyzer {
       columns[i] = i;
     }
     StatisticsCollector collector = new StatisticsCollector(table.id(), types);
-    try (TableScan scan = storage.scan(table, storage.currentSnapshot(), columns, false, allocator, BATCH_ROWS)) {
+    try (TableScan scan = storage.scan(table, snapshot, columns, false, allocator, BATCH_ROWS)) {
       for (VectorSchemaRoot batch = scan.next(); batch != null; batch = scan.next()) {
         collector.addBatch(batch);
       }
