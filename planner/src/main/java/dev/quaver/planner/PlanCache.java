@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Plans by exact statement text, valid while the catalog version they were planned at is current
+ * Plans by exact statement text (prefixed by the planner-affecting session settings when they
+ * differ from their defaults), valid while the catalog version they were planned at is current
  * and the statistics of every table they read are those they were costed with (#7: ANALYZE or an
  * ETL refresh of a table re-plans the statements that read it, and only those — an OLTP point
  * statement on another table keeps its plan). Bounded: the least recently used plan goes first
@@ -41,42 +42,43 @@ final class PlanCache {
   }
 
   /**
-   * The cached plan of {@code sql} if it was planned at {@code catalogVersion} and the tables it
+   * The cached plan under {@code key} if it was planned at {@code catalogVersion} and the tables it
    * reads still have the statistics it was planned with; otherwise the entry is dropped.
+   * {@code key} is the statement text, prefixed by the planning settings key when not empty.
    */
-  synchronized PreparedPlan get(String sql, long catalogVersion, Statistics statistics) {
-    Entry entry = plans.get(sql);
+  synchronized PreparedPlan get(String key, long catalogVersion, Statistics statistics) {
+    Entry entry = plans.get(key);
     if (entry == null) {
       return null;
     }
     if (entry.plan().catalogVersion() != catalogVersion) {
-      plans.remove(sql);
+      plans.remove(key);
       return null;
     }
     long version = statistics.version();
     if (entry.checkedVersion() != version) {
       for (int i = 0; i < entry.tables().size(); i++) {
         if (statistics.table(entry.tables().get(i)).orElse(null) != entry.statistics().get(i)) {
-          plans.remove(sql);
+          plans.remove(key);
           return null;
         }
       }
-      plans.put(sql, new Entry(entry.plan(), entry.tables(), entry.statistics(), version));
+      plans.put(key, new Entry(entry.plan(), entry.tables(), entry.statistics(), version));
     }
     return entry.plan();
   }
 
   /**
-   * Caches {@code plan}, which reads {@code tables} (ids) and was planned entirely at statistics
+   * Caches {@code plan} under {@code key}, which reads {@code tables} (ids) and was planned entirely at statistics
    * version {@code statisticsVersion}; the tables' current statistics are taken as those it was
    * costed with.
    */
-  synchronized void put(PreparedPlan plan, List<Long> tables, Statistics statistics, long statisticsVersion) {
+  synchronized void put(String key, PreparedPlan plan, List<Long> tables, Statistics statistics, long statisticsVersion) {
     List<TableStatistics> seen = new java.util.ArrayList<>(tables.size());
     for (long table : tables) {
       seen.add(statistics.table(table).orElse(null));
     }
-    plans.put(plan.sql(), new Entry(plan, List.copyOf(tables), java.util.Collections.unmodifiableList(seen),
+    plans.put(key, new Entry(plan, List.copyOf(tables), java.util.Collections.unmodifiableList(seen),
         statisticsVersion));
   }
 

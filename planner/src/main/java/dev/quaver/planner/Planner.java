@@ -85,23 +85,21 @@ public final class Planner {
   }
 
   /**
-   * Plans one statement under a session's settings. While every planner-affecting setting has
-   * its default ({@code settings.planningKey()} is empty) the plan cache serves it as for
-   * {@link #prepare(String)}; otherwise it is planned afresh and not cached, so no plan is ever
-   * reused under planner settings other than those it was made with.
+   * Plans one statement under a session's settings. Plans are cached per statement text and
+   * planner-affecting settings ({@code settings.planningKey()}), so a plan is only ever reused
+   * under the settings it was made with, and a session with forced strategies does not pay for
+   * Calcite on every execution either.
    */
   public PreparedPlan prepare(String sql, SessionSettings settings) {
     Objects.requireNonNull(sql, "sql is null");
     Objects.requireNonNull(settings, "settings is null");
     String text = stripSemicolon(sql);
+    String key = cacheKey(text, settings);
     long version = catalog.version();
     Statistics statistics = catalog.statistics();
-    if (!settings.planningKey().isEmpty()) {
-      return planUncached(text, version, settings, new TreeSet<>());
-    }
     // A cached plan is dropped when DDL moved the catalog or when a table it reads got new
     // statistics (ANALYZE, ETL refresh): it is re-planned with the new figures (#7).
-    PreparedPlan cached = cache.get(text, version, statistics);
+    PreparedPlan cached = cache.get(key, version, statistics);
     if (cached != null) {
       return cached;
     }
@@ -110,9 +108,27 @@ public final class Planner {
     PreparedPlan plan = planUncached(text, version, settings, tables);
     if (plan.kind() != PreparedPlan.Kind.DDL && statistics.version() == statisticsVersion) {
       // Not cached when statistics changed while planning: which ones it saw is unknown.
-      cache.put(plan, List.copyOf(tables), statistics, statisticsVersion);
+      cache.put(key, plan, List.copyOf(tables), statistics, statisticsVersion);
     }
     return plan;
+  }
+
+  /**
+   * {@code plan} itself while it is still the plan this planner would give its statement under
+   * {@code settings} (same catalog version, the tables it reads still have the statistics it was
+   * costed with), else the statement planned again. For holders of a plan across executions
+   * (server-side prepared statements): new statistics re-plan them, not only DDL (#7).
+   */
+  public PreparedPlan current(PreparedPlan plan, SessionSettings settings) {
+    Objects.requireNonNull(plan, "plan is null");
+    Objects.requireNonNull(settings, "settings is null");
+    PreparedPlan cached = cache.get(cacheKey(plan.sql(), settings), catalog.version(), catalog.statistics());
+    return cached == plan ? plan : cached != null ? cached : prepare(plan.sql(), settings);
+  }
+
+  private static String cacheKey(String text, SessionSettings settings) {
+    String planning = settings.planningKey();
+    return planning.isEmpty() ? text : planning + '\u0000' + text;
   }
 
   /** Plans a few statements so that the first client statement does not pay for JVM warm-up. */

@@ -115,7 +115,7 @@ final class Loader {
     }
   }
 
-  private static void bind(Engine engine, PreparedStatement insert, int index, Object value) throws SQLException {
+  static void bind(Engine engine, PreparedStatement insert, int index, Object value) throws SQLException {
     if (value instanceof Integer i) {
       insert.setInt(index, i);
     } else if (value instanceof String s) {

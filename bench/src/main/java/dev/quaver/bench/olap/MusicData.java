@@ -13,7 +13,9 @@ import java.util.SplittableRandom;
  * 200K songs, each song belongs to one artist (a fixed hash of the song id), the listener is one of
  * 1M users whose country is drawn once per user from 25 countries with weights 1/k, and {@code ts}
  * is uniform over 2024 at one-second resolution. dim_songs and dim_users are not loaded: the
- * dashboard query does not read them.
+ * dashboard query does not read them. {@link MusicScales} varies the number of artists (the
+ * dimension that grows until broadcasting it costs more than shuffling the plays): with more
+ * artists than songs there are as many songs as artists, so every artist can appear.
  */
 final class MusicData {
   static final int ARTISTS = 10_000;
@@ -31,10 +33,15 @@ final class MusicData {
   private MusicData() {}
 
   static Table artists() {
+    return artists(ARTISTS);
+  }
+
+  /** {@code dim_artists} with ids 1..{@code count}; the first 10K are those of {@link #artists()}. */
+  static Table artists(int count) {
     return new Table("dim_artists", List.of(col("artist_id", "INTEGER"), col("name", "VARCHAR(64)"),
         col("country", "VARCHAR(2)"), col("genre", "VARCHAR(16)")), "artist_id", sink -> {
           SplittableRandom random = new SplittableRandom(101);
-          for (int id = 1; id <= ARTISTS; id++) {
+          for (int id = 1; id <= count; id++) {
             StringBuilder name = new StringBuilder();
             int words = 1 + random.nextInt(2);
             for (int w = 0; w < words; w++) {
@@ -53,10 +60,16 @@ final class MusicData {
   }
 
   static Table plays(long rows) {
+    return plays(rows, ARTISTS);
+  }
+
+  /** {@code plays} whose songs belong to artists 1..{@code artists}. */
+  static Table plays(long rows, int artists) {
+    int songs = Math.max(SONGS, artists);
     return new Table("plays", List.of(col("user_id", "INTEGER"), col("song_id", "INTEGER"),
         col("artist_id", "INTEGER"), col("country", "VARCHAR(2)"), col("ts", "TIMESTAMP"),
         col("ms_played", "INTEGER")), null, sink -> {
-          double[] songCdf = zipfCdf(SONGS, 1.0);
+          double[] songCdf = zipfCdf(songs, 1.0);
           double[] countryCdf = zipfCdf(COUNTRIES.length, 1.0);
           byte[] userCountry = new byte[USERS + 1];
           SplittableRandom users = new SplittableRandom(202);
@@ -69,7 +82,7 @@ final class MusicData {
             int song = 1 + sample(songCdf, random.nextDouble());
             LocalDateTime ts = LocalDateTime.ofEpochSecond(TS_2024 + random.nextInt(SECONDS_2024), 0,
                 java.time.ZoneOffset.UTC);
-            sink.accept(new Object[] {user, song, artistOf(song), COUNTRIES[userCountry[user]], ts,
+            sink.accept(new Object[] {user, song, artistOf(song, artists), COUNTRIES[userCountry[user]], ts,
                 1_000 + random.nextInt(299_000)});
           }
         });
@@ -77,9 +90,14 @@ final class MusicData {
 
   /** The artist of a song: a fixed mix of the id, so popular songs spread over artists. */
   static int artistOf(int song) {
+    return artistOf(song, ARTISTS);
+  }
+
+  /** The artist of a song among {@code artists}. */
+  static int artistOf(int song, int artists) {
     long h = song * 0x9E3779B97F4A7C15L;
     h ^= h >>> 31;
-    return 1 + (int) Math.floorMod(h, (long) ARTISTS);
+    return 1 + (int) Math.floorMod(h, (long) artists);
   }
 
   static double[] zipfCdf(int n, double s) {

@@ -47,7 +47,7 @@ final class StrategyVariants {
     }
   }
 
-  private static void apply(Connection connection, String variant) throws SQLException {
+  static void apply(Connection connection, String variant) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute("RESET ALL");
       if (variant.equals("auto")) {
@@ -61,7 +61,7 @@ final class StrategyVariants {
   }
 
   /** The bracketed decisions of the query's EXPLAIN (joins, aggregations, zone maps). */
-  private static List<String> decisions(Connection connection, String sql) throws SQLException {
+  static List<String> decisions(Connection connection, String sql) throws SQLException {
     List<String> decisions = new ArrayList<>();
     try (Statement statement = connection.createStatement(); ResultSet plan = statement.executeQuery("EXPLAIN " + sql)) {
       while (plan.next()) {

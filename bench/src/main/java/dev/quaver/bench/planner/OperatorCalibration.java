@@ -1,5 +1,6 @@
 package dev.quaver.bench.planner;
 
+import dev.quaver.planner.cost.CostModel;
 import dev.quaver.server.QuaverServer;
 import dev.quaver.server.config.ServerConfig;
 import java.lang.management.ManagementFactory;
@@ -33,10 +34,15 @@ import java.util.SplittableRandom;
  *   <li>join probe: {@code t JOIN d ON t.g = d.g} (d: 1,000 rows) over the two-column scan;
  *   <li>sort: {@code ORDER BY v} of all rows, per row and log2(N), drained;
  *   <li>hash build: a self-join on the unique {@code k} (an N-row build) minus its two scans and
- *       the probe-and-output figure of the small join.
+ *       the probe-and-output figure of the small join;
+ *   <li>exchange: a one-phase {@code GROUP BY g} (every row shuffled by g) in parallel minus the
+ *       same serially, moving 12 and 28 bytes per row: the difference per row and per byte.
  * </ul>
- * Usage: {@code java -cp bench/target/benchmarks.jar dev.quaver.bench.planner.OperatorCalibration
- * [rows] [reps]} (default 500,000 rows, 5 reps).
+ * The operator figures run with {@code SET parallelism = 1} (one thread, no exchanges). Prints the
+ * raw figures, then a Markdown table of each derived constant next to {@link CostModel}'s value.
+ * Usage: {@code bench/run-calibration.sh [rows] [reps]} or {@code java -cp bench/target/benchmarks.jar
+ * dev.quaver.bench.planner.OperatorCalibration [rows] [reps]} (default 500,000 rows, 5 reps;
+ * {@code -Dbench.dir} for the data directory, deleted at the end).
  */
 public final class OperatorCalibration {
   private static final int RUNS_PER_FIGURE = 5;
@@ -45,12 +51,16 @@ public final class OperatorCalibration {
   public static void main(String[] args) throws Exception {
     int rows = args.length > 0 ? Integer.parseInt(args[0]) : 500_000;
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    Path directory = Files.createTempDirectory("quaver-calibration");
+    Path directory = Files.createTempDirectory(Path.of(System.getProperty("bench.dir",
+        System.getProperty("java.io.tmpdir"))), "quaver-calibration");
     QuaverServer server = QuaverServer.start(ServerConfig.defaults(directory).withPort(0));
     try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), "quaver", "quaver")) {
+      long t0 = System.nanoTime();
       load(connection, rows);
-      System.out.printf(Locale.ROOT, "rows %,d, reps %d, cores %d, load before %.2f%n", rows, reps,
-          Runtime.getRuntime().availableProcessors(), load());
+      System.out.printf(Locale.ROOT, "rows %,d loaded + OPTIMIZE + ANALYZE in %.0f s; reps %d, cores %d, load before %.2f%n",
+          rows, (System.nanoTime() - t0) / 1e9, reps, Runtime.getRuntime().availableProcessors(), load());
+      // Operator figures serially (no exchanges, one thread): each constant is one operator's work.
+      set(connection, "SET parallelism = 1");
       double scan = perRow(connection, "SELECT SUM(v) FROM t", rows, reps);
       double scan2 = perRow(connection, "SELECT SUM(v), SUM(g) FROM t", rows, reps);
       double scan4 = perRow(connection, "SELECT SUM(v), SUM(g), SUM(k), SUM(w) FROM t", rows, reps);
@@ -62,20 +72,56 @@ public final class OperatorCalibration {
       double sort = perRow(connection, "SELECT v FROM t ORDER BY v", rows, reps);
       double kScan = perRow(connection, "SELECT SUM(k) FROM t", rows, reps);
       double selfJoin = perRow(connection, "SELECT COUNT(*) FROM t a JOIN t b ON a.k = b.k", rows, reps);
+      // Exchange figures: the same one-phase aggregation (every row shuffled by g) in parallel
+      // minus serially, with 12 and 28 bytes per moved row.
+      String narrow = "SELECT COUNT(*) FROM (SELECT g, SUM(v) AS s FROM t GROUP BY g) x";
+      String wide = "SELECT COUNT(*) FROM (SELECT g, SUM(v) AS a, SUM(w) AS b, SUM(k) AS c FROM t GROUP BY g) x";
+      set(connection, "SET aggregation_phases = 'one'");
+      double narrowSerial = perRow(connection, narrow, rows, reps);
+      double wideSerial = perRow(connection, wide, rows, reps);
+      set(connection, "SET parallelism = 0");
+      String narrowPlan = exchanges(connection, narrow);
+      double narrowParallel = perRow(connection, narrow, rows, reps);
+      double wideParallel = perRow(connection, wide, rows, reps);
+      set(connection, "RESET ALL");
       double log2 = Math.log(rows) / Math.log(2);
-      System.out.printf(Locale.ROOT, "%-52s %10s%n", "figure (ns per input row)", "value");
+
+      System.out.printf(Locale.ROOT, "%n%-66s %10s%n", "figure (ns per input row)", "value");
       print("scan 1 BIGINT column + SUM", scan);
       print("scan 2 columns + 2 SUMs", scan2);
       print("scan 4 columns + 4 SUMs", scan4);
-      print("per extra column (8 bytes + one SUM) -> /8 = SCAN_BYTE", (scan4 - scan) / 3 / 8);
-      print("filter v + 1 > 0 over the scan -> /2 = EXPRESSION_ROW", (filter - scan) / 2);
-      print("GROUP BY g, 1000 groups, over scan2 = HASH_PROBE_ROW", groupSmall - scan2);
-      print("GROUP BY k, N groups, over scan2 = HASH_BUILD_ROW+OUTPUT", groupLarge - scan2);
-      print("join probe (1000-row build) over scan2 = PROBE+OUTPUT", join - scan2);
-      print("sort per row / log2(N) = SORT_COMPARE", sort / log2);
-      print("self-join on k (N-row build) - 2 scans - (probe+output) = HASH_BUILD_ROW",
-          selfJoin - 2 * kScan - (join - scan2));
-      System.out.printf(Locale.ROOT, "load after %.2f%n", load());
+      print("filter v + 1 > 0 over the scan", filter);
+      print("GROUP BY g (1,000 groups) over scan2", groupSmall);
+      print("GROUP BY k (N groups) over scan2", groupLarge);
+      print("join probe of a 1,000-row build over scan2", join);
+      print("ORDER BY v (drained)", sort);
+      print("self-join on k (N-row build)", selfJoin);
+      print("shuffle by g, 12 B/row: serial / parallel", narrowSerial);
+      print("", narrowParallel);
+      print("shuffle by g, 28 B/row: serial / parallel", wideSerial);
+      print("", wideParallel);
+      System.out.println("parallel plan's exchanges: " + narrowPlan);
+
+      double scanByte = (scan4 - scan) / 3 / 8;
+      double probe = groupSmall - scan2;
+      double output = join - scan2 - probe;
+      double exchangeByte = ((wideParallel - wideSerial) - (narrowParallel - narrowSerial)) / (28 - 12);
+      double exchangeRow = (narrowParallel - narrowSerial) - 12 * exchangeByte;
+      System.out.printf(Locale.ROOT, "%n| constant | derived from | measured (ns) | CostModel now | measured / now |%n");
+      System.out.println("|---|---|---:|---:|---:|");
+      row("SCAN_ROW", "scan − 8 × SCAN_BYTE", scan - 8 * scanByte, CostModel.SCAN_ROW);
+      row("SCAN_BYTE", "(scan4 − scan) / 3 columns / 8 bytes", scanByte, CostModel.SCAN_BYTE);
+      row("EXPRESSION_ROW", "(filter − scan) / 2 expressions", (filter - scan) / 2, CostModel.EXPRESSION_ROW);
+      row("HASH_PROBE_ROW", "GROUP BY g − scan2", probe, CostModel.HASH_PROBE_ROW);
+      row("HASH_BUILD_ROW", "GROUP BY k − scan2 − OUTPUT_ROW", groupLarge - scan2 - output,
+          CostModel.HASH_BUILD_ROW);
+      row("HASH_BUILD_ROW (join)", "self-join − 2 scans − probe − output", selfJoin - 2 * kScan - probe - output,
+          CostModel.HASH_BUILD_ROW);
+      row("OUTPUT_ROW", "join − scan2 − HASH_PROBE_ROW", output, CostModel.OUTPUT_ROW);
+      row("SORT_COMPARE", "sort / log2 N", sort / log2, CostModel.SORT_COMPARE);
+      row("EXCHANGE_ROW", "(parallel − serial) at 12 B − 12 × EXCHANGE_BYTE", exchangeRow, CostModel.EXCHANGE_ROW);
+      row("EXCHANGE_BYTE", "Δ(parallel − serial) between 28 and 12 B / 16", exchangeByte, CostModel.EXCHANGE_BYTE);
+      System.out.printf(Locale.ROOT, "%nload after %.2f%n", load());
     } finally {
       server.close();
       try (var paths = Files.walk(directory)) {
@@ -85,7 +131,33 @@ public final class OperatorCalibration {
   }
 
   private static void print(String name, double value) {
-    System.out.printf(Locale.ROOT, "%-52s %10.1f%n", name, value);
+    System.out.printf(Locale.ROOT, "%-66s %10.1f%n", name, value);
+  }
+
+  private static void row(String constant, String derivation, double measured, double now) {
+    System.out.printf(Locale.ROOT, "| `%s` | %s | %.1f | %.1f | %.2f |%n", constant, derivation, measured, now,
+        measured / now);
+  }
+
+  private static void set(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  /** The exchange lines of the plan (to show that the parallel figure really moved rows). */
+  private static String exchanges(Connection connection, String sql) throws SQLException {
+    List<String> lines = new ArrayList<>();
+    try (Statement statement = connection.createStatement(); ResultSet plan = statement.executeQuery("EXPLAIN " + sql)) {
+      while (plan.next()) {
+        for (String line : plan.getString(1).split("\n")) {
+          if (line.contains("Exchange")) {
+            lines.add(line.trim().replaceAll(" distribution=.*", ""));
+          }
+        }
+      }
+    }
+    return lines.toString();
   }
 
   private static double load() {
@@ -94,7 +166,7 @@ public final class OperatorCalibration {
 
   private static void load(Connection connection, int rows) throws SQLException {
     try (Statement statement = connection.createStatement()) {
-      statement.execute("CREATE TABLE t (k BIGINT, g INTEGER, v BIGINT, w BIGINT)");
+      statement.execute("CREATE TABLE t (k BIGINT, g INTEGER, v BIGINT, w BIGINT) DISTRIBUTED BY HASH (k)");
       statement.execute("CREATE TABLE d (g INTEGER PRIMARY KEY, name VARCHAR(16))");
     }
     SplittableRandom random = new SplittableRandom(42);

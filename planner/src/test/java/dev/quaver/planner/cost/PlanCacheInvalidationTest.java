@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quaver.planner.Planner;
 import dev.quaver.planner.PreparedPlan;
+import dev.quaver.planner.SessionSettings;
 import dev.quaver.storage.catalog.ColumnDef;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.type.ColumnType;
@@ -112,5 +113,41 @@ class PlanCacheInvalidationTest {
     PreparedPlan after = current.prepare("SELECT Y FROM n");
     assertThat(after).isNotSameAs(before);
     assertThat(after.root().estimatedRows()).isLessThan(before.root().estimatedRows());
+  }
+
+  @Test
+  void plansUnderForcedSettingsAreCachedApartFromTheDefaultOnes() {
+    SessionSettings shuffle = SessionSettings.DEFAULTS.set("join_distribution", "shuffle");
+    PreparedPlan forced = planner.prepare(JOIN, shuffle);
+    PreparedPlan auto = planner.prepare(JOIN);
+    assertThat(joinDecision(forced)).contains("[shuffle");
+    assertThat(joinDecision(auto)).contains("[broadcast");
+    assertThat(planner.prepare(JOIN, shuffle)).isSameAs(forced);
+    assertThat(planner.prepare(JOIN)).isSameAs(auto);
+  }
+
+  @Test
+  void aHeldPlanStaysCurrentUntilItsTablesGetNewStatistics() {
+    // What a server-side prepared statement holds: its plan, re-checked before each execution.
+    PreparedPlan held = planner.prepare(JOIN);
+    assertThat(planner.current(held, SessionSettings.DEFAULTS)).isSameAs(held);
+    fixture.analyzed(other, 300, List.of(col("X", ColumnType.INTEGER, 300)));
+    assertThat(planner.current(held, SessionSettings.DEFAULTS)).isSameAs(held);
+
+    fixture.analyzed(dimension, 5_000_000, dimensionColumns(5_000_000));
+    PreparedPlan replanned = planner.current(held, SessionSettings.DEFAULTS);
+    assertThat(replanned).isNotSameAs(held);
+    assertThat(joinDecision(held)).contains("[broadcast");
+    assertThat(joinDecision(replanned)).contains("[shuffle");
+    assertThat(planner.current(replanned, SessionSettings.DEFAULTS)).isSameAs(replanned);
+  }
+
+  @Test
+  void aHeldPlanFollowsTheSessionsPlannerSettings() {
+    PreparedPlan held = planner.prepare(JOIN);
+    SessionSettings shuffle = SessionSettings.DEFAULTS.set("join_distribution", "shuffle");
+    PreparedPlan forced = planner.current(held, shuffle);
+    assertThat(joinDecision(forced)).contains("[shuffle");
+    assertThat(planner.current(forced, shuffle)).isSameAs(forced);
   }
 }
