@@ -3,26 +3,20 @@ package dev.quaver.executor.operator.aggregate;
 import dev.quaver.executor.memory.OperatorMemory;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Operator;
-import dev.quaver.executor.operator.OutputBuffer;
 import dev.quaver.executor.spill.SpillFile;
 import dev.quaver.executor.spill.SpillPartitions;
 import dev.quaver.executor.spill.SpillReader;
 import dev.quaver.executor.spill.SpillSpace;
 import dev.quaver.executor.spill.SpillStats;
 import dev.quaver.executor.vector.Batches;
-import dev.quaver.executor.vector.RowKey;
-import dev.quaver.executor.vector.VectorValues;
 import dev.quaver.planner.physical.AggregateCall;
 import dev.quaver.planner.physical.PhysicalHashAggregate;
 import dev.quaver.storage.columnar.ArrowTypes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Deque;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.IntFunction;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -30,50 +24,69 @@ import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
  * Groups the whole input by the group keys (NULLs form one group) and computes every call per
- * group. With no group keys exactly one row comes out, also for empty input. The hash table lives
- * on the heap; its rough size is reserved through an OperatorMemory so the query memory limit
- * covers it. Without spilling, groups come out in order of first appearance.
+ * group, a batch at a time: a {@link GroupTable} gives each row its group id, then each call's
+ * {@link CallColumn} folds the batch into its per-group state. Vectorized (the default), keys of
+ * the primitive kinds go through {@link LongKeyTable} (one fixed-width key) or
+ * {@link MultiKeyTable} (several keys, strings) and COUNT / SUM / SUM0 / AVG / MIN / MAX over
+ * primitive arguments through primitive columns (CallColumns); what they do not cover falls back
+ * per key set / per call to the boxed {@link BoxedKeyTable} / {@link BoxedCallColumn}, which is the
+ * whole aggregation when not vectorized (tests compare both). With no group keys exactly one row
+ * comes out, also for empty input. Group state lives on the heap; its rough size is reserved
+ * through an OperatorMemory so the query memory limit covers it. Without spilling, groups come out
+ * in order of first appearance.
  *
- * <p>Spilling (hybrid hash aggregation): once the table passes the operator's memory share, the
- * groups already in it keep aggregating in memory, and input rows of any other group are written
- * whole to one of {@link SpillPartitions#COUNT} spill partitions by the hash of their group key.
- * After the in-memory groups are emitted, each partition is aggregated the same way on its own,
- * repartitioning one level deeper when it is still too big. Every row of a group lands in the
- * same place, so DISTINCT aggregates and all others stay exact. When a single group's state
- * (a DISTINCT set) alone exceeds the limit, spilling cannot help: OUT_OF_MEMORY (53200).
+ * <p>PARTIAL and FINAL run exactly like SINGLE: the planner splits the calls so that a FINAL
+ * aggregate's calls merge the partial results (COUNT into SUM0 of counts, SUM into SUM, ...).
+ *
+ * <p>Spilling (hybrid hash aggregation): once the state passes the operator's memory share, the
+ * groups already in the table keep aggregating in memory, and input rows of any other group are
+ * written whole to one of {@link SpillPartitions#COUNT} spill partitions by the hash of their group
+ * key. After the in-memory groups are emitted, each partition is aggregated the same way on its
+ * own, repartitioning one level deeper when it is still too big. Every row of a group lands in the
+ * same place, so DISTINCT aggregates and all others stay exact. When a single group's state (a
+ * DISTINCT set) alone exceeds the limit, spilling cannot help: OUT_OF_MEMORY (53200).
  *
  * <p>Thread safety: confined to the statement's thread.
  */
 public final class HashAggregateOperator implements Operator {
-  /** Rough heap cost of a group beyond its key values: map entry, arrays, accumulator objects. */
-  private static final long GROUP_BYTES = 96;
-  private static final long ACCUMULATOR_BYTES = 48;
-
   private final Operator input;
   private final ExecutionContext context;
   private final Schema schema;
-  private final OutputBuffer output;
   private final int[] groupKeys;
   private final List<AggregateCall> calls;
+  private final boolean vectorized;
+  private final List<Field> inputFields;
+  private final BatchColumn[] columns;
+  private final int[] usedColumns;
   private final OperatorMemory memory;
   private final SpillStats stats = new SpillStats();
   private final SpillSpace spill;
   private final Deque<Partition> pending = new ArrayDeque<>();
-  private Map<RowKey, Accumulator[]> groups;
-  private Iterator<Map.Entry<RowKey, Accumulator[]>> emitting;
+  private GroupTable table;
+  private CallColumn[] callColumns;
+  private long callBytesPerGroup;
+  private int[] ids = new int[0];
   private SpillPartitions partitions;
   private int level;
+  private int emitted;
+  private boolean consumed;
+  private VectorSchemaRoot current;
 
   public HashAggregateOperator(Operator input, PhysicalHashAggregate node, ExecutionContext context) {
-    // PARTIAL and FINAL run exactly like SINGLE: the planner splits the calls so that a FINAL
-    // aggregate's calls merge the partial results (COUNT into SUM0 of counts, SUM into SUM, ...).
+    this(input, node, context, true);
+  }
+
+  /** {@code vectorized} false: the boxed table and columns only (tests compare the two). */
+  HashAggregateOperator(Operator input, PhysicalHashAggregate node, ExecutionContext context, boolean vectorized) {
     this.input = input;
     this.context = context;
     this.groupKeys = node.groupKeys().stream().mapToInt(Integer::intValue).toArray();
     this.calls = node.calls();
+    this.vectorized = vectorized;
+    this.inputFields = input.schema().getFields();
     List<Field> fields = new ArrayList<>();
     for (int i = 0; i < groupKeys.length; i++) {
-      Field source = input.schema().getFields().get(groupKeys[i]);
+      Field source = inputFields.get(groupKeys[i]);
       fields.add(new Field(node.fields().get(i).name(), source.getFieldType(), source.getChildren()));
     }
     for (int i = 0; i < calls.size(); i++) {
@@ -82,7 +95,21 @@ public final class HashAggregateOperator implements Operator {
       fields.add(ArrowTypes.field(name, calls.get(i).type()));
     }
     this.schema = new Schema(fields);
-    this.output = new OutputBuffer(schema, context);
+    BitSet used = new BitSet();
+    for (int key : groupKeys) {
+      used.set(key);
+    }
+    for (AggregateCall call : calls) {
+      call.arguments().forEach(used::set);
+      if (call.filterColumn() >= 0) {
+        used.set(call.filterColumn());
+      }
+    }
+    this.usedColumns = used.stream().toArray();
+    this.columns = new BatchColumn[inputFields.size()];
+    for (int column : usedColumns) {
+      columns[column] = BatchColumn.of(inputFields.get(column));
+    }
     this.memory = new OperatorMemory(context, "hash aggregation");
     this.spill = new SpillSpace(context.spillDirectory(), "aggregate", context.allocator(), stats);
   }
@@ -97,34 +124,37 @@ public final class HashAggregateOperator implements Operator {
     return stats;
   }
 
+  /** True when the group table reads keys without boxing (tests and EXPLAIN check the choice). */
+  boolean primitiveKeys() {
+    return !(newTable() instanceof BoxedKeyTable);
+  }
+
   @Override
   public VectorSchemaRoot next() {
     context.checkCanceled();
-    if (groups == null) {
+    releaseCurrent();
+    if (!consumed) {
+      consumed = true;
       consumeInput();
     }
-    while (!output.isFull()) {
-      if (emitting.hasNext()) {
-        output.add(outputRow(emitting.next()));
-      } else if (!pending.isEmpty()) {
-        aggregatePartition(pending.pop());
-      } else {
-        break;
+    while (emitted >= table.size()) {
+      if (pending.isEmpty()) {
+        return null;
       }
+      aggregatePartition(pending.pop());
     }
-    if (!output.hasRows()) {
-      output.releaseCurrent();
-      return null;
-    }
-    return output.flush();
+    int count = Math.min(context.batchRows(), table.size() - emitted);
+    current = output(emitted, count);
+    emitted += count;
+    return current;
   }
 
   @Override
   public void close() {
     try {
-      output.close();
-      groups = null;
-      emitting = null;
+      releaseCurrent();
+      table = null;
+      callColumns = null;
       pending.clear();
       if (partitions != null) {
         partitions.close();
@@ -137,92 +167,112 @@ public final class HashAggregateOperator implements Operator {
     }
   }
 
-  private Object[] outputRow(Map.Entry<RowKey, Accumulator[]> group) {
-    Object[] row = new Object[groupKeys.length + calls.size()];
-    System.arraycopy(group.getKey().values(), 0, row, 0, groupKeys.length);
-    Accumulator[] accumulators = group.getValue();
-    for (int i = 0; i < accumulators.length; i++) {
-      row[groupKeys.length + i] = accumulators[i].result();
+  private void releaseCurrent() {
+    if (current != null) {
+      current.close();
+      current = null;
     }
-    return row;
   }
 
   private void consumeInput() {
-    groups = new LinkedHashMap<>();
-    level = 0;
+    startLevel(0);
     for (VectorSchemaRoot batch = input.next(); batch != null; batch = input.next()) {
       context.checkCanceled();
-      List<FieldVector> vectors = batch.getFieldVectors();
-      for (int row = 0; row < batch.getRowCount(); row++) {
-        int r = row;
-        Object[] keyValues = new Object[groupKeys.length];
-        for (int k = 0; k < groupKeys.length; k++) {
-          keyValues[k] = VectorValues.get(vectors.get(groupKeys[k]), row);
-        }
-        RowKey key = RowKey.of(keyValues);
-        Accumulator[] accumulators = groupOf(key);
-        if (accumulators == null) {
-          partitions.add(SpillPartitions.partition(key.hashCode(), 0), Batches.row(batch, row));
-        } else {
-          accumulate(accumulators, column -> VectorValues.get(vectors.get(column), r));
-        }
-      }
+      aggregate(batch);
     }
     input.close();
-    if (groupKeys.length == 0 && groups.isEmpty()) {
-      groups.put(RowKey.of(new Object[0]), newAccumulators());
+    if (table instanceof NoKeyTable noKeys && noKeys.size() == 0) {
+      noKeys.ensureGroup();
     }
     finishLevel();
   }
 
   /** Aggregates one spilled partition as a fresh table, repartitioning what does not fit. */
   private void aggregatePartition(Partition partition) {
-    groups = new LinkedHashMap<>();
-    memory.release(memory.reserved());
-    level = partition.level;
+    startLevel(partition.level);
+    int batchRows = context.batchRows();
+    List<Object[]> rows = new ArrayList<>(batchRows);
     try (SpillReader reader = partition.file.open(context.allocator())) {
-      long count = 0;
       for (Object[] row = reader.next(); row != null; row = reader.next()) {
-        if ((++count & 1023) == 0) {
+        rows.add(row);
+        if (rows.size() == batchRows) {
           context.checkCanceled();
-        }
-        RowKey key = RowKey.of(row, groupKeys);
-        Accumulator[] accumulators = groupOf(key);
-        if (accumulators == null) {
-          partitions.add(SpillPartitions.partition(key.hashCode(), level), row);
-        } else {
-          Object[] values = row;
-          accumulate(accumulators, column -> values[column]);
+          aggregateRows(rows);
+          rows.clear();
         }
       }
+      aggregateRows(rows);
     }
     finishLevel();
   }
 
-  /**
-   * The accumulators of {@code key}'s group, created while the table is within its share; null
-   * when the group is not in the table and the table is full (the row is to be spilled).
-   */
-  private Accumulator[] groupOf(RowKey key) {
-    Accumulator[] accumulators = groups.get(key);
-    if (accumulators != null || partitions != null) {
-      return accumulators;
+  private void aggregateRows(List<Object[]> rows) {
+    if (!rows.isEmpty()) {
+      try (VectorSchemaRoot batch = Batches.fromRows(input.schema(), rows, 0, rows.size(), context.allocator())) {
+        aggregate(batch);
+      }
     }
-    memory.reserve(GROUP_BYTES + ACCUMULATOR_BYTES * calls.size() + 24L * groupKeys.length);
-    accumulators = newAccumulators();
-    groups.put(key, accumulators);
+  }
+
+  /** Folds one batch into the table; rows of groups that do not fit go to the spill partitions. */
+  private void aggregate(VectorSchemaRoot batch) {
+    int rowCount = batch.getRowCount();
+    if (rowCount == 0) {
+      return;
+    }
+    for (int column : usedColumns) {
+      columns[column].load(batch.getVector(column), rowCount);
+    }
+    if (ids.length < rowCount) {
+      ids = new int[rowCount];
+    }
+    table.assign(columns, rowCount, ids, this::admit);
+    int groups = table.size();
+    for (CallColumn column : callColumns) {
+      column.add(columns, rowCount, ids, groups);
+    }
+    if (partitions != null) {
+      for (int i = 0; i < rowCount; i++) {
+        if (ids[i] < 0) {
+          partitions.add(SpillPartitions.partition(table.hash(columns, i), level), Batches.row(batch, i));
+        }
+      }
+    }
+  }
+
+  /**
+   * Admits a new group while the state is within the operator's share (reserving its bytes); the
+   * group that passes the share starts the spill partitions, after which no group is admitted.
+   */
+  private boolean admit(long keyBytes) {
+    if (partitions != null) {
+      return false;
+    }
+    memory.reserve(keyBytes + callBytesPerGroup);
     if (memory.overShare() && groupKeys.length > 0) {
       if (level >= SpillPartitions.MAX_LEVEL) {
         throw memory.outOfMemory("the groups do not split further by hash");
       }
       partitions = new SpillPartitions(spill, input.schema(), level);
     }
-    return accumulators;
+    return true;
   }
 
-  /** Starts emitting the table and queues the partitions spilled at this level. */
+  private void startLevel(int newLevel) {
+    memory.release(memory.reserved());
+    level = newLevel;
+    emitted = 0;
+    table = newTable();
+    callColumns = new CallColumn[calls.size()];
+    callBytesPerGroup = 0;
+    for (int c = 0; c < callColumns.length; c++) {
+      callColumns[c] = CallColumns.create(calls.get(c), inputFields, vectorized, memory::reserve);
+      callBytesPerGroup += callColumns[c].bytesPerGroup();
+    }
+  }
+
+  /** Queues the partitions spilled at this level (the table is emitted first). */
   private void finishLevel() {
-    emitting = groups.entrySet().iterator();
     if (partitions != null) {
       List<SpillFile> files = partitions.finish();
       partitions = null;
@@ -234,27 +284,48 @@ public final class HashAggregateOperator implements Operator {
     }
   }
 
-  private void accumulate(Accumulator[] accumulators, IntFunction<Object> column) {
-    for (int c = 0; c < accumulators.length; c++) {
-      AggregateCall call = calls.get(c);
-      if (call.filterColumn() >= 0 && !Boolean.TRUE.equals(column.apply(call.filterColumn()))) {
-        continue;
-      }
-      List<Integer> arguments = call.arguments();
-      Object[] values = new Object[arguments.size()];
-      for (int a = 0; a < values.length; a++) {
-        values[a] = column.apply(arguments.get(a));
-      }
-      accumulators[c].add(values);
+  private GroupTable newTable() {
+    if (groupKeys.length == 0) {
+      return new NoKeyTable();
     }
+    BatchColumn.Kind[] kinds = new BatchColumn.Kind[groupKeys.length];
+    int[] widths = new int[groupKeys.length];
+    for (int k = 0; k < groupKeys.length; k++) {
+      Field field = inputFields.get(groupKeys[k]);
+      kinds[k] = BatchColumn.kindOf(field);
+      widths[k] = BatchColumn.widthOf(field);
+      if (kinds[k] == null) {
+        return new BoxedKeyTable(groupKeys);
+      }
+    }
+    if (!vectorized) {
+      return new BoxedKeyTable(groupKeys);
+    }
+    if (groupKeys.length == 1 && kinds[0] != BatchColumn.Kind.BYTES && kinds[0] != BatchColumn.Kind.DECIMAL) {
+      return new LongKeyTable(groupKeys[0], kinds[0], widths[0]);
+    }
+    return new MultiKeyTable(groupKeys, kinds, widths);
   }
 
-  private Accumulator[] newAccumulators() {
-    Accumulator[] accumulators = new Accumulator[calls.size()];
-    for (int c = 0; c < accumulators.length; c++) {
-      accumulators[c] = Accumulators.create(calls.get(c), memory::reserve);
+  /** The output batch of groups {@code [from, from + count)}. */
+  private VectorSchemaRoot output(int from, int count) {
+    VectorSchemaRoot batch = VectorSchemaRoot.create(schema, context.allocator());
+    try {
+      List<FieldVector> vectors = batch.getFieldVectors();
+      for (FieldVector vector : vectors) {
+        vector.setInitialCapacity(count);
+        vector.allocateNew();
+      }
+      table.writeKeys(vectors.subList(0, groupKeys.length), from, count);
+      for (int c = 0; c < callColumns.length; c++) {
+        callColumns[c].write(vectors.get(groupKeys.length + c), from, count);
+      }
+      batch.setRowCount(count);
+      return batch;
+    } catch (RuntimeException | Error e) {
+      batch.close();
+      throw e;
     }
-    return accumulators;
   }
 
   /** A spilled partition and the level its rows are aggregated at. */
