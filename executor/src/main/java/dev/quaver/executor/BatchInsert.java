@@ -1,5 +1,7 @@
 package dev.quaver.executor;
 
+import dev.quaver.error.ErrorCode;
+import dev.quaver.error.QuaverException;
 import dev.quaver.executor.expr.EvaluationContext;
 import dev.quaver.executor.expr.ExpressionCompiler;
 import dev.quaver.executor.expr.VectorExpression;
@@ -14,6 +16,8 @@ import dev.quaver.planner.expr.PhysicalExpr;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalInsert;
 import dev.quaver.planner.physical.PhysicalValues;
+import dev.quaver.protocol.BatchColumn;
+import dev.quaver.protocol.ColumnBatch;
 import dev.quaver.storage.columnar.ArrowTypes;
 import dev.quaver.type.ColumnType;
 import dev.quaver.type.SqlType;
@@ -64,6 +68,49 @@ final class BatchInsert {
    * parameter may be read as two types.
    */
   private record ParameterColumn(int index, ColumnType type) {}
+
+  /**
+   * The parameter sets of a batch, read by (set, parameter): the server's column batch (values
+   * boxed one at a time as a row is built, not all up front in a list per set) or a list of sets.
+   */
+  interface ParameterSets {
+    int size();
+
+    Object get(int set, int parameter);
+
+    static ParameterSets of(List<List<Object>> sets) {
+      return new ParameterSets() {
+        @Override
+        public int size() {
+          return sets.size();
+        }
+
+        @Override
+        public Object get(int set, int parameter) {
+          return sets.get(set).get(parameter);
+        }
+      };
+    }
+
+    static ParameterSets of(ColumnBatch sets) {
+      BatchColumn[] columns = new BatchColumn[sets.columnCount()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = sets.column(i);
+      }
+      int size = sets.rowCount();
+      return new ParameterSets() {
+        @Override
+        public int size() {
+          return size;
+        }
+
+        @Override
+        public Object get(int set, int parameter) {
+          return columns[parameter].get(set);
+        }
+      };
+    }
+  }
 
   private BatchInsert(PhysicalInsert insert, List<ParameterColumn> parameterColumns,
       List<VectorExpression> columns, Schema schema, ParameterColumn[] direct) {
@@ -138,12 +185,40 @@ final class BatchInsert {
     return new BatchInsert(insert, List.copyOf(parameterColumns), columns, Schemas.of(fields), direct);
   }
 
+  /**
+   * The checks {@code Executor.validateParameters} makes per set, made per column: the count of
+   * parameters, and each value's Java class (a primitive column of the parameter's own type
+   * holds nothing else). Errors are the same INVALID_PARAMETER_VALUE (22023).
+   */
+  static void validate(PreparedPlan plan, ColumnBatch sets) {
+    List<ColumnType> types = plan.parameterTypes();
+    if (sets.columnCount() != types.size()) {
+      throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+          "statement has %d parameters but %d values were given", types.size(), sets.columnCount());
+    }
+    for (int i = 0; i < types.size(); i++) {
+      BatchColumn column = sets.column(i);
+      if (column.layout() != BatchColumn.Layout.OBJECTS && column.type() == types.get(i).type()) {
+        continue;
+      }
+      Class<?> expected = types.get(i).type().javaClass();
+      for (int set = 0; set < column.size(); set++) {
+        Object value = column.get(set);
+        if (value != null && !expected.isInstance(value)) {
+          throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+              "parameter %d must be a %s (%s) but is a %s: %s", i + 1, types.get(i),
+              expected.getSimpleName(), value.getClass().getSimpleName(), value);
+        }
+      }
+    }
+  }
+
   PhysicalInsert node() {
     return insert;
   }
 
   /** The operator producing the rows of {@code sets} (already checked against the types). */
-  Operator input(List<List<Object>> sets, ExecutionContext context) {
+  Operator input(ParameterSets sets, ExecutionContext context) {
     return direct != null ? new DirectRows(sets, context) : new RowsOperator(sets, context);
   }
 
@@ -157,13 +232,13 @@ final class BatchInsert {
    * is the vector path.
    */
   private final class DirectRows implements Operator, RowSource {
-    private final List<List<Object>> sets;
+    private final ParameterSets sets;
     private final ExecutionContext context;
     private final RowsOperator vectors;
     private Object[] literals;
     private int next;
 
-    DirectRows(List<List<Object>> sets, ExecutionContext context) {
+    DirectRows(ParameterSets sets, ExecutionContext context) {
       this.sets = sets;
       this.context = context;
       this.vectors = new RowsOperator(sets, context);
@@ -192,7 +267,7 @@ final class BatchInsert {
       if (literals == null) {
         literals = literals();
       }
-      List<Object> set = sets.get(next++);
+      int set = next++;
       Object[] row = new Object[direct.length];
       for (int i = 0; i < row.length; i++) {
         ParameterColumn column = direct[i];
@@ -200,7 +275,7 @@ final class BatchInsert {
           row[i] = literals[i];
           continue;
         }
-        Object value = set.get(column.index());
+        Object value = sets.get(set, column.index());
         row[i] = value == null ? null : ExpressionCompiler.coerceParameter(value, column.type());
       }
       return row;
@@ -262,13 +337,13 @@ final class BatchInsert {
    * its parameter type as a {@code ?} node would), then each VALUES expression over them.
    */
   private final class RowsOperator implements Operator {
-    private final List<List<Object>> sets;
+    private final ParameterSets sets;
     private final ExecutionContext context;
     private final int chunkRows;
     private int next;
     private VectorSchemaRoot current;
 
-    RowsOperator(List<List<Object>> sets, ExecutionContext context) {
+    RowsOperator(ParameterSets sets, ExecutionContext context) {
       this.sets = sets;
       this.context = context;
       this.chunkRows = Math.max(1, context.batchRows());
@@ -315,7 +390,7 @@ final class BatchInsert {
           vector.setInitialCapacity(to - from);
           vector.allocateNew();
           for (int row = from; row < to; row++) {
-            Object value = ExpressionCompiler.coerceParameter(sets.get(row).get(p), type);
+            Object value = ExpressionCompiler.coerceParameter(sets.get(row, p), type);
             ArrowTypes.set(vector, row - from, type, value);
           }
           vector.setValueCount(to - from);

@@ -152,6 +152,24 @@ public final class Executor implements AutoCloseable {
     return counts;
   }
 
+  /**
+   * {@link #executeOneCommitBatch(PreparedPlan, List)} over the sets as the server decoded them:
+   * an INSERT of parameters reads the columns in place (no list per set); other plans get the
+   * sets as lists. Requires: {@code isOneCommitBatch(plan)}.
+   */
+  public long[] executeOneCommitBatch(PreparedPlan plan, dev.quaver.protocol.ColumnBatch parameterSets) {
+    BatchInsert insert = isOneCommitBatch(plan) && parameterSets.rowCount() > 0 ? BatchInsert.of(plan) : null;
+    if (insert == null) {
+      List<List<Object>> sets = new ArrayList<>(parameterSets.rowCount());
+      for (int i = 0; i < parameterSets.rowCount(); i++) {
+        sets.add(parameterSets.row(i));
+      }
+      return executeOneCommitBatch(plan, sets);
+    }
+    BatchInsert.validate(plan, parameterSets);
+    return runBatchInsert(insert, BatchInsert.ParameterSets.of(parameterSets));
+  }
+
   /** Bytes allocated by running statements right now (0 when idle: tests assert it). */
   public long allocatedBytes() {
     return root.getAllocatedMemory();
@@ -266,6 +284,10 @@ public final class Executor implements AutoCloseable {
     for (List<Object> set : sets) {
       validateParameters(plan, set);
     }
+    return runBatchInsert(insert, BatchInsert.ParameterSets.of(sets));
+  }
+
+  private long[] runBatchInsert(BatchInsert insert, BatchInsert.ParameterSets sets) {
     Statement statement = start(List.of());
     long count;
     try {

@@ -8,7 +8,12 @@ import dev.quaver.planner.PreparedPlan;
 import dev.quaver.storage.Storage;
 import dev.quaver.storage.StorageConfig;
 import dev.quaver.storage.StorageEngine;
+import dev.quaver.protocol.ColumnBatch;
+import dev.quaver.protocol.ExecuteBatch;
+import dev.quaver.protocol.MessageCodec;
+import dev.quaver.protocol.ProtocolFormat;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,13 +27,17 @@ import java.util.SplittableRandom;
  * executor ({@code executeOneCommitBatch}) and storage in one thread, sync mode OFF, printing the
  * thread's CPU time per row — the figure to drive down for issue #4's 1M rows/s (run it under JFR
  * to see where it goes). Usage: {@code java -cp bench/target/benchmarks.jar
- * dev.quaver.bench.jdbc.BatchInsertProfile [seconds]}.
+ * dev.quaver.bench.jdbc.BatchInsertProfile [seconds] [lists|columns|frames]}: {@code lists} (the
+ * default) hands the executor one list per set; {@code columns} the column batch the server
+ * decodes (primitive columns); {@code frames} decodes each batch from its EXECUTE_BATCH frame
+ * first, so the protocol decode is in the figure too.
  */
 public final class BatchInsertProfile {
   private BatchInsertProfile() {}
 
   public static void main(String[] args) throws Exception {
     double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
+    String mode = args.length > 1 ? args[1] : "lists";
     Path directory = Files.createTempDirectory("quaver-batch-profile");
     StorageConfig config = new StorageConfig(directory, StorageConfig.SyncMode.OFF, 10);
     try (StorageEngine storage = Storage.open(config);
@@ -51,6 +60,13 @@ public final class BatchInsertProfile {
         }
         batches.add(sets);
       }
+      List<ColumnBatch> columnBatches = new ArrayList<>();
+      List<byte[]> frames = new ArrayList<>();
+      for (List<List<Object>> sets : batches) {
+        ColumnBatch columns = primitive(ColumnBatch.ofRows(insert.parameterTypes(), sets));
+        columnBatches.add(columns);
+        frames.add(MessageCodec.encode(new ExecuteBatch(1, columns)));
+      }
       long batch = 0;
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       long warmupEnd = System.nanoTime() + (long) (seconds * 0.3e9);
@@ -64,15 +80,30 @@ public final class BatchInsertProfile {
           wallFrom = System.nanoTime();
           rows = 0;
         }
-        List<List<Object>> sets = batches.get((int) (batch++ % batches.size()));
-        executor.executeOneCommitBatch(insert, sets);
-        rows += sets.size();
+        int index = (int) (batch++ % batches.size());
+        switch (mode) {
+          case "columns" -> executor.executeOneCommitBatch(insert, columnBatches.get(index));
+          case "frames" -> {
+            byte[] frame = frames.get(index);
+            ExecuteBatch message = (ExecuteBatch) MessageCodec.decode(frame[0] & 0xFF,
+                ByteBuffer.wrap(frame, ProtocolFormat.HEADER_BYTES, frame.length - ProtocolFormat.HEADER_BYTES));
+            executor.executeOneCommitBatch(insert, message.parameters());
+          }
+          default -> executor.executeOneCommitBatch(insert, batches.get(index));
+        }
+        rows += JdbcInsertRunner.BATCH_ROWS;
       }
       double cpuMicros = (threads.getCurrentThreadCpuTime() - cpuFrom) / 1e3;
       double wallSeconds = (System.nanoTime() - wallFrom) / 1e9;
-      System.out.printf("%,d rows in %.1f s: %.0f rows/s, thread CPU %.2f us/row, load %.2f%n", rows,
+      System.out.printf("%s: %,d rows in %.1f s: %.0f rows/s, thread CPU %.2f us/row, load %.2f%n", mode, rows,
           wallSeconds, rows / wallSeconds, cpuMicros / rows,
           ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
+  }
+
+  /** The batch as the server decodes it: fixed-width columns primitive. */
+  private static ColumnBatch primitive(ColumnBatch boxed) {
+    byte[] frame = MessageCodec.encode(new ExecuteBatch(1, boxed));
+    return ((ExecuteBatch) MessageCodec.decodeFrame(frame)).parameters();
   }
 }

@@ -35,6 +35,18 @@ public interface EngineStatement {
   }
 
   /**
+   * {@link #executeInOneCommit(List)} over the sets as decoded (each column of its parameter's
+   * SqlType): an engine that can reads the columns in place; by default they become lists.
+   */
+  default Optional<long[]> executeInOneCommit(dev.quaver.protocol.ColumnBatch parameterSets) {
+    List<List<Object>> sets = new java.util.ArrayList<>(parameterSets.rowCount());
+    for (int row = 0; row < parameterSets.rowCount(); row++) {
+      sets.add(parameterSets.row(row));
+    }
+    return executeInOneCommit(sets);
+  }
+
+  /**
    * A collector of the generated keys {@code request} asks for, for runs of this statement (an
    * INSERT: its target table's identity column, or the named / numbered columns); NONE for a
    * statement that inserts nothing. Unknown columns fail with 42703.

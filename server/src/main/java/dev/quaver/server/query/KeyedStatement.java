@@ -38,6 +38,11 @@ record KeyedStatement(EngineStatement statement, KeysRequest keys) implements En
   }
 
   @Override
+  public Optional<long[]> executeInOneCommit(dev.quaver.protocol.ColumnBatch parameterSets) {
+    return statement.executeInOneCommit(parameterSets);
+  }
+
+  @Override
   public GeneratedKeysCollector keys(KeysRequest request) {
     return statement.keys(request);
   }

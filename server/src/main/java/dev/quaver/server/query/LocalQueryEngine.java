@@ -162,6 +162,15 @@ public final class LocalQueryEngine implements QueryEngine {
     }
 
     @Override
+    public Optional<long[]> executeInOneCommit(ColumnBatch parameterSets) {
+      PreparedPlan current = currentPlan();
+      if (!Executor.isOneCommitBatch(current)) {
+        return Optional.empty();
+      }
+      return Optional.of(executor.executeOneCommitBatch(current, parameterSets));
+    }
+
+    @Override
     public GeneratedKeysCollector keys(KeysRequest request) {
       PreparedPlan current = currentPlan();
       if (!(current.root() instanceof PhysicalInsert insert)) {

@@ -29,6 +29,30 @@ final class Parameters {
     return values;
   }
 
+  /**
+   * The whole batch with every column of its parameter's SqlType: the batch itself when the
+   * client sent the declared types (the driver always does: no copy, primitive columns stay
+   * primitive), else a converted copy, each value as {@link #row} converts it.
+   */
+  static ColumnBatch batch(ColumnBatch batch, List<ColumnType> expected) {
+    if (batch.columnCount() != expected.size()) {
+      throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
+          "statement has %d parameters but %d values were given", expected.size(), batch.columnCount());
+    }
+    boolean same = true;
+    for (int i = 0; i < expected.size() && same; i++) {
+      same = batch.types().get(i).type() == expected.get(i).type();
+    }
+    if (same) {
+      return batch;
+    }
+    List<List<Object>> rows = new ArrayList<>(batch.rowCount());
+    for (int row = 0; row < batch.rowCount(); row++) {
+      rows.add(row(batch, row, expected));
+    }
+    return ColumnBatch.ofRows(expected, rows);
+  }
+
   static Object convert(Object value, SqlType type, int position) {
     if (value == null || type.javaClass().isInstance(value)) {
       return value;

@@ -105,18 +105,15 @@ public final class RequestProcessor {
       start(session, sequence, statement, parameters, execute.fetchSize(), sink, keysOf(statement));
     } else if (request instanceof ExecuteBatch batch) {
       EngineStatement statement = statement(session, batch.statementId());
-      ColumnBatch sets = batch.parameters();
       checkCanceled(session, sequence);
-      List<List<Object>> allSets = new ArrayList<>(sets.rowCount());
-      for (int row = 0; row < sets.rowCount(); row++) {
-        allSets.add(Parameters.row(sets, row, statement.parameterTypes()));
-      }
+      // Every set converted (or refused) before anything runs; columns stay as decoded.
+      ColumnBatch sets = Parameters.batch(batch.parameters(), statement.parameterTypes());
       GeneratedKeysCollector keys = keysOf(statement);
       GeneratedKeysCollector collector = keys == null ? GeneratedKeysCollector.NONE : keys;
-      Optional<long[]> oneCommit = collector.capture(() -> statement.executeInOneCommit(allSets));
+      Optional<long[]> oneCommit = collector.capture(() -> statement.executeInOneCommit(sets));
       if (oneCommit.isPresent()) {
         // All or nothing: on an error no entry was written, so no counts precede the ERROR.
-        List<Long> counts = new ArrayList<>(allSets.size());
+        List<Long> counts = new ArrayList<>(sets.rowCount());
         for (long count : oneCommit.get()) {
           counts.add(count);
         }
@@ -129,7 +126,7 @@ public final class RequestProcessor {
         checkCanceled(session, sequence);
         try {
           int entry = row;
-          counts.add(collector.capture(() -> runForCount(session, sequence, statement, allSets.get(entry), entry)));
+          counts.add(collector.capture(() -> runForCount(session, sequence, statement, sets.row(entry), entry)));
         } catch (QuaverException e) {
           // The counts of the entries before the failing one, then the ERROR (docs/protocol.md);
           // no generated keys.
