@@ -76,8 +76,11 @@ public final class HashAggregateOperator implements Operator {
     this(input, node, context, true);
   }
 
-  /** {@code vectorized} false: the boxed table and columns only (tests compare the two). */
-  HashAggregateOperator(Operator input, PhysicalHashAggregate node, ExecutionContext context, boolean vectorized) {
+  /**
+   * {@code vectorized} false: the boxed table and columns only, for tests and benchmarks that
+   * compare the two (the planner's operators are always built vectorized).
+   */
+  public HashAggregateOperator(Operator input, PhysicalHashAggregate node, ExecutionContext context, boolean vectorized) {
     this.input = input;
     this.context = context;
     this.groupKeys = node.groupKeys().stream().mapToInt(Integer::intValue).toArray();
