@@ -232,6 +232,26 @@ public final class ColumnarStore {
   }
 
   /**
+   * As {@link #changedKeys}, as a sorted array of distinct row keys (collected in change-log
+   * order, then sorted once).
+   */
+  public static byte[][] changedKeyArray(LsmStore store, long tableId, long after, long through) {
+    byte[][] keys = new byte[64][];
+    int count = 0;
+    byte[] end = through == Long.MAX_VALUE ? ChangeLog.tableEnd(tableId)
+        : ChangeLog.from(tableId, through + 1);
+    try (Cursor cursor = store.scan(ChangeLog.from(tableId, after + 1), end, through)) {
+      while (cursor.next()) {
+        if (count == keys.length) {
+          keys = java.util.Arrays.copyOf(keys, count * 2);
+        }
+        keys[count++] = ChangeLog.rowKeyOf(cursor.key());
+      }
+    }
+    return SortedKeys.sortDistinct(keys, count);
+  }
+
+  /**
    * For compaction: change-log entries nobody needs any more, those of untracked tables and
    * those at or below their table's watermark.
    */

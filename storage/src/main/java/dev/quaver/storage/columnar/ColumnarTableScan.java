@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.vector.BaseFixedWidthVector;
+import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
@@ -64,6 +66,8 @@ final class ColumnarTableScan implements TableScan {
   private boolean contiguous;
   private int deltaPosition;
   private boolean exhausted;
+  /** Whether the batch vectors hold buffers of their own (a copied batch), not slices. */
+  private boolean ownsBuffers;
   private boolean closed;
 
   ColumnarTableScan(ColumnarVersion version, SupersededRows superseded, TableDef table,
@@ -105,11 +109,12 @@ final class ColumnarTableScan implements TableScan {
     if (closed || exhausted) {
       return null;
     }
-    root.clear();
     int count = 0;
     List<FieldVector> out = root.getFieldVectors();
     while (count < maxRowsPerBatch) {
       if (run < runCount && count == 0 && contiguous) {
+        root.clear();
+        ownsBuffers = false;
         int start = runStarts[run] + runOffset;
         int take = Math.min(runEnds[run] - start, maxRowsPerBatch);
         transfer(out, start, take);
@@ -118,7 +123,7 @@ final class ColumnarTableScan implements TableScan {
         break; // a batch of one slice, handed over without copying values
       } else if (run < runCount) {
         if (count == 0) {
-          root.allocateNew();
+          prepareCopyBatch();
         }
         int start = runStarts[run] + runOffset;
         int take = Math.min(runEnds[run] - start, maxRowsPerBatch - count);
@@ -131,7 +136,7 @@ final class ColumnarTableScan implements TableScan {
         SupersededRows.DeltaRow delta = deltaRows.get(deltaPosition++);
         if (partition < 0 || delta.partition() == partition) {
           if (count == 0) {
-            root.allocateNew();
+            prepareCopyBatch();
           }
           Object[] values = delta.values();
           for (int i = 0; i < columns.length; i++) {
@@ -146,10 +151,33 @@ final class ColumnarTableScan implements TableScan {
     if (count == 0) {
       exhausted = true;
       closeLoaded();
+      root.clear();
       return null;
     }
     root.setRowCount(count);
     return root;
+  }
+
+  /**
+   * Readies the batch vectors for copied values: the buffers of the previous copied batch are
+   * reused (a fixed-width vector only has its validity bits cleared; the values are overwritten),
+   * new ones are allocated only after a batch of transferred slices (or the first time).
+   */
+  private void prepareCopyBatch() {
+    if (!ownsBuffers) {
+      root.clear();
+      root.allocateNew();
+      ownsBuffers = true;
+      return;
+    }
+    for (FieldVector vector : root.getFieldVectors()) {
+      if (vector instanceof BaseFixedWidthVector fixed && !(vector instanceof BitVector)) {
+        fixed.getValidityBuffer().setZero(0, fixed.getValidityBuffer().capacity());
+        fixed.setValueCount(0);
+      } else {
+        vector.reset();
+      }
+    }
   }
 
   private void advance(int rows) {

@@ -1,9 +1,8 @@
 package dev.quaver.storage.columnar;
 
 import dev.quaver.storage.catalog.TableDef;
-import dev.quaver.storage.columnar.segment.KeyProbe;
+import dev.quaver.storage.columnar.segment.KeyMatch;
 import dev.quaver.storage.columnar.segment.SegmentReader;
-import dev.quaver.storage.columnar.segment.ZoneMap;
 import dev.quaver.storage.io.ByteArrayKey;
 import dev.quaver.storage.lsm.LsmStore;
 import dev.quaver.storage.row.RowCodec;
@@ -13,11 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NavigableSet;
-import java.util.TreeSet;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.vector.VarBinaryVector;
-import org.apache.arrow.vector.VectorSchemaRoot;
 
 /**
  * What a scan at snapshot S of one {@link ColumnarVersion} (watermark W) needs beyond the
@@ -39,11 +34,11 @@ final class SupersededRows {
 
   private final ColumnarVersion version;
   private final long snapshot;
-  private final NavigableSet<ByteArrayKey> changed;
+  private final byte[][] changed; // sorted, distinct
   private final long[][] bits; // per segment; null: no row of it superseded
   private final List<DeltaRow> rows;
 
-  private SupersededRows(ColumnarVersion version, long snapshot, NavigableSet<ByteArrayKey> changed,
+  private SupersededRows(ColumnarVersion version, long snapshot, byte[][] changed,
       long[][] bits, List<DeltaRow> rows) {
     this.version = version;
     this.snapshot = snapshot;
@@ -60,9 +55,9 @@ final class SupersededRows {
     return snapshot;
   }
 
-  /** The keys changed in (W, S] (unmodifiable). */
-  NavigableSet<ByteArrayKey> changed() {
-    return changed;
+  /** How many keys changed in (W, S]. */
+  int changedCount() {
+    return changed.length;
   }
 
   /** The changed rows at S that exist there, in key order. */
@@ -118,7 +113,9 @@ final class SupersededRows {
 
   /**
    * The state at {@code snapshot} (≥ the version's watermark), extending {@code base} (same
-   * version, snapshot ≤ {@code snapshot}; null: from scratch).
+   * version, snapshot ≤ {@code snapshot}; null: from scratch). The changed keys are collected
+   * from the change log into a sorted array (no tree), the segment rows they supersede found in
+   * bulk per row group ({@link #mark}), and the changed rows read in key order.
    */
   static SupersededRows compute(ColumnarVersion version, TableDef table, LsmStore store,
       long snapshot, SupersededRows base, BufferAllocator allocator) {
@@ -128,85 +125,71 @@ final class SupersededRows {
     List<ColumnType> types = new ArrayList<>();
     table.columns().forEach(column -> types.add(column.type()));
     long from = base == null ? version.watermark() : base.snapshot;
-    NavigableSet<ByteArrayKey> fresh = ColumnarStore.changedKeys(store, table.id(), from, snapshot);
-    if (base != null && fresh.isEmpty()) {
+    byte[][] fresh = ColumnarStore.changedKeyArray(store, table.id(), from, snapshot);
+    if (base != null && fresh.length == 0) {
       return new SupersededRows(version, snapshot, base.changed, base.bits, base.rows);
     }
+    byte[][] previous = base == null ? new byte[0][] : base.changed;
     long[][] bits = base == null ? new long[version.readers().size()][] : base.bits.clone();
-    NavigableSet<ByteArrayKey> added = new TreeSet<>(fresh);
-    if (base != null) {
-      added.removeAll(base.changed);
+    byte[][] added = SortedKeys.minus(fresh, previous);
+    if (added.length > 0) {
+      mark(version, table, types.size(), added, bits, base == null ? null : base.bits, allocator);
     }
-    if (!added.isEmpty()) {
-      mark(version, types.size(), added, bits, base == null ? null : base.bits, allocator);
-    }
-    NavigableSet<ByteArrayKey> changed = new TreeSet<>(fresh);
-    if (base != null) {
-      changed.addAll(base.changed);
-    }
-    List<DeltaRow> rows = new ArrayList<>();
+    byte[][] changed = SortedKeys.union(fresh, previous);
+    List<DeltaRow> rows = new ArrayList<>(base == null ? fresh.length
+        : base.rows.size() + fresh.length);
     Iterator<DeltaRow> old = base == null ? Collections.emptyIterator() : base.rows.iterator();
     DeltaRow next = old.hasNext() ? old.next() : null;
-    for (ByteArrayKey key : fresh) { // merge: old rows of unchanged keys, fresh reads of the rest
-      while (next != null && next.key().compareTo(key) <= 0) {
-        if (next.key().compareTo(key) < 0) {
+    for (byte[] key : fresh) { // merge: old rows of unchanged keys, fresh reads of the rest
+      while (next != null && Arrays.compareUnsigned(next.key().bytes(), key) <= 0) {
+        if (Arrays.compareUnsigned(next.key().bytes(), key) < 0) {
           rows.add(next);
         }
         next = old.hasNext() ? old.next() : null;
       }
-      byte[] value = store.get(key.bytes(), snapshot);
+      byte[] value = store.get(key, snapshot);
       if (value != null) {
-        rows.add(new DeltaRow(key, RowCodec.decode(value, types),
-            PartitionFunction.ofStoredRow(table, types, key.bytes(), value)));
+        rows.add(new DeltaRow(new ByteArrayKey(key), RowCodec.decode(value, types),
+            PartitionFunction.ofStoredRow(table, types, key, value)));
       }
     }
     while (next != null) {
       rows.add(next);
       next = old.hasNext() ? old.next() : null;
     }
-    return new SupersededRows(version, snapshot, Collections.unmodifiableNavigableSet(changed),
-        bits, List.copyOf(rows));
+    return new SupersededRows(version, snapshot, changed, bits,
+        Collections.unmodifiableList(rows));
   }
 
-  /** Sets the bits of the rows whose key is in {@code keys}, copying an array of {@code shared}. */
-  private static void mark(ColumnarVersion version, int rowKeyColumn,
-      NavigableSet<ByteArrayKey> keys, long[][] bits, long[][] shared, BufferAllocator allocator) {
-    KeyProbe probe = new KeyProbe(keys);
-    int[] keyColumn = {rowKeyColumn};
+  /**
+   * Sets the bits of the rows whose key is in {@code keys} (sorted) ({@link KeyMatch}: the sorted
+   * keys sliced by each group's key zone map, binary-searched in a group in row-key order),
+   * copying an array of {@code shared} before changing it. A table partitioned by its row key
+   * (no distribution key) holds each key in one partition only, so each segment is matched
+   * against the keys of its own partition.
+   */
+  private static void mark(ColumnarVersion version, TableDef table, int rowKeyColumn,
+      byte[][] keys, long[][] bits, long[][] shared, BufferAllocator allocator) {
+    byte[][][] byPartition = PartitionFunction.splitByRowKeyPartition(table, keys);
+    boolean keyOrdered = table.sortKey().isEmpty();
     for (int segment = 0; segment < version.readers().size(); segment++) {
       SegmentReader reader = version.readers().get(segment);
-      int groupRows = reader.rowGroupCount() == 0 ? 0 : reader.rowGroupRows(0);
-      for (int group = 0; group < reader.rowGroupCount(); group++) {
-        if (!mayHold(keys, reader.zoneMap(group, rowKeyColumn))) {
-          continue;
-        }
-        int groupStart = group * groupRows;
-        try (VectorSchemaRoot loaded = reader.load(group, keyColumn, allocator)) {
-          VarBinaryVector vector = (VarBinaryVector) loaded.getFieldVectors().get(0);
-          int rows = loaded.getRowCount();
-          for (int r = 0; r < rows; r++) {
-            if (vector.isNull(r) || !probe.contains(vector, r)) {
-              continue;
-            }
-            long[] words = bits[segment];
-            if (words == null || (shared != null && words == shared[segment])) {
-              int size = (int) ((reader.rowCount() + 63) >>> 6);
-              words = words == null ? new long[size] : Arrays.copyOf(words, size);
-              bits[segment] = words;
-            }
-            int row = groupStart + r;
-            words[row >>> 6] |= 1L << row;
-          }
-        }
+      byte[][] candidates = keys;
+      if (byPartition != null) {
+        int partition = reader.partition();
+        candidates = partition >= 0 && partition < byPartition.length ? byPartition[partition]
+            : keys;
       }
+      int index = segment;
+      KeyMatch.matchingRows(reader, rowKeyColumn, candidates, keyOrdered, allocator, row -> {
+        long[] words = bits[index];
+        if (words == null || (shared != null && words == shared[index])) {
+          int size = (int) ((reader.rowCount() + 63) >>> 6);
+          words = words == null ? new long[size] : Arrays.copyOf(words, size);
+          bits[index] = words;
+        }
+        words[row >>> 6] |= 1L << row;
+      });
     }
-  }
-
-  private static boolean mayHold(NavigableSet<ByteArrayKey> keys, ZoneMap zone) {
-    if (zone.min() == null || zone.max() == null) {
-      return true;
-    }
-    ByteArrayKey first = keys.ceiling(new ByteArrayKey(zone.min()));
-    return first != null && Arrays.compareUnsigned(first.bytes(), zone.max()) <= 0;
   }
 }

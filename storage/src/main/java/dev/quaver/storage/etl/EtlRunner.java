@@ -7,14 +7,13 @@ import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.columnar.ArrowTypes;
 import dev.quaver.storage.columnar.ColumnarStore;
 import dev.quaver.storage.columnar.ColumnarVersion;
-import dev.quaver.storage.columnar.segment.KeyProbe;
+import dev.quaver.storage.columnar.segment.KeyMatch;
 import dev.quaver.storage.columnar.segment.LiveSegment;
 import dev.quaver.storage.columnar.segment.ManifestFile;
 import dev.quaver.storage.columnar.segment.SegmentFile;
 import dev.quaver.storage.columnar.segment.SegmentReader;
 import dev.quaver.storage.columnar.segment.SegmentWriter;
 import dev.quaver.storage.columnar.segment.TableManifest;
-import dev.quaver.storage.columnar.segment.ZoneMap;
 import dev.quaver.storage.io.ByteArrayKey;
 import dev.quaver.storage.lsm.Cursor;
 import dev.quaver.storage.lsm.LsmStore;
@@ -111,10 +110,14 @@ final class EtlRunner {
         nextSegmentId = version.manifest().nextSegmentId();
         NavigableSet<ByteArrayKey> changed = ColumnarStore.changedKeys(store, table.id(),
             version.watermark(), watermark);
-        KeyProbe probe = new KeyProbe(changed);
+        byte[][] sortedKeys = new byte[changed.size()][];
+        int k = 0;
+        for (ByteArrayKey key : changed) {
+          sortedKeys[k++] = key.bytes();
+        }
         for (int i = 0; i < version.readers().size(); i++) {
           LiveSegment live = version.manifest().segments().get(i);
-          int[] superseded = rowsWithKeys(version.readers().get(i), changed, probe, layout);
+          int[] superseded = rowsWithKeys(version.readers().get(i), sortedKeys, layout);
           if (superseded.length > 0) {
             live = live.withDeleted(superseded);
           }
@@ -171,33 +174,30 @@ final class EtlRunner {
     }
   }
 
-  /** Ordinals (in the segment) of rows whose key is in {@code changed}. */
-  private int[] rowsWithKeys(SegmentReader reader, NavigableSet<ByteArrayKey> changed,
-      KeyProbe probe, TableLayout layout) {
-    if (changed.isEmpty()) {
-      return new int[0];
-    }
-    int keyColumn = layout.types().size();
-    List<Integer> rows = new ArrayList<>();
-    int groupRows = reader.rowGroupRows(0);
-    for (int group = 0; group < reader.rowGroupCount(); group++) {
-      ZoneMap keys = reader.zoneMap(group, keyColumn);
-      if (keys.min() != null && keys.max() != null) {
-        ByteArrayKey first = changed.ceiling(new ByteArrayKey(keys.min()));
-        if (first == null || Arrays.compareUnsigned(first.bytes(), keys.max()) > 0) {
-          continue;
-        }
+  /** Ordinals (in the segment, ascending) of rows whose key is in {@code changed} (sorted). */
+  private int[] rowsWithKeys(SegmentReader reader, byte[][] changed, TableLayout layout) {
+    IntArrayBuilder rows = new IntArrayBuilder();
+    KeyMatch.matchingRows(reader, layout.types().size(), changed,
+        layout.table().sortKey().isEmpty(), allocator, rows);
+    return rows.toArray();
+  }
+
+  /** Collects ints. Not thread-safe. */
+  private static final class IntArrayBuilder implements java.util.function.IntConsumer {
+    private int[] values = new int[16];
+    private int size;
+
+    @Override
+    public void accept(int value) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, size * 2);
       }
-      try (VectorSchemaRoot loaded = reader.load(group, new int[] {keyColumn}, allocator)) {
-        VarBinaryVector vector = (VarBinaryVector) loaded.getVector(0);
-        for (int r = 0; r < loaded.getRowCount(); r++) {
-          if (probe.contains(vector, r)) {
-            rows.add(group * groupRows + r);
-          }
-        }
-      }
+      values[size++] = value;
     }
-    return rows.stream().mapToInt(Integer::intValue).toArray();
+
+    int[] toArray() {
+      return Arrays.copyOf(values, size);
+    }
   }
 
   /**

@@ -1,19 +1,20 @@
 package dev.quaver.storage.etl;
 
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.columnar.PartitionFunction;
 import dev.quaver.storage.io.ByteWriter;
 import dev.quaver.storage.row.KeyEncoder;
 import dev.quaver.storage.row.RowCodec;
 import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.CRC32C;
 
 /**
- * Where a row goes in the columnar store: its partition, {@code floorMod(crc32c(key encoding of
- * the distribution-key values), partitions)} (the row key's bytes when the table has no
- * distribution key), and its place in the partition, the key encoding of the sort-key values
- * (none: row-key order, which is primary-key order) followed by the row key. Both become the
+ * Where a row goes in the columnar store: its partition ({@link PartitionFunction}:
+ * {@code floorMod(crc32c(key encoding of the distribution-key values), partitions)}, the row
+ * key's bytes when the table has no distribution key), and its place in the partition, the key
+ * encoding of the sort-key values (none: row-key order, which is primary-key order) followed by
+ * the row key. Both become the
  * {@link SortRecord#sortKey}: {@code partition:u32 sortValues rowKey}. Immutable.
  */
 final class TableLayout {
@@ -62,18 +63,10 @@ final class TableLayout {
     return new SortRecord(out.toByteArray(), rowKey, value);
   }
 
+  /** By {@link PartitionFunction}, the one formula scans, shuffles and the ETL share. */
   private int partition(byte[] rowKey, Object[] row) {
-    CRC32C crc = new CRC32C();
-    if (distribution.isEmpty()) {
-      crc.update(rowKey);
-    } else {
-      ByteWriter out = new ByteWriter(32);
-      for (int column : distribution) {
-        KeyEncoder.encode(out, types.get(column), row[column]);
-      }
-      crc.update(out.array(), 0, out.size());
-    }
-    return Math.floorMod((int) crc.getValue(), table.partitions());
+    return distribution.isEmpty() ? PartitionFunction.ofRowKey(rowKey, table.partitions())
+        : PartitionFunction.ofRow(table, types, row);
   }
 
   static int partitionOf(SortRecord record) {
