@@ -76,7 +76,10 @@ class SessionSettingsTest {
     assertThat(forced.planningKey()).isEqualTo("join_distribution=broadcast;");
     PreparedPlan first = planner.prepare(sql, forced);
     assertThat(first).isNotSameAs(cached);
-    assertThat(planner.prepare(sql, forced)).isNotSameAs(first).isNotSameAs(cached);
+    // Cached under its own settings key: served again under the same settings only.
+    assertThat(planner.prepare(sql, forced)).isSameAs(first);
+    SessionSettings shuffle = SessionSettings.DEFAULTS.set("join_distribution", "shuffle");
+    assertThat(planner.prepare(sql, shuffle)).isNotSameAs(first).isNotSameAs(cached);
     assertThat(planner.prepare(sql)).isSameAs(cached);
     // An executor-only setting keeps the cache.
     assertThat(planner.prepare(sql, SessionSettings.DEFAULTS.set("query_memory_limit", "64MB"))).isSameAs(cached);

@@ -45,7 +45,9 @@ import java.util.SplittableRandom;
  * {@code -Dbench.dir} for the data directory, deleted at the end).
  */
 public final class OperatorCalibration {
-  private static final int RUNS_PER_FIGURE = 5;
+  private static final double TARGET_CPU_NANOS = 400e6;
+  private static final int MIN_RUNS = 3;
+  private static final int MAX_RUNS = 50;
   private OperatorCalibration() {}
 
   public static void main(String[] args) throws Exception {
@@ -80,7 +82,7 @@ public final class OperatorCalibration {
       double narrowSerial = perRow(connection, narrow, rows, reps);
       double wideSerial = perRow(connection, wide, rows, reps);
       set(connection, "SET parallelism = 0");
-      String narrowPlan = exchanges(connection, narrow);
+      String narrowPlan = exchanges(connection, narrow) + " / " + exchanges(connection, wide);
       double narrowParallel = perRow(connection, narrow, rows, reps);
       double wideParallel = perRow(connection, wide, rows, reps);
       set(connection, "RESET ALL");
@@ -202,25 +204,31 @@ public final class OperatorCalibration {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     List<Double> figures = new ArrayList<>();
-    for (int rep = -1; rep < reps; rep++) {
+    // Warm-up run, which also sizes the measurement: enough executions for ~400 ms of CPU each,
+    // so the process CPU clock's millisecond ticks and one slow execution weigh little.
+    long warm = os.getProcessCpuTime();
+    drain(connection, sql);
+    long once = Math.max(1, os.getProcessCpuTime() - warm);
+    int runs = (int) Math.max(MIN_RUNS, Math.min(MAX_RUNS, Math.ceil(TARGET_CPU_NANOS / (double) once)));
+    for (int rep = 0; rep < reps; rep++) {
       long before = os.getProcessCpuTime();
-      // Several executions per figure: the process CPU clock ticks in milliseconds.
-      for (int i = 0; i < RUNS_PER_FIGURE; i++) {
-        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
-          while (result.next()) {
-            result.getObject(1);
-          }
-        }
+      for (int i = 0; i < runs; i++) {
+        drain(connection, sql);
       }
-      double perRow = (os.getProcessCpuTime() - before) / (double) rows / RUNS_PER_FIGURE;
-      if (rep >= 0) {
-        figures.add(perRow);
-      }
+      figures.add((os.getProcessCpuTime() - before) / (double) rows / runs);
     }
     double[] sorted = figures.stream().mapToDouble(Double::doubleValue).sorted().toArray();
     double median = sorted[sorted.length / 2];
-    System.out.printf(Locale.ROOT, "  %-70s median %8.1f ns/row, runs %s%n", sql, median,
+    System.out.printf(Locale.ROOT, "  %-70s median %8.1f ns/row, %d executions each: %s%n", sql, median, runs,
         Arrays.toString(Arrays.stream(sorted).mapToLong(Math::round).toArray()));
     return median;
+  }
+
+  private static void drain(Connection connection, String sql) throws SQLException {
+    try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+      while (result.next()) {
+        result.getObject(1);
+      }
+    }
   }
 }

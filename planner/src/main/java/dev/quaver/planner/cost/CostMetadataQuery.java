@@ -20,7 +20,7 @@ import org.apache.calcite.rex.RexUtil;
 /**
  * Calcite metadata whose row counts come from Quaver's statistics: table scans read the
  * analyzed row count (unknown tables are {@link CostModel#UNKNOWN_TABLE_ROWS}: large), filters
- * apply {@link Selectivity}, inner and semi equi-joins divide by the larger distinct count of
+ * apply {@link Selectivity}, capped by {@link KeyRowBound} where they bind a unique key, inner and semi equi-joins divide by the larger distinct count of
  * each key pair, aggregates multiply the distinct counts of their group keys. Everything else
  * is Calcite's own estimate over these. Installed on the statement's cluster, so join ordering,
  * conversion and EXPLAIN all see the same numbers.
@@ -67,8 +67,10 @@ public final class CostMetadataQuery extends RelMetadataQuery {
       }
     } else if (rel instanceof Filter filter) {
       double input = rows(filter.getInput());
-      return Math.max(1, input * Selectivity.of(filter.getInput(), filter.getCondition(), stats,
+      double estimate = Math.max(1, input * Selectivity.of(filter.getInput(), filter.getCondition(), stats,
           rel.getCluster().getRexBuilder()));
+      // A bound unique key: at most one row per bound value combination, statistics or not.
+      return Math.max(1, Math.min(estimate, KeyRowBound.of(filter.getInput(), filter.getCondition())));
     } else if (rel instanceof Join join && join.getSystemFieldList().isEmpty()) {
       Double rows = joinRows(join);
       if (rows != null) {

@@ -15,8 +15,9 @@ import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
 
 /**
- * The fraction of rows of {@code input} that satisfy a predicate: from the most common values
- * and the equi-height histogram of the referenced column when it has statistics, else from
+ * The fraction of rows of {@code input} that satisfy a predicate: from the most common values,
+ * the distinct count (equality with a value known only at execution: rows per key) and the
+ * equi-height histogram of the referenced column when it has statistics, else from
  * fixed defaults (equality 0.1, range 1/3, anything else 0.25). Stateless.
  */
 final class Selectivity {
@@ -101,7 +102,9 @@ final class Selectivity {
     }
     Object value = right instanceof RexLiteral literal ? value(literal) : null;
     if (kind == SqlKind.EQUALS || kind == SqlKind.NOT_EQUALS) {
-      double equal = column == null ? EQUALITY : equality(column, value);
+      double equal = column == null ? EQUALITY
+          : right instanceof RexLiteral || RexUtil.containsInputRef(right) ? equality(column, value)
+          : rowsPerKey(column);
       return kind == SqlKind.EQUALS ? equal : 1 - equal;
     }
     if (column == null || value == null) {
@@ -114,6 +117,15 @@ final class Selectivity {
     double nonNull = 1 - column.nullFraction();
     boolean less = kind == SqlKind.LESS_THAN || kind == SqlKind.LESS_THAN_OR_EQUAL;
     return nonNull * (less ? below : 1 - below);
+  }
+
+  /**
+   * Fraction of rows equal to a value known only at execution ({@code ?}, an outer reference):
+   * the rows of an average key, the non-NULL rows over the distinct count (issue #7: the rows a
+   * key read returns, from the key's distinct count rather than the general guess).
+   */
+  private static double rowsPerKey(ColumnInfo column) {
+    return Math.max(1 - column.nullFraction(), 0) / column.distinct();
   }
 
   /** Fraction of rows equal to {@code value}: its most-common-value count, else an even share. */
