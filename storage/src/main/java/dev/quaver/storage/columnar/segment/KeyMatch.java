@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.function.IntConsumer;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 
@@ -53,10 +54,12 @@ public final class KeyMatch {
       try (VectorSchemaRoot loaded = reader.load(group, columns, allocator)) {
         VarBinaryVector vector = (VarBinaryVector) loaded.getFieldVectors().get(0);
         int count = loaded.getRowCount();
-        if (keyOrdered && inZoneOrder(vector, count, zone)) {
+        if (keyOrdered && wellFormed(vector, count) && inZoneOrder(vector, count, zone)) {
+          long offsets = vector.getOffsetBuffer().memoryAddress();
+          long data = vector.getDataBuffer().memoryAddress();
           int from = 0;
           for (int k = lo; k < hi && from < count; k++) {
-            int at = search(vector, from, count, sortedKeys[k]);
+            int at = search(offsets, data, from, count, sortedKeys[k]);
             if (at >= 0) {
               rows.accept(groupStart + at);
               from = at + 1;
@@ -82,6 +85,31 @@ public final class KeyMatch {
   }
 
   /**
+   * Whether the offsets of the loaded key column are non-decreasing and within its data buffer,
+   * so the unchecked reads of {@link #search} stay inside the buffers (a sequential pass, cheap
+   * next to decoding the group).
+   */
+  private static boolean wellFormed(VarBinaryVector vector, int count) {
+    ArrowBuf offsets = vector.getOffsetBuffer();
+    if (offsets.capacity() < (count + 1L) * 4) {
+      return false;
+    }
+    long address = offsets.memoryAddress();
+    int previous = MemoryUtil.getInt(address);
+    if (previous < 0) {
+      return false;
+    }
+    for (int i = 1; i <= count; i++) {
+      int next = MemoryUtil.getInt(address + i * 4L);
+      if (next < previous) {
+        return false;
+      }
+      previous = next;
+    }
+    return previous <= vector.getDataBuffer().capacity();
+  }
+
+  /**
    * Whether the group's first and last keys are its zone map's min and max (true of a group in
    * key order; a cheap guard against searching a group that is not).
    */
@@ -93,15 +121,15 @@ public final class KeyMatch {
   }
 
   /**
-   * Index of {@code key} in rows [from, to) of the key-ordered {@code vector}, or
-   * {@code -(insertion point) - 1}.
+   * Index of {@code key} in rows [from, to) of a key-ordered column (offsets and data at the given
+   * addresses, checked by {@link #wellFormed}), or {@code -(insertion point) - 1}.
    */
-  static int search(VarBinaryVector vector, int from, int to, byte[] key) {
+  static int search(long offsets, long data, int from, int to, byte[] key) {
     int low = from;
     int high = to - 1;
     while (low <= high) {
       int mid = (low + high) >>> 1;
-      int c = compare(vector, mid, key);
+      int c = compare(offsets, data, mid, key);
       if (c < 0) {
         low = mid + 1;
       } else if (c > 0) {
@@ -115,14 +143,19 @@ public final class KeyMatch {
 
   /** Unsigned lexicographic comparison of value {@code index} of {@code vector} with {@code key}. */
   static int compare(VarBinaryVector vector, int index, byte[] key) {
-    ArrowBuf offsets = vector.getOffsetBuffer();
-    long start = offsets.getInt((long) index * 4);
-    int length = (int) (offsets.getInt((long) (index + 1) * 4) - start);
-    ArrowBuf data = vector.getDataBuffer();
+    return compare(vector.getOffsetBuffer().memoryAddress(),
+        vector.getDataBuffer().memoryAddress(), index, key);
+  }
+
+  /** As above, on the column's buffer addresses: eight bytes per comparison, then the tail. */
+  private static int compare(long offsets, long data, int index, byte[] key) {
+    int start = MemoryUtil.getInt(offsets + index * 4L);
+    int length = MemoryUtil.getInt(offsets + index * 4L + 4) - start;
+    long at = data + start;
     int common = Math.min(length, key.length);
     int i = 0;
     for (; i + 8 <= common; i += 8) {
-      long a = data.getLong(start + i);
+      long a = MemoryUtil.getLong(at + i);
       if (LITTLE_ENDIAN) {
         a = Long.reverseBytes(a);
       }
@@ -132,7 +165,7 @@ public final class KeyMatch {
       }
     }
     for (; i < common; i++) {
-      int c = Integer.compare(data.getByte(start + i) & 0xFF, key[i] & 0xFF);
+      int c = Integer.compare(MemoryUtil.getByte(at + i) & 0xFF, key[i] & 0xFF);
       if (c != 0) {
         return c;
       }
