@@ -122,6 +122,10 @@ public final class Planner {
   public PreparedPlan current(PreparedPlan plan, SessionSettings settings) {
     Objects.requireNonNull(plan, "plan is null");
     Objects.requireNonNull(settings, "settings is null");
+    if (plan.kind() == PreparedPlan.Kind.DDL) {
+      // DDL plans are never cached and read no statistics: only the catalog version matters.
+      return plan.catalogVersion() == catalog.version() ? plan : prepare(plan.sql(), settings);
+    }
     PreparedPlan cached = cache.get(cacheKey(plan.sql(), settings), catalog.version(), catalog.statistics());
     return cached == plan ? plan : cached != null ? cached : prepare(plan.sql(), settings);
   }

@@ -119,7 +119,7 @@ public final class LocalQueryEngine implements QueryEngine {
     }
   }
 
-  /** A PreparedPlan that re-plans itself when the catalog changed. */
+  /** A PreparedPlan that re-plans itself when the catalog, its statistics or the planner settings changed. */
   private final class PlannedStatement implements EngineStatement {
     private volatile PreparedPlan plan;
     private final Supplier<SessionSettings> settings;
@@ -183,13 +183,14 @@ public final class LocalQueryEngine implements QueryEngine {
       PreparedPlan current = plan;
       SessionSettings now = settings.get();
       String key = now.planningKey();
-      if (current.catalogVersion() != storage.catalog().version() || !key.equals(planningKey)) {
-        // Re-planned when DDL moved the catalog, or when SET changed a planner-affecting setting.
-        current = planner.prepare(current.sql(), now);
-        plan = current;
+      // Re-planned when DDL moved the catalog, when SET changed a planner-affecting setting, or
+      // when a table it reads got new statistics (ANALYZE, an ETL refresh; #7): Planner.current.
+      PreparedPlan next = planner.current(current, now);
+      if (next != current || !key.equals(planningKey)) {
+        plan = next;
         planningKey = key;
       }
-      return current;
+      return next;
     }
   }
 
