@@ -43,11 +43,17 @@ public interface Memtable {
   long approximateBytes();
 
   /**
-   * A new, empty memtable: {@link FingerSkipListMemtable}, or with the system property
-   * {@code quaver.memtable=concurrent} the earlier {@link SkipListMemtable} (kept for A/B runs).
+   * A new, empty memtable: {@link ArenaSkipListMemtable}; with the system property
+   * {@code quaver.memtable=finger} the {@link FingerSkipListMemtable} (node objects), with
+   * {@code quaver.memtable=concurrent} the earlier {@link SkipListMemtable} (both kept for A/B
+   * runs, docs/storage-bench.md).
    */
   static Memtable create() {
-    return "concurrent".equals(System.getProperty("quaver.memtable"))
-        ? new SkipListMemtable() : new FingerSkipListMemtable();
+    String kind = System.getProperty("quaver.memtable", "arena");
+    return switch (kind) {
+      case "concurrent" -> new SkipListMemtable();
+      case "finger" -> new FingerSkipListMemtable();
+      default -> new ArenaSkipListMemtable();
+    };
   }
 }
