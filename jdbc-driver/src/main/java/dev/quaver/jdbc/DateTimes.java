@@ -44,6 +44,23 @@ final class DateTimes {
     return dateTime.toInstant(ZoneOffset.UTC).toEpochMilli();
   }
 
+  /** 1900-01-01T00:00Z: from here on java.util.Date's calendar is the proleptic Gregorian one. */
+  private static final long GREGORIAN_ONLY_FROM = -2_208_988_800_000L;
+
+  /**
+   * {@code epochMillis(timestamp.toLocalDateTime())} without the deprecated calendar fields that
+   * toLocalDateTime reads (they were most of a bound TIMESTAMP's cost in batches): the wall-clock
+   * time of the instant in the default zone is the instant plus that zone's offset at it. Older
+   * instants, where Date's Julian calendar differs from LocalDateTime's, take the exact path.
+   */
+  static long epochMillis(java.sql.Timestamp timestamp) {
+    long time = timestamp.getTime();
+    if (time < GREGORIAN_ONLY_FROM) {
+      return epochMillis(timestamp.toLocalDateTime());
+    }
+    return time + java.util.TimeZone.getDefault().getOffset(time);
+  }
+
   static Date sqlDate(int days) {
     return Date.valueOf(localDate(days));
   }

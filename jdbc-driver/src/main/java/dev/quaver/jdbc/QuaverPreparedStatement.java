@@ -262,7 +262,7 @@ final class QuaverPreparedStatement extends QuaverStatement implements PreparedS
   public void setTimestamp(int i, Timestamp x) throws SQLException {
     int position = position(i);
     if (x != null && parameterTypes.get(position).type() == dev.quaver.type.SqlType.TIMESTAMP) {
-      parameters.setLong(position, DateTimes.epochMillis(x.toLocalDateTime())); // as convert does, unboxed
+      parameters.setLong(position, DateTimes.epochMillis(x)); // as convert does, unboxed
     } else {
       set(i, x);
     }

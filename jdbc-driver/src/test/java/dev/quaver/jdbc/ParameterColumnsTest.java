@@ -89,4 +89,27 @@ class ParameterColumnsTest {
     assertThat(parameters.takeBatch()).isEqualTo(ColumnBatch.ofRows(parameters.currentTypes(),
         List.of(Arrays.asList(7, 2.5, null), Arrays.asList(7, 2.5, "x"))));
   }
+
+  @Test
+  void timestampsConvertAsTheirLocalDateTimeDoes() {
+    java.util.TimeZone saved = java.util.TimeZone.getDefault();
+    Random random = new Random(7);
+    try {
+      for (String zone : List.of("UTC", "Europe/Stockholm", "America/St_Johns", "Asia/Kathmandu", "Pacific/Apia")) {
+        java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(zone));
+        for (int i = 0; i < 2000; i++) {
+          long millis = i < 1000 ? random.nextLong() % 8_000_000_000_000L
+              : 1_600_000_000_000L + random.nextInt(Integer.MAX_VALUE) * 50L; // DST changes included
+          java.sql.Timestamp timestamp = new java.sql.Timestamp(millis);
+          if (i % 3 == 0) {
+            timestamp.setNanos(random.nextInt(1_000_000_000));
+          }
+          assertThat(DateTimes.epochMillis(timestamp)).as("%s in %s", timestamp, zone)
+              .isEqualTo(DateTimes.epochMillis(timestamp.toLocalDateTime()));
+        }
+      }
+    } finally {
+      java.util.TimeZone.setDefault(saved);
+    }
+  }
 }
