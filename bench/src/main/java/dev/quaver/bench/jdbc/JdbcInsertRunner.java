@@ -51,7 +51,7 @@ public final class JdbcInsertRunner {
    * row over the measured interval — on a shared machine a steadier figure than rows/s.
    */
   record Result(double rowsPerSecond, long operations, long p50, long p99, long p999, double loadAverage,
-      double cpuMicrosPerRow) {}
+      double cpuMicrosPerRow, java.util.Map<String, Double> threadMicrosPerRow) {}
 
   public static void main(String[] args) throws Exception {
     String pgUrl = System.getProperty("pg.url");
@@ -132,6 +132,7 @@ public final class JdbcInsertRunner {
             r.rowsPerSecond(), r.p50() / 1e6, r.p99() / 1e6, r.p999() / 1e6, r.cpuMicrosPerRow(),
             r.loadAverage());
       }
+      System.out.println("    quaver threads: " + ThreadCpu.describe(results.get("quaver").threadMicrosPerRow()));
       System.out.printf("ratio quaver / postgresql %.2f, quaver / postgresql rewrite %.2f%n",
           results.get("quaver").rowsPerSecond() / results.get("postgresql").rowsPerSecond(),
           results.get("quaver").rowsPerSecond() / results.get("postgresql rewrite").rowsPerSecond());
@@ -154,6 +155,7 @@ public final class JdbcInsertRunner {
       System.out.printf("quaver %-6s %3d conn | %10.0f rows/s | p50 %8.0f us p99 %8.0f us p99.9 %8.0f us"
           + " | cpu %6.2f us/row | load %5.2f%n", parts[0], connections, r.rowsPerSecond(), us(r.p50()),
           us(r.p99()), us(r.p999()), r.cpuMicrosPerRow(), r.loadAverage());
+      System.out.println("    " + ThreadCpu.describe(r.threadMicrosPerRow()));
     }
   }
 
@@ -216,6 +218,7 @@ public final class JdbcInsertRunner {
       }
       sleepUntil(measureFrom);
       long cpuFrom = processCpuNanos();
+      ThreadCpu threadsFrom = ThreadCpu.snapshot();
       if (dumpFile != null) {
         sampleStacks(dumpFile, measureFrom, end);
       }
@@ -223,6 +226,11 @@ public final class JdbcInsertRunner {
       double load = loadAverage();
       sleepUntil(end);
       long cpu = processCpuNanos() - cpuFrom;
+      ThreadCpu threadsTo = ThreadCpu.snapshot();
+      long rowsAtEnd = 0;
+      for (long r : rows) {
+        rowsAtEnd += r;
+      }
       done.await();
       if (failure.get() != null) {
         throw new IllegalStateException("a bench client failed", failure.get());
@@ -234,7 +242,7 @@ public final class JdbcInsertRunner {
       }
       return new Result(totalRows / seconds, sorted.length, Latencies.percentile(sorted, 50),
           Latencies.percentile(sorted, 99), Latencies.percentile(sorted, 99.9), load,
-          totalRows == 0 ? 0 : cpu / 1e3 / totalRows);
+          totalRows == 0 ? 0 : cpu / 1e3 / totalRows, threadsTo.microsPerRowSince(threadsFrom, rowsAtEnd));
     }
   }
 
