@@ -224,13 +224,16 @@ public final class JdbcInsertRunner {
       }
       sleepUntil((measureFrom + end) / 2);
       double load = loadAverage();
-      sleepUntil(end);
-      long cpu = processCpuNanos() - cpuFrom;
+      // Per-thread CPU up to a quarter second before the end: clients exit at the end, and an
+      // exited thread's CPU can no longer be read.
+      sleepUntil(end - Math.min(250_000_000L, (end - measureFrom) / 4));
       ThreadCpu threadsTo = ThreadCpu.snapshot();
       long rowsAtEnd = 0;
       for (long r : rows) {
         rowsAtEnd += r;
       }
+      sleepUntil(end);
+      long cpu = processCpuNanos() - cpuFrom;
       done.await();
       if (failure.get() != null) {
         throw new IllegalStateException("a bench client failed", failure.get());
