@@ -147,13 +147,14 @@ final class BatchColumn {
         }
         byte[] offsetBytes = new byte[(rows + 1) * 4];
         variable.getOffsetBuffer().getBytes(0, offsetBytes, 0, offsetBytes.length);
+        int first = (int) INTS.get(offsetBytes, 0); // 0 unless the vector's offsets do not start at 0
         for (int i = 0; i <= rows; i++) {
-          offsets[i] = (int) INTS.get(offsetBytes, i << 2);
+          offsets[i] = (int) INTS.get(offsetBytes, i << 2) - first;
         }
         int end = offsets[rows];
         ensureData(end);
         if (end > 0) {
-          variable.getDataBuffer().getBytes(0, data, 0, end);
+          variable.getDataBuffer().getBytes(first, data, 0, end);
         }
       }
       default -> {
