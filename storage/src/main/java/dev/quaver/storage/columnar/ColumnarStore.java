@@ -46,6 +46,15 @@ public final class ColumnarStore {
   private final Path root;
   private final Map<Long, ColumnarVersion> versions = new ConcurrentHashMap<>();
   private final Set<Long> tracked = ConcurrentHashMap.newKeySet();
+  /**
+   * Per table, the watermark of its newest manifest known to survive a power failure: change-log
+   * entries above it are kept (a restart may find that manifest, which needs them).
+   */
+  private final Map<Long, Long> durableWatermarks = new ConcurrentHashMap<>();
+  /** Tables whose newest manifest was written lazily (not fsynced): its watermark. */
+  private final Map<Long, Long> unsynced = new ConcurrentHashMap<>();
+  /** Orders manifest writes against {@link #syncManifests}. */
+  private final Object manifestLock = new Object();
   /** Per table, the superseded rows of the latest snapshot scanned (reused and extended). */
   private final Map<Long, SupersededRows> superseded = new ConcurrentHashMap<>();
 
@@ -86,6 +95,7 @@ public final class ColumnarStore {
           continue;
         }
         store.versions.put(tableId, openVersion(directory, manifest.get(), true));
+        store.durableWatermarks.put(tableId, manifest.get().watermark());
         store.tracked.add(tableId);
         deleteOrphans(directory, manifest.get());
       } catch (RuntimeException e) {
@@ -151,7 +161,43 @@ public final class ColumnarStore {
     tracked.add(tableId);
   }
 
-  /** Makes {@code version} the table's live columnar state (after its manifest is durable). */
+  /**
+   * Writes {@code manifest} as its table's live manifest: {@code durable}, fsynced now; otherwise
+   * atomically but without fsyncs (the forced ETL mode, a run per commit), made durable by the
+   * next {@link #syncManifests} — which {@link #obsoleteChanges} runs before it lets compaction
+   * drop change-log entries that an older manifest would need (docs/formats/segment.md §6).
+   */
+  public void writeManifest(TableManifest manifest, boolean durable) throws IOException {
+    long tableId = manifest.tableId();
+    synchronized (manifestLock) {
+      ManifestFile.write(tableDirectory(tableId), manifest, durable);
+      if (durable) {
+        durableWatermarks.put(tableId, manifest.watermark());
+        unsynced.remove(tableId);
+      } else {
+        unsynced.put(tableId, manifest.watermark());
+      }
+    }
+  }
+
+  /** fsyncs the lazily written manifests; a table whose sync fails keeps its older watermark. */
+  public void syncManifests() {
+    synchronized (manifestLock) {
+      for (Map.Entry<Long, Long> entry : Map.copyOf(unsynced).entrySet()) {
+        long tableId = entry.getKey();
+        try {
+          ManifestFile.sync(tableDirectory(tableId));
+          durableWatermarks.put(tableId, entry.getValue());
+          unsynced.remove(tableId);
+        } catch (IOException e) {
+          LOG.log(System.Logger.Level.WARNING, "cannot sync the columnar manifest of table "
+              + tableId + " (its change log is kept): " + e);
+        }
+      }
+    }
+  }
+
+  /** Makes {@code version} the table's live columnar state (after its manifest is written). */
   public void publish(long tableId, ColumnarVersion version) {
     versions.put(tableId, version);
     superseded.remove(tableId); // of the old version: would keep its readers alive
@@ -162,6 +208,8 @@ public final class ColumnarStore {
     versions.remove(tableId);
     tracked.remove(tableId);
     superseded.remove(tableId);
+    unsynced.remove(tableId);
+    durableWatermarks.remove(tableId);
     try {
       deleteRecursively(tableDirectory(tableId));
     } catch (IOException e) {
@@ -253,11 +301,18 @@ public final class ColumnarStore {
 
   /**
    * For compaction: change-log entries nobody needs any more, those of untracked tables and
-   * those at or below their table's watermark.
+   * those at or below their table's <em>durable</em> watermark (lazily written manifests are
+   * synced first, so that is usually the published one).
    */
   public Predicate<byte[]> obsoleteChanges() {
-    Map<Long, Long> watermarks = new ConcurrentHashMap<>();
-    versions.forEach((id, version) -> watermarks.put(id, version.watermark()));
+    syncManifests();
+    Map<Long, Long> watermarks = new java.util.HashMap<>();
+    versions.forEach((id, version) -> {
+      Long durable = durableWatermarks.get(id);
+      if (durable != null) {
+        watermarks.put(id, Math.min(durable, version.watermark()));
+      }
+    });
     Set<Long> live = new HashSet<>(tracked);
     return key -> {
       if (!ChangeLog.isChangeKey(key)) {

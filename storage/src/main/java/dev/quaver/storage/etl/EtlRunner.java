@@ -9,7 +9,6 @@ import dev.quaver.storage.columnar.ColumnarStore;
 import dev.quaver.storage.columnar.ColumnarVersion;
 import dev.quaver.storage.columnar.segment.KeyMatch;
 import dev.quaver.storage.columnar.segment.LiveSegment;
-import dev.quaver.storage.columnar.segment.ManifestFile;
 import dev.quaver.storage.columnar.segment.SegmentFile;
 import dev.quaver.storage.columnar.segment.SegmentReader;
 import dev.quaver.storage.columnar.segment.SegmentWriter;
@@ -144,7 +143,10 @@ final class EtlRunner {
         columnar.drop(table.id()); // dropped while we worked
         return new EtlResult(table.name(), watermark, 0, 0, 0, millis);
       }
-      ManifestFile.write(directory, manifest);
+      // FORCED mode (a run per commit): the manifest is written atomically but not fsynced; the
+      // compactor syncs it before dropping change-log entries an older one would need (§6)
+      columnar.writeManifest(manifest, options.mode() != EtlOptions.Mode.FORCED
+          || Boolean.getBoolean("quaver.etl.syncEachManifest"));
       ColumnarVersion next = ColumnarStore.openVersion(directory, manifest, false,
           current.orElse(null));
       columnar.publish(table.id(), next);
@@ -301,8 +303,8 @@ final class EtlRunner {
     Path file = directory.resolve(dev.quaver.storage.columnar.segment.SegmentFormat.fileName(segmentId));
     Files.deleteIfExists(file); // a leftover of a crashed run with the same id
     // In FORCED mode a run follows every commit and writes a few rows: an fsync per segment was
-    // half of a forced commit's time. The manifest (fsynced) records the file's CRC, which the
-    // engine checks at open, so an unsynced segment lost to a power failure means a rebuild.
+    // half of a forced commit's time. The manifest records the file's CRC, which the engine
+    // checks at open, so an unsynced segment lost to a power failure means a rebuild.
     return writer.write(file, segmentId, allocator, options.mode() != EtlOptions.Mode.FORCED);
   }
 

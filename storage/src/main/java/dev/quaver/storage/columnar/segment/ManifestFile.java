@@ -21,7 +21,8 @@ import java.util.zip.CRC32C;
  * Reads and atomically replaces a table's columnar manifest ({@code MANIFEST} in the table's
  * columnar directory; docs/formats/segment.md §5). A new version is written to
  * {@code MANIFEST.tmp}, fsynced, renamed over {@code MANIFEST} and the directory fsynced, so a
- * crash leaves the old or the new version, never a mix. Stateless.
+ * crash leaves the old or the new version, never a mix; a lazy write skips both fsyncs until
+ * {@link #sync} (atomic against a process crash, §6 for a power failure). Stateless.
  */
 public final class ManifestFile {
   public static final String NAME = "MANIFEST";
@@ -46,6 +47,17 @@ public final class ManifestFile {
 
   /** Writes {@code manifest} as the new live version in {@code directory} (atomic, durable). */
   public static void write(Path directory, TableManifest manifest) throws IOException {
+    write(directory, manifest, true);
+  }
+
+  /**
+   * Writes {@code manifest} as the new live version in {@code directory}: atomic (a reader or a
+   * restart after a process crash sees the old or the new version); durable against a power
+   * failure only when {@code durable} (the file and the directory fsynced), otherwise once
+   * {@link #sync} has run (docs/formats/segment.md §6: the forced ETL mode's lazy manifests).
+   */
+  public static void write(Path directory, TableManifest manifest, boolean durable)
+      throws IOException {
     byte[] bytes = encode(manifest);
     Path temporary = directory.resolve(NAME + ".tmp");
     try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -54,10 +66,28 @@ public final class ManifestFile {
       while (buffer.hasRemaining()) {
         channel.write(buffer);
       }
-      channel.force(true);
+      if (durable) {
+        channel.force(true);
+      }
     }
     Files.move(temporary, directory.resolve(NAME), StandardCopyOption.ATOMIC_MOVE,
         StandardCopyOption.REPLACE_EXISTING);
+    if (durable) {
+      syncDirectory(directory);
+    }
+  }
+
+  /**
+   * Makes the manifest now in {@code directory} durable: fsyncs the file, then the directory
+   * (its name). Afterwards a power failure leaves this version, a later one, or (a later one
+   * torn) a corrupt one that the engine drops and rebuilds; never an earlier one.
+   */
+  public static void sync(Path directory) throws IOException {
+    try (FileChannel channel = FileChannel.open(directory.resolve(NAME), StandardOpenOption.WRITE)) {
+      channel.force(true);
+    } catch (NoSuchFileException e) {
+      return; // the table was dropped meanwhile
+    }
     syncDirectory(directory);
   }
 
