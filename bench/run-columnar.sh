@@ -6,9 +6,13 @@
 # thread measuring; rates per CPU-second of that thread (per core) and per wall second.
 # Build first: mvn -B -q -pl bench -am package -DskipTests  (or CP=<class path> as in run-olap.sh)
 # Smaller: JAVA_OPTS="-Dbench.rows=2000000 -Dbench.etlRows=500000" bench/run-columnar.sh
+# Only the 1% delta cell at 10M rows (~5 min on a quiet machine):
+#   JAVA_OPTS="-Dbench.etlRows=0 -Dbench.forcedCommits=0 -Dbench.deltaRounds=3" bench/run-columnar.sh
 # Properties: bench.rows (10000000), bench.etlRows (2000000), bench.reps (5), bench.deltaFraction
 # (0.01), bench.spillBudgetBytes (16 MiB), bench.bandwidthLongs (64Mi = 512 MiB), bench.forcedCommits
-# (300; 0 skips), bench.forcedSync (COMMIT), bench.dir (java.io.tmpdir); segment shape by
+# (300; 0 skips), bench.forcedSync (COMMIT), bench.deltaRounds (3: burst, first scan, steady
+# scans, ETL), bench.codecRows (0 skips; e.g. 2000000) with bench.codecs (NONE,LZ4_FRAME,ZSTD),
+# bench.dir (java.io.tmpdir); segment shape by
 # -Dquaver.segment.codec=ZSTD|LZ4_FRAME|NONE and -Dquaver.segment.rowGroupRows=16384.
 set -euo pipefail
 cd "$(dirname "$0")/.."

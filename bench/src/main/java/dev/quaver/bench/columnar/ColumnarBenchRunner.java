@@ -43,7 +43,11 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *       watermark, against no delta (goal: at most 1.2× slower), in {@code bench.deltaRounds}
  *       rounds (burst of changes, the FIRST scan after it measured alone, since it computes the
  *       superseded rows, then the steady-state median; then the delta's ETL), each against the
- *       no-delta scan measured just before its burst.
+ *       no-delta scan measured just before its burst;
+ *   <li>single-row commits with the ETL forced (manifest fsynced per run, and lazily) against
+ *       disabled ({@code bench.forcedCommits});
+ *   <li>the segment codecs ({@code bench.codecs}, default NONE,LZ4_FRAME,ZSTD) on one table of
+ *       {@code bench.codecRows} rows (0: skipped): bytes of segments, ETL and scan CPU.
  * </ol>
  *
  * Rates are per CPU-second of the measuring thread (per core) and per wall second; the machine's
@@ -63,6 +67,9 @@ public final class ColumnarBenchRunner {
   private final long bandwidthLongs = Long.getLong("bench.bandwidthLongs", 64L << 20);
   private final int forcedCommits = Integer.getInteger("bench.forcedCommits", 300);
   private final int deltaRounds = Integer.getInteger("bench.deltaRounds", 3);
+  private final int codecRows = Integer.getInteger("bench.codecRows", 0);
+  private final String[] codecNames = System.getProperty("bench.codecs", "NONE,LZ4_FRAME,ZSTD")
+      .split(",");
   private long expectedSum;
   /** MS_PLAYED of each row of the big table as it is now (the updates change it). */
   private int[] currentMs;
@@ -87,6 +94,9 @@ public final class ColumnarBenchRunner {
       }
       if (etlRows > 0) {
         etlSpillVsNot(base);
+      }
+      if (codecRows > 0) {
+        codecs(base.resolve("codecs"));
       }
     } finally {
       delete(base);
@@ -184,6 +194,66 @@ public final class ColumnarBenchRunner {
     return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
   }
 
+  /**
+   * The segment codecs compared on one table of {@code bench.codecRows} rows, loaded once: per
+   * codec the columnar directory is deleted (derived data: the next ETL rebuilds it), the engine
+   * reopened with that codec, and the first ETL, the bytes of the segment files and the
+   * scan + SUM measured; ratios against the first codec listed.
+   */
+  private void codecs(Path directory) throws Exception {
+    try (StorageEngine engine = open(directory, EtlOptions.defaults().memoryBudgetBytes())) {
+      TableDef table = engine.catalog().createTable(plays("PLAYS"));
+      load(engine, table, codecRows, 3);
+    }
+    Measure[] etls = new Measure[codecNames.length];
+    Measure[] scans = new Measure[codecNames.length];
+    long[] bytes = new long[codecNames.length];
+    long[] sums = new long[codecNames.length];
+    for (int c = 0; c < codecNames.length; c++) {
+      delete(directory.resolve("columnar"));
+      System.setProperty("quaver.segment.codec", codecNames[c]);
+      try (StorageEngine engine = open(directory, EtlOptions.defaults().memoryBudgetBytes())) {
+        TableDef table = engine.catalog().table("PLAYS").orElseThrow();
+        etls[c] = etl(engine, table, codecRows, "codec " + codecNames[c] + ": ETL of "
+            + codecRows + " rows");
+        bytes[c] = directorySize(directory.resolve("columnar"));
+        int ms = 3;
+        Measure[] runs = new Measure[reps];
+        long[] result = new long[2];
+        for (int r = -1; r < reps; r++) {
+          Measure measure = timedScan(engine, table, ms, result);
+          if (r >= 0) {
+            runs[r] = measure;
+          }
+        }
+        scans[c] = Measure.median(runs);
+        sums[c] = result[0];
+        System.out.printf(Locale.ROOT, "codec %s: %,d bytes of segments (%.2f bytes/row); scan+SUM"
+            + " %.0f rows/s per core [median %s], sum %d%n", codecNames[c], bytes[c],
+            (double) bytes[c] / codecRows, scans[c].perCpuSecond(result[1]), scans[c], sums[c]);
+      } finally {
+        System.clearProperty("quaver.segment.codec");
+      }
+    }
+    System.out.println("| codec | segment bytes | bytes/row | size vs " + codecNames[0]
+        + " | scan CPU vs " + codecNames[0] + " | ETL CPU vs " + codecNames[0] + " |");
+    System.out.println("|---|---:|---:|---:|---:|---:|");
+    for (int c = 0; c < codecNames.length; c++) {
+      System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2fx | %.2fx | %.2fx |%n",
+          codecNames[c], bytes[c], (double) bytes[c] / codecRows, (double) bytes[c] / bytes[0],
+          (double) scans[c].cpuNanos() / scans[0].cpuNanos(),
+          (double) etls[c].cpuNanos() / etls[0].cpuNanos());
+    }
+    System.out.println("  sums " + (java.util.Arrays.stream(sums).distinct().count() == 1
+        ? "equal" : "DIFFER") + "; load " + load());
+  }
+
+  private static long directorySize(Path directory) throws Exception {
+    try (Stream<Path> walk = Files.walk(directory)) {
+      return walk.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
+    }
+  }
+
   private void etlSpillVsNot(Path base) throws Exception {
     Measure[] results = new Measure[2];
     long[] budgets = {8L << 30, spillBudget};
@@ -203,13 +273,17 @@ public final class ColumnarBenchRunner {
 
   /**
    * Single-row INSERT commits into a table of {@code bench.forcedCommits} rows with the ETL
-   * forced after every commit (the mode the sqllogictest runs use) against the ETL disabled.
+   * forced after every commit (the mode the sqllogictest runs use), with its manifest fsynced
+   * per run (as before the lazy manifests) and lazily, against the ETL disabled.
    */
   private void forcedVsDisabled(Path base) throws Exception {
-    Measure[] results = new Measure[2];
-    EtlOptions.Mode[] modes = {EtlOptions.Mode.DISABLED, EtlOptions.Mode.FORCED};
+    String[] names = {"DISABLED", "FORCED, manifest fsynced per run", "FORCED, lazy manifest"};
+    EtlOptions.Mode[] modes = {EtlOptions.Mode.DISABLED, EtlOptions.Mode.FORCED,
+        EtlOptions.Mode.FORCED};
+    Measure[] results = new Measure[modes.length];
     StorageConfig.SyncMode sync = StorageConfig.SyncMode.valueOf(System.getProperty("bench.forcedSync", "COMMIT"));
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < modes.length; i++) {
+      System.setProperty("quaver.etl.syncEachManifest", Boolean.toString(i == 1));
       try (StorageEngine engine = open(base.resolve("forced" + i), 64L << 20, modes[i],
           sync)) {
         TableDef table = engine.catalog().createTable(plays("PLAYS"));
@@ -222,13 +296,18 @@ public final class ColumnarBenchRunner {
           }
         });
         System.out.printf(Locale.ROOT, "%,d single-row commits (sync %s), ETL %s: %.0f"
-            + " commits/s wall [%s]%n", forcedCommits, sync, modes[i], results[i].perWallSecond(
+            + " commits/s wall [%s]%n", forcedCommits, sync, names[i], results[i].perWallSecond(
             forcedCommits), results[i]);
+      } finally {
+        System.clearProperty("quaver.etl.syncEachManifest");
       }
     }
-    System.out.printf(Locale.ROOT, "  forced/disabled: %.1fx CPU, %.1fx wall%n",
+    System.out.printf(Locale.ROOT, "  forced/disabled: manifest fsynced per run %.1fx CPU, %.1fx"
+        + " wall; lazy manifest %.1fx CPU, %.1fx wall%n",
         (double) results[1].cpuNanos() / results[0].cpuNanos(),
-        (double) results[1].wallNanos() / results[0].wallNanos());
+        (double) results[1].wallNanos() / results[0].wallNanos(),
+        (double) results[2].cpuNanos() / results[0].cpuNanos(),
+        (double) results[2].wallNanos() / results[0].wallNanos());
   }
 
   private static StorageEngine open(Path directory, long budget) throws Exception {
