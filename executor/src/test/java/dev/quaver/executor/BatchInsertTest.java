@@ -64,6 +64,11 @@ class BatchInsertTest {
     PreparedPlan plan = planner.prepare(sql);
     assertThat(Executor.isOneCommitBatch(plan)).isTrue();
     assertThat(BatchInsert.of(plan)).isNotNull();
+    return execute(executor, plan, sets);
+  }
+
+  /** How the sets reach the executor: lists here, the decoded column batch in {@link BatchInsertColumnsTest}. */
+  long[] execute(Executor executor, PreparedPlan plan, List<List<Object>> sets) {
     return executor.executeOneCommitBatch(plan, sets);
   }
 
