@@ -1,6 +1,7 @@
 package dev.quaver.storage.columnar;
 
 import dev.quaver.storage.catalog.TableDef;
+import dev.quaver.storage.columnar.segment.IntegralKeyMatch;
 import dev.quaver.storage.columnar.segment.KeyMatch;
 import dev.quaver.storage.columnar.segment.SegmentReader;
 import dev.quaver.storage.io.ByteArrayKey;
@@ -12,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.IntConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 
 /**
@@ -166,12 +168,15 @@ final class SupersededRows {
    * keys sliced by each group's key zone map, binary-searched in a group in row-key order),
    * copying an array of {@code shared} before changing it. A table partitioned by its row key
    * (no distribution key) holds each key in one partition only, so each segment is matched
-   * against the keys of its own partition.
+   * against the keys of its own partition. A table keyed by one INTEGER/BIGINT column is
+   * searched in that column ({@link IntegralKeyMatch}).
    */
   private static void mark(ColumnarVersion version, TableDef table, int rowKeyColumn,
       byte[][] keys, long[][] bits, long[][] shared, BufferAllocator allocator) {
     byte[][][] byPartition = PartitionFunction.splitByRowKeyPartition(table, keys);
     boolean keyOrdered = table.sortKey().isEmpty();
+    int integral = IntegralKeyMatch.keyColumn(table); // INTEGER/BIGINT key: search its column
+    ColumnType integralType = integral < 0 ? null : table.columns().get(integral).type();
     for (int segment = 0; segment < version.readers().size(); segment++) {
       SegmentReader reader = version.readers().get(segment);
       byte[][] candidates = keys;
@@ -181,7 +186,7 @@ final class SupersededRows {
             : keys;
       }
       int index = segment;
-      KeyMatch.matchingRows(reader, rowKeyColumn, candidates, keyOrdered, allocator, row -> {
+      IntConsumer mark = row -> {
         long[] words = bits[index];
         if (words == null || (shared != null && words == shared[index])) {
           int size = (int) ((reader.rowCount() + 63) >>> 6);
@@ -189,7 +194,14 @@ final class SupersededRows {
           bits[index] = words;
         }
         words[row >>> 6] |= 1L << row;
-      });
+      };
+      long[] values = integral < 0 ? null : IntegralKeyMatch.values(candidates, integralType);
+      if (values != null) {
+        IntegralKeyMatch.matchingRows(reader, integral, integralType, values, candidates,
+            rowKeyColumn, allocator, mark);
+      } else {
+        KeyMatch.matchingRows(reader, rowKeyColumn, candidates, keyOrdered, allocator, mark);
+      }
     }
   }
 }

@@ -7,6 +7,7 @@ import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.columnar.ArrowTypes;
 import dev.quaver.storage.columnar.ColumnarStore;
 import dev.quaver.storage.columnar.ColumnarVersion;
+import dev.quaver.storage.columnar.segment.IntegralKeyMatch;
 import dev.quaver.storage.columnar.segment.KeyMatch;
 import dev.quaver.storage.columnar.segment.LiveSegment;
 import dev.quaver.storage.columnar.segment.SegmentFile;
@@ -179,8 +180,17 @@ final class EtlRunner {
   /** Ordinals (in the segment, ascending) of rows whose key is in {@code changed} (sorted). */
   private int[] rowsWithKeys(SegmentReader reader, byte[][] changed, TableLayout layout) {
     IntArrayBuilder rows = new IntArrayBuilder();
-    KeyMatch.matchingRows(reader, layout.types().size(), changed,
-        layout.table().sortKey().isEmpty(), allocator, rows);
+    TableDef table = layout.table();
+    int integral = IntegralKeyMatch.keyColumn(table);
+    long[] values = integral < 0 ? null
+        : IntegralKeyMatch.values(changed, table.columns().get(integral).type());
+    if (values != null) {
+      IntegralKeyMatch.matchingRows(reader, integral, table.columns().get(integral).type(), values,
+          changed, layout.types().size(), allocator, rows);
+    } else {
+      KeyMatch.matchingRows(reader, layout.types().size(), changed, table.sortKey().isEmpty(),
+          allocator, rows);
+    }
     return rows.toArray();
   }
 

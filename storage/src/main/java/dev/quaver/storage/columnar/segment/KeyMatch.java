@@ -40,45 +40,62 @@ public final class KeyMatch {
     if (sortedKeys.length == 0) {
       return;
     }
-    KeyProbe all = null;
-    int[] columns = {keyColumn};
-    int groupRows = reader.rowGroupCount() == 0 ? 0 : reader.rowGroupRows(0);
+    KeyProbe[] all = new KeyProbe[1];
     for (int group = 0; group < reader.rowGroupCount(); group++) {
       ZoneMap zone = reader.zoneMap(group, keyColumn);
       int lo = zone.min() == null ? 0 : lowerBound(sortedKeys, zone.min(), false);
       int hi = zone.max() == null ? sortedKeys.length : lowerBound(sortedKeys, zone.max(), true);
-      if (lo >= hi) {
-        continue;
+      if (lo < hi) {
+        matchGroup(reader, group, keyColumn, sortedKeys, lo, hi, keyOrdered, all, allocator, rows);
       }
-      int groupStart = group * groupRows;
-      try (VectorSchemaRoot loaded = reader.load(group, columns, allocator)) {
-        VarBinaryVector vector = (VarBinaryVector) loaded.getFieldVectors().get(0);
-        int count = loaded.getRowCount();
-        if (keyOrdered && wellFormed(vector, count) && inZoneOrder(vector, count, zone)) {
-          long offsets = vector.getOffsetBuffer().memoryAddress();
-          long data = vector.getDataBuffer().memoryAddress();
-          int from = 0;
-          for (int k = lo; k < hi && from < count; k++) {
-            int at = search(offsets, data, from, count, sortedKeys[k]);
-            if (at >= 0) {
-              rows.accept(groupStart + at);
-              from = at + 1;
-            } else {
-              from = -at - 1;
-            }
+    }
+  }
+
+  /** As {@link #matchingRows}, for one row group and a segment not known to be in key order. */
+  public static void matchingRowsOfGroup(SegmentReader reader, int group, int keyColumn,
+      byte[][] sortedKeys, BufferAllocator allocator, IntConsumer rows) {
+    if (sortedKeys.length > 0) {
+      matchGroup(reader, group, keyColumn, sortedKeys, 0, sortedKeys.length, false,
+          new KeyProbe[1], allocator, rows);
+    }
+  }
+
+  /** {@code all}: a probe of all the keys, built on first use and shared by the groups. */
+  private static void matchGroup(SegmentReader reader, int group, int keyColumn,
+      byte[][] sortedKeys, int lo, int hi, boolean keyOrdered, KeyProbe[] all,
+      BufferAllocator allocator, IntConsumer rows) {
+    ZoneMap zone = reader.zoneMap(group, keyColumn);
+    int groupStart = group * reader.rowGroupRows(0);
+    try (VectorSchemaRoot loaded = reader.load(group, new int[] {keyColumn}, allocator)) {
+      VarBinaryVector vector = (VarBinaryVector) loaded.getFieldVectors().get(0);
+      int count = loaded.getRowCount();
+      if (keyOrdered && wellFormed(vector, count) && inZoneOrder(vector, count, zone)) {
+        long offsets = vector.getOffsetBuffer().memoryAddress();
+        long data = vector.getDataBuffer().memoryAddress();
+        int from = 0;
+        for (int k = lo; k < hi && from < count; k++) {
+          int at = search(offsets, data, from, count, sortedKeys[k]);
+          if (at >= 0) {
+            rows.accept(groupStart + at);
+            from = at + 1;
+          } else {
+            from = -at - 1;
           }
-          continue;
         }
-        KeyProbe probe;
-        if (lo == 0 && hi == sortedKeys.length || hi - lo > sortedKeys.length / 2) {
-          probe = all == null ? all = new KeyProbe(sortedKeys, 0, sortedKeys.length) : all;
-        } else {
-          probe = new KeyProbe(sortedKeys, lo, hi);
+        return;
+      }
+      KeyProbe probe;
+      if (lo == 0 && hi == sortedKeys.length || hi - lo > sortedKeys.length / 2) {
+        if (all[0] == null) {
+          all[0] = new KeyProbe(sortedKeys, 0, sortedKeys.length);
         }
-        for (int r = 0; r < count; r++) {
-          if (!vector.isNull(r) && probe.contains(vector, r)) {
-            rows.accept(groupStart + r);
-          }
+        probe = all[0];
+      } else {
+        probe = new KeyProbe(sortedKeys, lo, hi);
+      }
+      for (int r = 0; r < count; r++) {
+        if (!vector.isNull(r) && probe.contains(vector, r)) {
+          rows.accept(groupStart + r);
         }
       }
     }
