@@ -64,6 +64,14 @@ final class ArithmeticNode extends ExprNode {
     }
   }
 
+  ScalarFunction function() {
+    return function;
+  }
+
+  Kind kind() {
+    return kind;
+  }
+
   @Override
   boolean mayRaise() {
     return kind != Kind.DOUBLE || function == ScalarFunction.DIVIDE || function == ScalarFunction.MOD;

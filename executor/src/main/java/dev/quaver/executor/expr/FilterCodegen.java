@@ -91,7 +91,8 @@ final class FilterCodegen {
     }
   }
 
-  private static boolean condition(ExprNode node, StringBuilder out) {
+  /** Appends the Java condition of {@code node}; false when it is not of the generated form. */
+  static boolean condition(ExprNode node, StringBuilder out) {
     if (node instanceof AndOrNode logic) {
       out.append('(');
       for (int i = 0; i < node.children.size(); i++) {

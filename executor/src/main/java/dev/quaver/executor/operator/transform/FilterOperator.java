@@ -18,14 +18,29 @@ import org.apache.arrow.vector.types.pojo.Schema;
  */
 public final class FilterOperator implements Operator {
   private final Operator input;
+  private final PhysicalExpr predicate;
   private final RowFilter condition;
   private final ExecutionContext context;
   private VectorSchemaRoot current;
 
   public FilterOperator(Operator input, PhysicalExpr condition, ExecutionContext context) {
     this.input = input;
+    this.predicate = condition;
     this.condition = RowFilter.compile(condition);
     this.context = context;
+  }
+
+  /** The operator this one filters (a Project fused with this filter reads it directly). */
+  Operator input() {
+    return input;
+  }
+
+  PhysicalExpr predicate() {
+    return predicate;
+  }
+
+  RowFilter condition() {
+    return condition;
   }
 
   @Override

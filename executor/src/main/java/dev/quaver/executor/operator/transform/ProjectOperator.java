@@ -1,5 +1,6 @@
 package dev.quaver.executor.operator.transform;
 
+import dev.quaver.executor.expr.FusedFilterProject;
 import dev.quaver.executor.expr.VectorExpression;
 import dev.quaver.executor.operator.ExecutionContext;
 import dev.quaver.executor.operator.Expressions;
@@ -20,6 +21,13 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * the input's buffers; a row-key column keeps its VarBinary type (UPDATE / DELETE plans carry it
  * through projections).
  *
+ * <p>Directly over a {@link FilterOperator} whose predicate and projections fit
+ * {@link FusedFilterProject} (generated predicate; column references and integral +, -, *), the
+ * filter and the projection run as one generated loop over the filter's input: no copy of the
+ * kept rows' unused columns, no separate expression pass. A batch the fused loop cannot take (a
+ * column layout it was not generated for, an overflow) goes the exact way: the filter's predicate,
+ * the kept rows, the expressions — which raise the SQL error as before.
+ *
  * <p>Thread safety: confined to the statement's thread.
  */
 public final class ProjectOperator implements Operator {
@@ -27,12 +35,16 @@ public final class ProjectOperator implements Operator {
   private final List<VectorExpression> expressions = new ArrayList<>();
   private final ExecutionContext context;
   private final Schema schema;
+  private final FilterOperator filter;
+  private final FusedFilterProject fused;
   private VectorSchemaRoot current;
+  private VectorSchemaRoot selected;
 
   public ProjectOperator(Operator input, PhysicalProject node, ExecutionContext context) {
     this.input = input;
     this.context = context;
     List<org.apache.arrow.vector.types.pojo.Field> fields = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     for (int i = 0; i < node.expressions().size(); i++) {
       PhysicalExpr expression = node.expressions().get(i);
       Field field = node.fields().get(i);
@@ -43,9 +55,16 @@ public final class ProjectOperator implements Operator {
       } else {
         fields.add(ArrowTypes.field(field.name(), field.type()));
       }
+      names.add(field.name());
       expressions.add(Expressions.compile(expression));
     }
     this.schema = new Schema(fields);
+    FusedFilterProject fusedForm = null;
+    if (input instanceof FilterOperator candidate && candidate.condition().isGenerated()) {
+      fusedForm = FusedFilterProject.compile(candidate.predicate(), node.expressions(), names);
+    }
+    this.fused = fusedForm;
+    this.filter = fusedForm == null ? null : (FilterOperator) input;
   }
 
   @Override
@@ -53,14 +72,65 @@ public final class ProjectOperator implements Operator {
     return schema;
   }
 
+  /** True when this projection runs fused with the filter below it (tests check the choice). */
+  public boolean isFused() {
+    return fused != null;
+  }
+
   @Override
   public VectorSchemaRoot next() {
+    if (fused != null) {
+      return nextFused();
+    }
     context.checkCanceled();
     releaseCurrent();
     VectorSchemaRoot batch = input.next();
     if (batch == null) {
       return null;
     }
+    current = project(batch);
+    return current;
+  }
+
+  private VectorSchemaRoot nextFused() {
+    while (true) {
+      context.checkCanceled();
+      releaseCurrent();
+      VectorSchemaRoot batch = filter.input().next();
+      if (batch == null) {
+        return null;
+      }
+      VectorSchemaRoot out = fused.apply(batch, context.allocator());
+      if (out == null) {
+        out = exact(batch);
+        if (out == null) {
+          continue;
+        }
+      }
+      if (out.getRowCount() == 0) {
+        out.close();
+        continue;
+      }
+      current = out;
+      return current;
+    }
+  }
+
+  /** The filter then the projection over one batch, the unfused way; null when no row passes. */
+  private VectorSchemaRoot exact(VectorSchemaRoot batch) {
+    int[] positions = filter.condition().select(batch, context);
+    if (positions.length == 0) {
+      return null;
+    }
+    VectorSchemaRoot kept = batch;
+    if (positions.length < batch.getRowCount()) {
+      selected = Batches.select(batch, positions, positions.length, context.allocator());
+      kept = selected;
+    }
+    return project(kept);
+  }
+
+  private VectorSchemaRoot project(VectorSchemaRoot batch) {
     List<FieldVector> vectors = new ArrayList<>(expressions.size());
     try {
       for (VectorExpression expression : expressions) {
@@ -70,8 +140,7 @@ public final class ProjectOperator implements Operator {
       vectors.forEach(FieldVector::close);
       throw e;
     }
-    current = Batches.of(vectors, batch.getRowCount());
-    return current;
+    return Batches.of(vectors, batch.getRowCount());
   }
 
   @Override
@@ -84,6 +153,10 @@ public final class ProjectOperator implements Operator {
     if (current != null) {
       current.close();
       current = null;
+    }
+    if (selected != null) {
+      selected.close();
+      selected = null;
     }
   }
 }
