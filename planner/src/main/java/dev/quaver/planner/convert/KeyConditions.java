@@ -16,10 +16,13 @@ import java.util.Set;
 /**
  * What the conjuncts of a scan's filter say about single table columns, for key ranges (issue
  * #7, access paths): {@code column = value}, {@code column IN (values)} (an OR of equalities),
- * and {@code column <, <=, >, >= value}, where the column side is a column of the scan (or a
- * widening numeric cast of one) and the value side reads no input column (literals, {@code ?}
- * parameters, outer references, and casts and arithmetic of them). CHAR columns are left out:
- * their comparisons ignore trailing spaces, which their key bytes do not. Immutable.
+ * {@code column <, <=, >, >= value}, and an OR of such comparisons and of their conjunctions over
+ * one column ({@code id < 10 OR id BETWEEN 20 AND 30 OR id = 99}: one key range each), where the
+ * column side is a column of the scan (or a widening numeric cast of one) and the value side
+ * reads no input column (literals, {@code ?} parameters, outer references, and casts and
+ * arithmetic of them). CHAR columns take equalities only: their comparisons ignore trailing
+ * spaces, so a CHAR(n) value equals exactly one stored (space-padded) key, but their order is
+ * not the key bytes' order for characters below the space. Immutable.
  */
 final class KeyConditions {
   /** Ranges of more than this many keys (products of IN lists) stop at the previous column. */
@@ -44,7 +47,7 @@ final class KeyConditions {
       }
       int owner = owners.get(i);
       if (call.function() == ScalarFunction.OR) {
-        inList(call, scanColumns, table, owner, byColumn);
+        anyOf(call, scanColumns, table, owner, byColumn);
         continue;
       }
       Comparison comparison = comparison(call, scanColumns, table);
@@ -62,13 +65,13 @@ final class KeyConditions {
     prefixes.add(List.of());
     Set<Integer> consumed = new LinkedHashSet<>();
     int equalColumns = 0;
-    ColumnConditions rangeColumn = null;
+    List<Interval> intervals = null;
     for (int column : keyColumns) {
       ColumnConditions conditions = byColumn.get(column);
       if (conditions == null) {
         break;
       }
-      List<PhysicalExpr> values = conditions.equal != null ? List.of(conditions.equal) : conditions.in;
+      List<PhysicalExpr> values = conditions.equal != null ? List.of(conditions.equal) : conditions.points();
       if (values != null && (long) prefixes.size() * values.size() <= MAX_RANGES) {
         List<List<PhysicalExpr>> next = new ArrayList<>();
         for (List<PhysicalExpr> prefix : prefixes) {
@@ -79,29 +82,38 @@ final class KeyConditions {
           }
         }
         prefixes = next;
-        consumed.add(conditions.equal != null ? conditions.equalOwner : conditions.inOwner);
+        consumed.add(conditions.equal != null ? conditions.equalOwner : conditions.anyOwner);
         equalColumns++;
         continue;
       }
       if (conditions.lower != null || conditions.upper != null) {
-        rangeColumn = conditions;
+        intervals = List.of(new Interval(conditions.lower, conditions.lowerInclusive, conditions.upper,
+            conditions.upperInclusive));
         if (conditions.lower != null) {
           consumed.add(conditions.lowerOwner);
         }
         if (conditions.upper != null) {
           consumed.add(conditions.upperOwner);
         }
+      } else if (conditions.any != null && (long) prefixes.size() * conditions.any.size() <= MAX_RANGES) {
+        intervals = conditions.any;
+        consumed.add(conditions.anyOwner);
       }
       break;
     }
-    if (equalColumns == 0 && rangeColumn == null) {
+    if (equalColumns == 0 && intervals == null) {
       return null;
     }
-    List<KeyRange> ranges = new ArrayList<>(prefixes.size());
+    List<KeyRange> ranges = new ArrayList<>();
     for (List<PhysicalExpr> prefix : prefixes) {
-      ranges.add(rangeColumn == null ? new KeyRange(prefix, null, true, null, true)
-          : new KeyRange(prefix, rangeColumn.lower, rangeColumn.lowerInclusive, rangeColumn.upper,
-              rangeColumn.upperInclusive));
+      if (intervals == null) {
+        ranges.add(new KeyRange(prefix, null, true, null, true));
+        continue;
+      }
+      for (Interval interval : intervals) {
+        ranges.add(new KeyRange(prefix, interval.lower(), interval.lowerInclusive(), interval.upper(),
+            interval.upperInclusive()));
+      }
     }
     return new Access(ranges, equalColumns == keyColumns.size(), List.copyOf(consumed));
   }
@@ -111,24 +123,48 @@ final class KeyConditions {
 
   private record Comparison(int column, ScalarFunction function, PhysicalExpr value) {}
 
-  private static void inList(PhysicalExpr.Call or, List<Integer> scanColumns, TableDef table, int owner,
+  /** Values of one column between {@code lower} and {@code upper} (null: unbounded); a point has both equal. */
+  record Interval(PhysicalExpr lower, boolean lowerInclusive, PhysicalExpr upper, boolean upperInclusive) {
+    boolean isPoint() {
+      return lower != null && lower == upper && lowerInclusive && upperInclusive;
+    }
+  }
+
+  /**
+   * An OR whose every operand constrains the same column: an equality (a point), a comparison
+   * (a half-open interval) or an AND of comparisons of that column (an interval, e.g. a
+   * BETWEEN). Anything else in any operand leaves the OR to the filter.
+   */
+  private static void anyOf(PhysicalExpr.Call or, List<Integer> scanColumns, TableDef table, int owner,
       Map<Integer, ColumnConditions> byColumn) {
-    List<PhysicalExpr> values = new ArrayList<>();
+    List<Interval> intervals = new ArrayList<>();
     int column = -1;
     for (PhysicalExpr operand : flatten(or, ScalarFunction.OR)) {
-      Comparison comparison = operand instanceof PhysicalExpr.Call call ? comparison(call, scanColumns, table) : null;
-      if (comparison == null || comparison.function() != ScalarFunction.EQUALS
-          || column >= 0 && comparison.column() != column) {
+      ColumnConditions single = new ColumnConditions();
+      int operandColumn = -1;
+      for (PhysicalExpr part : flatten(operand, ScalarFunction.AND)) {
+        Comparison comparison = part instanceof PhysicalExpr.Call call ? comparison(call, scanColumns, table) : null;
+        if (comparison == null || operandColumn >= 0 && comparison.column() != operandColumn) {
+          return;
+        }
+        operandColumn = comparison.column();
+        single.add(comparison.function(), comparison.value(), owner);
+      }
+      if (operandColumn < 0 || column >= 0 && operandColumn != column) {
         return;
       }
-      column = comparison.column();
-      values.add(comparison.value());
+      column = operandColumn;
+      if (single.equal != null) {
+        intervals.add(new Interval(single.equal, true, single.equal, true));
+      } else {
+        intervals.add(new Interval(single.lower, single.lowerInclusive, single.upper, single.upperInclusive));
+      }
     }
     if (column >= 0) {
       ColumnConditions conditions = byColumn.computeIfAbsent(column, c -> new ColumnConditions());
-      if (conditions.in == null) {
-        conditions.in = List.copyOf(values);
-        conditions.inOwner = owner;
+      if (conditions.any == null) {
+        conditions.any = List.copyOf(intervals);
+        conditions.anyOwner = owner;
       }
     }
   }
@@ -140,6 +176,16 @@ final class KeyConditions {
     }
     PhysicalExpr left = call.operands().get(0);
     PhysicalExpr right = call.operands().get(1);
+    Comparison found = comparison(function, left, right, scanColumns, table);
+    if (found != null && function != ScalarFunction.EQUALS
+        && table.columns().get(found.column()).type().type() == SqlType.CHAR) {
+      return null; // CHAR order is not the key order (see the class comment)
+    }
+    return found;
+  }
+
+  private static Comparison comparison(ScalarFunction function, PhysicalExpr left, PhysicalExpr right,
+      List<Integer> scanColumns, TableDef table) {
     int column = column(left, scanColumns, table);
     if (column >= 0 && isConstant(right) && comparable(table, column, right.type())) {
       return new Comparison(column, function, right);
@@ -156,15 +202,20 @@ final class KeyConditions {
     PhysicalExpr inner = expr;
     if (expr instanceof PhysicalExpr.Call cast && cast.function() == ScalarFunction.CAST) {
       inner = cast.operands().get(0);
-      if (!inner.type().type().isNumeric() || !cast.type().type().isNumeric() || !widens(inner.type(), cast.type())) {
+      boolean numeric = inner.type().type().isNumeric() && cast.type().type().isNumeric()
+          && widens(inner.type(), cast.type());
+      // A CHAR column read as text for a comparison with a string (CAST(code AS VARCHAR(4)) = 'ab'):
+      // equalities only, like the CHAR column itself.
+      boolean text = inner.type().type() == SqlType.CHAR && cast.type().type().isCharacter()
+          && cast.type().length() >= inner.type().length();
+      if (!numeric && !text) {
         return -1;
       }
     }
     if (!(inner instanceof PhysicalExpr.InputRef ref) || ref.index() >= scanColumns.size()) {
       return -1;
     }
-    int column = scanColumns.get(ref.index());
-    return table.columns().get(column).type().type() == SqlType.CHAR ? -1 : column;
+    return scanColumns.get(ref.index());
   }
 
   /** A cast that keeps the order of numeric values (to a wider integer, DECIMAL or floating type). */
@@ -180,7 +231,7 @@ final class KeyConditions {
     SqlType columnType = table.columns().get(column).type().type();
     SqlType value = valueType.type();
     return columnType == value || columnType.isNumeric() && value.isNumeric()
-        || columnType == SqlType.VARCHAR && value.isCharacter();
+        || columnType.isCharacter() && value.isCharacter();
   }
 
   /** Reads no input column and calls nothing but casts and arithmetic. */
@@ -223,18 +274,26 @@ final class KeyConditions {
     return out;
   }
 
-  /** The first equality, IN list, lower and upper bound found for one column. */
+  /** The first equality, OR of intervals (an IN list: of points), lower and upper bound found for one column. */
   private static final class ColumnConditions {
     PhysicalExpr equal;
     int equalOwner;
-    List<PhysicalExpr> in;
-    int inOwner;
+    List<Interval> any;
+    int anyOwner;
     PhysicalExpr lower;
     boolean lowerInclusive;
     int lowerOwner;
     PhysicalExpr upper;
     boolean upperInclusive;
     int upperOwner;
+
+    /** The OR's values when every interval of it is a point (an IN list), else null. */
+    List<PhysicalExpr> points() {
+      if (any == null || !any.stream().allMatch(Interval::isPoint)) {
+        return null;
+      }
+      return any.stream().map(Interval::lower).toList();
+    }
 
     void add(ScalarFunction function, PhysicalExpr value, int owner) {
       switch (function) {

@@ -143,7 +143,8 @@ final class KeyRowBound {
 
   /**
    * The table column {@code operand} reads unchanged (a plain reference, or a cast that maps
-   * distinct values to distinct values: integer to a wider integer or DECIMAL), else -1.
+   * distinct values to distinct values: integer to a wider integer or DECIMAL, CHAR(n) to a
+   * string type of at least n characters), else -1.
    */
   private static int columnOf(RelNode input, TableDef table, RexNode operand) {
     RexNode node = operand;
@@ -153,7 +154,10 @@ final class KeyRowBound {
       SqlTypeName to = node.getType().getSqlTypeName();
       boolean injective = SqlTypeName.INT_TYPES.contains(from)
           && (to == SqlTypeName.DECIMAL || SqlTypeName.INT_TYPES.contains(to)
-              && SqlTypeName.INT_TYPES.indexOf(to) >= SqlTypeName.INT_TYPES.indexOf(from));
+              && SqlTypeName.INT_TYPES.indexOf(to) >= SqlTypeName.INT_TYPES.indexOf(from))
+          // a CHAR(n) read as text of at least n characters keeps its padding
+          || from == SqlTypeName.CHAR && SqlTypeName.CHAR_TYPES.contains(to)
+              && node.getType().getPrecision() >= inner.getType().getPrecision();
       if (!injective) {
         return -1;
       }

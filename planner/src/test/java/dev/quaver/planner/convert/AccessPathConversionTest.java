@@ -55,6 +55,10 @@ class AccessPathConversionTest {
         column("GROUP_ID", ColumnType.INTEGER)));
     engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_CODE", List.of(1), true));
     engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_GROUP", List.of(2), false));
+    TableDef codes = table("CODES", List.of(0), List.of(column("CODE", ColumnType.character(4)),
+        column("V", ColumnType.INTEGER)));
+    engine.catalog().statistics().put(new TableStatistics(codes.id(), 1_000_000, 12, 0, List.of(
+        new ColumnStatistics(0, "aaaa", "zzzz", 1_000_000, null, null, null), numeric(100, 0, 100))));
     planner = new Planner(engine.catalog());
   }
 
@@ -140,6 +144,43 @@ class AccessPathConversionTest {
     assertThat(indexScan("SELECT amount FROM orders WHERE id = 42", "scan")).isNull();
     assertThat(indexScan("SELECT amount FROM orders WHERE id + 1 = 42", "index")).isNull();
     assertThat(indexScan("SELECT amount FROM orders WHERE amount = 1", "index")).isNull();
+  }
+
+  @Test
+  void orOfRangesOverOneKeyColumnIsOneKeyRangeEach() {
+    PhysicalIndexScan scan = indexScan(
+        "SELECT amount FROM orders WHERE id < 100 OR id BETWEEN 5000 AND 5100 OR id = 9999", "auto");
+    assertThat(scan.access()).isEqualTo(IndexAccess.PRIMARY_KEY_RANGE);
+    assertThat(scan.ranges()).hasSize(3);
+    assertThat(scan.ranges().get(0).lower()).isNull();
+    assertThat(scan.ranges().get(1).lower()).isNotNull();
+    assertThat(scan.ranges().get(1).upper()).isNotNull();
+    assertThat(explain("SELECT amount FROM orders WHERE id < 100 OR id BETWEEN 5000 AND 5100 OR id = 9999"))
+        .contains("access=key range").contains(" OR ");
+    // an IN list is still a point get; with a prefix, the OR is on the column after it
+    assertThat(indexScan("SELECT amount FROM orders WHERE id = 5 OR id = 7", "auto").access())
+        .isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    PhysicalIndexScan lines = indexScan("SELECT qty FROM lines WHERE order_id = 7 AND (line < 2 OR line > 6)", "auto");
+    assertThat(lines.ranges()).hasSize(2);
+    assertThat(lines.ranges().get(0).equal()).hasSize(1);
+  }
+
+  @Test
+  void orAcrossColumnsIsNotAKeyRange() {
+    assertThat(indexScan("SELECT amount FROM orders WHERE id = 1 OR customer = 2", "index")).isNull();
+    assertThat(indexScan("SELECT amount FROM orders WHERE id = 1 OR (id > 5 AND customer = 2)", "index")).isNull();
+  }
+
+  @Test
+  void charKeysTakeEqualitiesOnly() {
+    PhysicalIndexScan point = indexScan("SELECT v FROM codes WHERE code = 'ab'", "auto");
+    assertThat(point.access()).isEqualTo(IndexAccess.PRIMARY_KEY_POINT);
+    // the filter compares CAST(code AS VARCHAR(4)): still one row per key above the read
+    assertThat(planner.prepare("SELECT v FROM codes WHERE code = 'ab'").root().estimatedRows()).isEqualTo(1);
+    assertThat(indexScan("SELECT v FROM codes WHERE code IN ('ab', 'cd  ', ?)", "auto").ranges()).hasSize(3);
+    // CHAR comparisons ignore trailing spaces: their order is not the padded keys' order
+    assertThat(indexScan("SELECT v FROM codes WHERE code > 'ab'", "index")).isNull();
+    assertThat(indexScan("SELECT v FROM codes WHERE code = 'ab' OR code < 'b'", "index")).isNull();
   }
 
   @Test

@@ -20,7 +20,9 @@ import java.util.List;
  * meet ({@code = 2.5}, {@code = NULL}, out of the type's range) gives no range at all, and a
  * value that cannot be placed exactly (a DOUBLE against a BIGINT or DECIMAL key beyond 2^53, a
  * failed evaluation, a string outside the basic plane whose UTF-16 and key orders differ) widens
- * the range to the columns before it. Stateless.
+ * the range to the columns before it. A string equality on a CHAR or VARCHAR key reads the value
+ * followed by any number of trailing spaces (a short range: comparisons with a CHAR ignore them,
+ * and CHAR keys may be stored padded); string range bounds are widened likewise. Stateless.
  */
 final class KeyBoundValues {
   private static final BigDecimal TWO_POW_53 = BigDecimal.valueOf(1L << 53);
@@ -38,6 +40,20 @@ final class KeyBoundValues {
       ColumnType type = keyTypes.get(i);
       if (value.failed() || imprecise(value.value(), type)) {
         return new KeyBounds(equal, null, true, null, true);
+      }
+      if (type.type().isCharacter() && value.value() instanceof String text) {
+        // String comparisons ignore trailing spaces where a CHAR is involved, and CHAR values may
+        // be stored padded or not: every key that is the value without its trailing spaces,
+        // followed by up to the column's length of spaces (a short range, not a point).
+        String stripped = stripTrailingSpaces(text);
+        int codePoints = stripped.codePointCount(0, stripped.length());
+        if (codePoints > type.length()) {
+          return null;
+        }
+        if (!basicPlane(stripped)) {
+          return new KeyBounds(equal, null, true, null, true);
+        }
+        return new KeyBounds(equal, stripped, true, stripped + " ".repeat(type.length() - codePoints), true);
       }
       Converted floor = convert(value.value(), type, RoundingMode.FLOOR);
       if (floor == null) {
@@ -127,8 +143,20 @@ final class KeyBoundValues {
       Converted converted = convert(widened, type, rounding);
       return converted == null ? null : new Converted(converted.value(), false, converted.outOfRange());
     }
-    if (value instanceof String text && !basicPlane(text)) {
+    if (value instanceof String text && (!basicPlane(text) || type.type() == SqlType.CHAR
+        || rounding == RoundingMode.CEILING && belowSpace(text))) {
+      // CHAR keys: their padded key order is not the comparison order. An upper bound with a
+      // character below the space: a key that is a prefix of it plus trailing spaces sorts after
+      // it while comparing (spaces ignored) below it. Both read unbounded on that side.
       return null;
+    }
+    if (value instanceof String text && type.type() == SqlType.VARCHAR) {
+      // A comparison with a CHAR value ignores trailing spaces: the lower bound without them,
+      // the upper bound followed by as many as a value can hold (wider for plain VARCHAR ones).
+      String stripped = stripTrailingSpaces(text);
+      String widened = rounding == RoundingMode.FLOOR ? stripped
+          : stripped + " ".repeat(Math.max(text.length() - stripped.length(), type.length()));
+      return new Converted(widened, widened.equals(text), 0);
     }
     return convert(value, type, rounding);
   }
@@ -136,6 +164,18 @@ final class KeyBoundValues {
   /** {@code value} as a value of {@code type}, rounded as said; null when it cannot be placed. */
   static Converted convert(Object value, ColumnType type, RoundingMode rounding) {
     SqlType target = type.type();
+    if (target == SqlType.CHAR) {
+      // Stored CHAR(n) values are padded to n: the one key equal to the value, spaces ignored.
+      if (!(value instanceof String text)) {
+        return null;
+      }
+      String stripped = stripTrailingSpaces(text);
+      int codePoints = stripped.codePointCount(0, stripped.length());
+      if (codePoints > type.length()) {
+        return new Converted(null, false, 1); // longer than any CHAR(n) value
+      }
+      return new Converted(stripped + " ".repeat(type.length() - codePoints), true, 0);
+    }
     if (!target.isNumeric()) {
       return isJavaValueOf(value, target) ? new Converted(value, true, 0) : null;
     }
@@ -214,6 +254,23 @@ final class KeyBoundValues {
       case TIMESTAMP, INTERVAL_DAY_TIME -> value instanceof Long;
       default -> false;
     };
+  }
+
+  private static String stripTrailingSpaces(String text) {
+    int end = text.length();
+    while (end > 0 && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return text.substring(0, end);
+  }
+
+  private static boolean belowSpace(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < ' ') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** No surrogate or private-use-and-above char: UTF-16 order equals the key's code-point order. */
