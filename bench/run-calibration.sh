@@ -18,7 +18,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     || { tail -40 /tmp/run-calibration-build.$$.log >&2; rm -f /tmp/run-calibration-build.$$.log; exit 2; }
   rm -f /tmp/run-calibration-build.$$.log
 fi
-[ -f "$JAR" ] || { echo "missing $JAR: build the bench module first" >&2; exit 2; }
+if [ -n "${JAR##*:*}" ] && [ ! -f "$JAR" ]; then echo "missing $JAR: build the bench module first" >&2; exit 2; fi # JAR may be a class path (a:b)
 WORK=$(mktemp -d /tmp/quaver-calibration.XXXXXX)
 JPID=""
 cleanup() {

@@ -22,7 +22,7 @@ if [ -z "${SKIP_BUILD:-}" ]; then
     || { tail -40 /tmp/run-music-scales-build.$$.log >&2; rm -f /tmp/run-music-scales-build.$$.log; exit 2; }
   rm -f /tmp/run-music-scales-build.$$.log
 fi
-[ -f "$JAR" ] || { echo "missing $JAR: build the bench module first" >&2; exit 2; }
+if [ -n "${JAR##*:*}" ] && [ ! -f "$JAR" ]; then echo "missing $JAR: build the bench module first" >&2; exit 2; fi # JAR may be a class path (a:b)
 WORK=$(mktemp -d /tmp/quaver-music-scales.XXXXXX)
 JPID=""
 cleanup() {
