@@ -19,7 +19,7 @@ import java.util.Map;
  * the filtered plays), each on a fresh in-process Quaver server. Per scale: load, OPTIMIZE TABLE,
  * ANALYZE, read the model's choices from EXPLAIN, then time the default plan ("auto") and every
  * forced choice, the variants interleaved (warm-up runs of each first, then one run of each
- * variant per round, so a noisy minute hits all variants alike), and check that every variant
+ * variant per round, rotating which goes first, so a noisy minute hits all variants alike), and check that every variant
  * returns the rows of the default plan. Prints a Markdown table and, per scale, whether the model
  * picked the faster join distribution and aggregation mode. Exit status 1 on a rows mismatch or a
  * failed run (a slower model choice is a finding, not a failure).
@@ -136,7 +136,9 @@ public final class MusicScales {
           }
         }
         for (int round = 0; round < reps; round++) {
-          for (String variant : variants) {
+          // Each round starts one variant later, so no variant always runs first (or after the same one).
+          for (int k = 0; k < variants.size(); k++) {
+            String variant = variants.get((round + k) % variants.size());
             if (!errors.containsKey(variant)) {
               StrategyVariants.apply(connection, variant);
               record(timer.measure(sql, 0, 1), variant, times.get(variant), results, errors);
