@@ -228,14 +228,17 @@ public final class ArenaSkipListMemtable implements Memtable {
   /** The first node at or after (key, sequence), or 0, for readers. */
   private int ceiling(byte[] key, long sequence) {
     int x = 0;
+    int next = 0;
     for (int i = levels - 1; i >= 0; i--) {
-      int next = next(x, i);
+      next = next(x, i);
       while (next != 0 && compare(next, key, sequence) < 0) {
         x = next;
         next = next(x, i);
       }
     }
-    return next(x, 0);
+    // The successor found at level 0, not a second read of the link: the writer may have linked
+    // a smaller node after x since, and returning that one would miss the key.
+    return next;
   }
 
   @Override

@@ -171,14 +171,17 @@ public final class FingerSkipListMemtable implements Memtable {
   /** The first node at or after (key, sequence), for readers. */
   private Node ceiling(byte[] key, long sequence) {
     Node x = head;
+    Node next = null;
     for (int i = levels - 1; i >= 0; i--) {
-      Node next = (Node) NEXT.getAcquire(x.next, i);
+      next = (Node) NEXT.getAcquire(x.next, i);
       while (next != null && compare(next, key, sequence) < 0) {
         x = next;
         next = (Node) NEXT.getAcquire(x.next, i);
       }
     }
-    return (Node) NEXT.getAcquire(x.next, 0);
+    // The successor found at level 0, not a second read of the link: the writer may have linked
+    // a smaller node after x since, and returning that one would miss the key.
+    return next;
   }
 
   @Override
