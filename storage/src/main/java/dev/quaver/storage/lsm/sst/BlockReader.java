@@ -16,8 +16,18 @@ public final class BlockReader implements InternalIterator {
   private final int restartsOffset;
   private final int restartCount;
   private int position;
-  private byte[] key = new byte[0];
+  /**
+   * The current key's bytes are {@code keyBuffer[0, keyLength)}: entries are decoded in place
+   * (a seek that skips a hundred entries allocates nothing); {@link #key()} and {@link #value()}
+   * copy out once per entry, on demand.
+   */
+  private byte[] keyBuffer = new byte[32];
+  private int keyLength;
+  private byte[] key;
   private long sequence;
+  /** Offset of the current value in {@code data}, or -1 for a tombstone. */
+  private int valueOffset;
+  private int valueLength;
   private byte[] value;
   private boolean positioned;
 
@@ -40,23 +50,25 @@ public final class BlockReader implements InternalIterator {
     while (low < high) { // last restart whose key is < target
       int mid = (low + high + 1) >>> 1;
       position = restartOffset(mid);
-      key = new byte[0];
+      keyLength = 0;
       decode();
-      if (compare(key, sequence, target, targetSequence) < 0) {
+      if (compareCurrent(target, targetSequence) < 0) {
         low = mid;
       } else {
         high = mid - 1;
       }
     }
     position = restartCount == 0 ? restartsOffset : restartOffset(Math.max(low, 0));
-    key = new byte[0];
+    keyLength = 0;
     while (position < restartsOffset) {
       int start = position;
-      byte[] previous = key;
+      int previousLength = keyLength;
       decode();
-      if (compare(key, sequence, target, targetSequence) >= 0) {
-        position = start; // let next() return this entry
-        key = previous;
+      if (compareCurrent(target, targetSequence) >= 0) {
+        // Let next() decode this entry again: it only rewrites the key after the prefix it
+        // shares with the previous one, so the previous key's prefix is still in the buffer.
+        position = start;
+        keyLength = previousLength;
         positioned = false;
         return;
       }
@@ -76,7 +88,15 @@ public final class BlockReader implements InternalIterator {
 
   @Override
   public byte[] key() {
+    if (key == null) {
+      key = Arrays.copyOf(keyBuffer, keyLength);
+    }
     return key;
+  }
+
+  /** Whether the current entry's key equals {@code other}, without copying it out. */
+  public boolean keyEquals(byte[] other) {
+    return Arrays.equals(keyBuffer, 0, keyLength, other, 0, other.length);
   }
 
   @Override
@@ -86,12 +106,24 @@ public final class BlockReader implements InternalIterator {
 
   @Override
   public byte[] value() {
-    return positioned ? value : null;
+    if (!positioned) {
+      return null;
+    }
+    if (value == null) {
+      value = valueOffset < 0 ? Memtable.TOMBSTONE
+          : Arrays.copyOfRange(data, valueOffset, valueOffset + valueLength);
+    }
+    return value;
   }
 
   /** Internal-key order: key ascending, sequence descending. */
   static int compare(byte[] key, long sequence, byte[] otherKey, long otherSequence) {
     int c = Arrays.compareUnsigned(key, otherKey);
+    return c != 0 ? c : Long.compare(otherSequence, sequence);
+  }
+
+  private int compareCurrent(byte[] otherKey, long otherSequence) {
+    int c = Arrays.compareUnsigned(keyBuffer, 0, keyLength, otherKey, 0, otherKey.length);
     return c != 0 ? c : Long.compare(otherSequence, sequence);
   }
 
@@ -104,22 +136,29 @@ public final class BlockReader implements InternalIterator {
     int unshared = (int) readVar();
     sequence = readVar();
     long valueCode = readVar();
-    if (shared > key.length || position + unshared > restartsOffset) {
+    if (shared > keyLength || unshared < 0 || position + unshared > restartsOffset) {
       throw new IllegalStateException("bad entry at " + position);
     }
-    byte[] next = Arrays.copyOf(key, shared + unshared);
-    System.arraycopy(data, position, next, shared, unshared);
+    int length = shared + unshared;
+    if (length > keyBuffer.length) {
+      keyBuffer = Arrays.copyOf(keyBuffer, Math.max(length, keyBuffer.length * 2));
+    }
+    System.arraycopy(data, position, keyBuffer, shared, unshared);
     position += unshared;
-    key = next;
+    keyLength = length;
+    key = null;
+    value = null;
     if (valueCode == 0) {
-      value = Memtable.TOMBSTONE;
+      valueOffset = -1;
+      valueLength = 0;
     } else {
-      int length = (int) (valueCode - 1);
-      if (position + length > restartsOffset || length < 0) {
+      int valueBytes = (int) (valueCode - 1);
+      if (position + valueBytes > restartsOffset || valueBytes < 0) {
         throw new IllegalStateException("bad value length at " + position);
       }
-      value = Arrays.copyOfRange(data, position, position + length);
-      position += length;
+      valueOffset = position;
+      valueLength = valueBytes;
+      position += valueBytes;
     }
   }
 

@@ -132,7 +132,7 @@ public final class SstReader implements AutoCloseable {
     try {
       BlockReader reader = new BlockReader(dataBlock(block));
       reader.seek(key, snapshot);
-      if (reader.next() && Arrays.equals(reader.key(), key)) {
+      if (reader.next() && reader.keyEquals(key)) {
         return new Found(reader.sequence(), reader.value());
       }
       return null;
