@@ -41,6 +41,7 @@ public final class IncrementalStatistics {
 
   private final LsmStore store;
   private final Statistics statistics;
+  private final boolean incrementalEnabled;
   private final Map<Long, Base> bases = new ConcurrentHashMap<>();
   private final AtomicLong fullRefreshes = new AtomicLong();
   private final AtomicLong incrementalRefreshes = new AtomicLong();
@@ -54,9 +55,19 @@ public final class IncrementalStatistics {
    */
   private record Base(long sequence, TableStatistics stored, long removedSinceFull) {}
 
+  /**
+   * {@code -Dquaver.stats.refresh=full} makes every refresh a full scan (the behaviour before
+   * issue #4's incremental refresh), for A/B runs (docs/storage-bench.md).
+   */
   public IncrementalStatistics(LsmStore store, Statistics statistics) {
+    this(store, statistics, !"full".equalsIgnoreCase(System.getProperty("quaver.stats.refresh")));
+  }
+
+  /** {@code incremental} false: every refresh is a full scan. */
+  public IncrementalStatistics(LsmStore store, Statistics statistics, boolean incremental) {
     this.store = store;
     this.statistics = statistics;
+    this.incrementalEnabled = incremental;
   }
 
   /**
@@ -83,7 +94,8 @@ public final class IncrementalStatistics {
       BufferAllocator allocator) {
     Base base = bases.get(table.id());
     Optional<TableStatistics> stored = statistics.table(table.id());
-    boolean incremental = base != null && stored.isPresent() && stored.get() == base.stored()
+    boolean incremental = incrementalEnabled && base != null && stored.isPresent()
+        && stored.get() == base.stored()
         && stored.get().columns().size() == table.columns().size()
         && base.sequence() <= watermark;
     try {
