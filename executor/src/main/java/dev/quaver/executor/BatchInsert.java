@@ -61,6 +61,11 @@ final class BatchInsert {
    * literal (a column default); else null.
    */
   private final ParameterColumn[] direct;
+  /**
+   * Per direct column: the parameter's value is already the column's value (same SqlType, not
+   * CHAR, whose values are padded), so the row takes it without {@code coerceParameter}.
+   */
+  private final boolean[] asBound;
 
   /**
    * Input column of the parameter {@code index} as a value of {@code type}: a {@code ?} node's
@@ -113,12 +118,18 @@ final class BatchInsert {
   }
 
   private BatchInsert(PhysicalInsert insert, List<ParameterColumn> parameterColumns,
-      List<VectorExpression> columns, Schema schema, ParameterColumn[] direct) {
+      List<VectorExpression> columns, Schema schema, ParameterColumn[] direct, List<ColumnType> parameterTypes) {
     this.insert = insert;
     this.parameterColumns = parameterColumns;
     this.columns = columns;
     this.schema = schema;
     this.direct = direct;
+    this.asBound = new boolean[direct == null ? 0 : direct.length];
+    for (int i = 0; i < asBound.length; i++) {
+      ParameterColumn column = direct[i];
+      asBound[i] = column != null && column.type().type() != SqlType.CHAR
+          && parameterTypes.get(column.index()).type() == column.type().type();
+    }
   }
 
   private static final int CACHE_SLOTS = 32;
@@ -182,7 +193,8 @@ final class BatchInsert {
       }
       columns.add(ExpressionCompiler.compile(overColumns));
     }
-    return new BatchInsert(insert, List.copyOf(parameterColumns), columns, Schemas.of(fields), direct);
+    return new BatchInsert(insert, List.copyOf(parameterColumns), columns, Schemas.of(fields), direct,
+        plan.parameterTypes());
   }
 
   /**
@@ -276,7 +288,7 @@ final class BatchInsert {
           continue;
         }
         Object value = sets.get(set, column.index());
-        row[i] = value == null ? null : ExpressionCompiler.coerceParameter(value, column.type());
+        row[i] = value == null || asBound[i] ? value : ExpressionCompiler.coerceParameter(value, column.type());
       }
       return row;
     }

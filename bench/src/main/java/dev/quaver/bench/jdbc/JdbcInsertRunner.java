@@ -51,7 +51,7 @@ public final class JdbcInsertRunner {
    * row over the measured interval — on a shared machine a steadier figure than rows/s.
    */
   record Result(double rowsPerSecond, long operations, long p50, long p99, long p999, double loadAverage,
-      double cpuMicrosPerRow, java.util.Map<String, Double> threadMicrosPerRow) {}
+      double cpuMicrosPerRow, java.util.Map<String, Double> threadMicrosPerRow, String allocation) {}
 
   public static void main(String[] args) throws Exception {
     String pgUrl = System.getProperty("pg.url");
@@ -132,7 +132,8 @@ public final class JdbcInsertRunner {
             r.rowsPerSecond(), r.p50() / 1e6, r.p99() / 1e6, r.p999() / 1e6, r.cpuMicrosPerRow(),
             r.loadAverage());
       }
-      System.out.println("    quaver threads: " + ThreadCpu.describe(results.get("quaver").threadMicrosPerRow()));
+      System.out.println("    quaver threads: " + ThreadCpu.describe(results.get("quaver").threadMicrosPerRow())
+          + "; " + results.get("quaver").allocation());
       System.out.printf("ratio quaver / postgresql %.2f, quaver / postgresql rewrite %.2f%n",
           results.get("quaver").rowsPerSecond() / results.get("postgresql").rowsPerSecond(),
           results.get("quaver").rowsPerSecond() / results.get("postgresql rewrite").rowsPerSecond());
@@ -155,7 +156,7 @@ public final class JdbcInsertRunner {
       System.out.printf("quaver %-6s %3d conn | %10.0f rows/s | p50 %8.0f us p99 %8.0f us p99.9 %8.0f us"
           + " | cpu %6.2f us/row | load %5.2f%n", parts[0], connections, r.rowsPerSecond(), us(r.p50()),
           us(r.p99()), us(r.p999()), r.cpuMicrosPerRow(), r.loadAverage());
-      System.out.println("    " + ThreadCpu.describe(r.threadMicrosPerRow()));
+      System.out.println("    " + ThreadCpu.describe(r.threadMicrosPerRow()) + "; " + r.allocation());
     }
   }
 
@@ -245,7 +246,8 @@ public final class JdbcInsertRunner {
       }
       return new Result(totalRows / seconds, sorted.length, Latencies.percentile(sorted, 50),
           Latencies.percentile(sorted, 99), Latencies.percentile(sorted, 99.9), load,
-          totalRows == 0 ? 0 : cpu / 1e3 / totalRows, threadsTo.microsPerRowSince(threadsFrom, rowsAtEnd));
+          totalRows == 0 ? 0 : cpu / 1e3 / totalRows, threadsTo.microsPerRowSince(threadsFrom, rowsAtEnd),
+          threadsTo.allocationSince(threadsFrom, rowsAtEnd));
     }
   }
 

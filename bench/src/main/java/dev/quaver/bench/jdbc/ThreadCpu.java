@@ -18,17 +18,23 @@ import java.util.TreeMap;
 final class ThreadCpu {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  /** Nanoseconds of CPU per thread id, and each id's group name. */
+  /** Nanoseconds of CPU and bytes allocated per thread id, and each id's group name. */
   private final Map<Long, Long> cpu;
+  private final Map<Long, Long> allocated;
   private final Map<Long, String> groups;
+  /** Milliseconds spent in collections so far (all collectors). */
+  private final long gcMillis;
 
-  private ThreadCpu(Map<Long, Long> cpu, Map<Long, String> groups) {
+  private ThreadCpu(Map<Long, Long> cpu, Map<Long, Long> allocated, Map<Long, String> groups, long gcMillis) {
     this.cpu = cpu;
+    this.allocated = allocated;
     this.groups = groups;
+    this.gcMillis = gcMillis;
   }
 
   static ThreadCpu snapshot() {
     Map<Long, Long> cpu = new HashMap<>();
+    Map<Long, Long> allocated = new HashMap<>();
     Map<Long, String> groups = new HashMap<>();
     for (ThreadInfo info : THREADS.getThreadInfo(THREADS.getAllThreadIds())) {
       if (info == null) {
@@ -37,10 +43,37 @@ final class ThreadCpu {
       long nanos = THREADS.getThreadCpuTime(info.getThreadId());
       if (nanos >= 0) {
         cpu.put(info.getThreadId(), nanos);
+        if (THREADS instanceof com.sun.management.ThreadMXBean sun) {
+          allocated.put(info.getThreadId(), sun.getThreadAllocatedBytes(info.getThreadId()));
+        }
         groups.put(info.getThreadId(), info.getThreadName().replaceAll("\\d+", "N"));
       }
     }
-    return new ThreadCpu(cpu, groups);
+    long gc = 0;
+    for (var collector : ManagementFactory.getGarbageCollectorMXBeans()) {
+      gc += Math.max(0, collector.getCollectionTime());
+    }
+    return new ThreadCpu(cpu, allocated, groups, gc);
+  }
+
+  /**
+   * Bytes allocated per row by the request path's threads (clients and driver, Netty I/O,
+   * server workers) from {@code earlier} to this snapshot, and GC milliseconds per 1000 rows, as
+   * "alloc N B/row, gc M ms per 1000 rows".
+   */
+  String allocationSince(ThreadCpu earlier, long rows) {
+    if (rows <= 0) {
+      return "";
+    }
+    long bytes = 0;
+    for (Map.Entry<Long, Long> entry : allocated.entrySet()) {
+      String group = groups.get(entry.getKey());
+      if (group.startsWith("bench-client") || group.startsWith("quaver-io") || group.startsWith("quaver-worker")) {
+        bytes += entry.getValue() - earlier.allocated.getOrDefault(entry.getKey(), 0L);
+      }
+    }
+    return String.format("request path allocates %.0f B/row; gc %.2f ms per 1000 rows",
+        (double) bytes / rows, (gcMillis - earlier.gcMillis) * 1000.0 / rows);
   }
 
   /** Microseconds of CPU per row per thread group from {@code earlier} to this snapshot. */
