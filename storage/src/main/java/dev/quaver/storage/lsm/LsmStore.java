@@ -66,6 +66,10 @@ public final class LsmStore implements AutoCloseable {
   private final Compactor compactor;
   private volatile Memtables memtables;
   private long lastSequence; // guarded by the caller's commit lock
+  private static final int INITIAL_RECORD_BUFFER = 64 << 10;
+  private static final int MAX_KEPT_RECORD_BUFFER = 4 << 20;
+  /** Every commit's WAL record is encoded here (the log copies it); guarded by the commit lock. */
+  private ByteWriter recordBuffer = new ByteWriter(INITIAL_RECORD_BUFFER);
   private byte[] catalog; // guarded by the caller's commit lock
   private final Map<Long, Long> rowIds; // guarded by the caller's commit lock
   private volatile Throwable failure;
@@ -212,7 +216,7 @@ public final class LsmStore implements AutoCloseable {
     checkHealthy();
     throttle.beforeWrite();
     long sequence = lastSequence + 1;
-    ByteWriter record = writes.encode(sequence);
+    ByteWriter record = writes.encode(sequence, recordBuffer);
     long position;
     try {
       position = log.append(LogFormat.TYPE_COMMIT, record.array(), record.size());
@@ -228,6 +232,9 @@ public final class LsmStore implements AutoCloseable {
       rowIds.merge(rowId[0], rowId[1], Math::max);
     }
     lastSequence = sequence;
+    if (record.array().length > MAX_KEPT_RECORD_BUFFER) {
+      recordBuffer = new ByteWriter(INITIAL_RECORD_BUFFER); // an index build's record: let it go
+    }
     if (memtables.active().approximateBytes() >= options.memtableBytes()) {
       freeze();
     }

@@ -128,8 +128,16 @@ public final class WriteSet {
 
   /** A record buffer: {@link LogFormat#RECORD_HEADER_BYTES} reserved, then the payload. */
   public ByteWriter encode(long sequence) {
-    ByteWriter out = new ByteWriter(LogFormat.RECORD_HEADER_BYTES + 24 + encodedBytes);
-    out.truncate(LogFormat.RECORD_HEADER_BYTES);
+    return encode(sequence, new ByteWriter(LogFormat.RECORD_HEADER_BYTES + 24 + encodedBytes));
+  }
+
+  /**
+   * As {@link #encode(long)}, into {@code out} (its content is replaced): the store reuses one
+   * buffer for every commit's record instead of allocating the record's size each time.
+   */
+  public ByteWriter encode(long sequence, ByteWriter out) {
+    out.reset();
+    out.truncate(LogFormat.RECORD_HEADER_BYTES); // a ByteWriter holds at least 16 bytes
     out.writeLong(sequence);
     out.writeVarLong(keys.size() + ranges.size() / 2 + (catalog == null ? 0 : 1) + rowIds.size());
     if (catalog != null) {
