@@ -1,24 +1,34 @@
 package dev.quaver.executor.exchange;
 
 import dev.quaver.executor.vector.Batches;
-import dev.quaver.executor.vector.VectorValues;
+import dev.quaver.executor.vector.HeapColumn;
 import dev.quaver.storage.columnar.PartitionFunction;
 import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.BufferLedger;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * An {@link Exchange} inside one JVM. Batches are not serialized: the rows of a sent batch are
- * copied (all of them, or for a hash shuffle those of each consumer) into batches of the
- * exchange's own allocator, so no buffer is shared between the allocators of two fragment
- * instances (TODO(#6): hand buffers over without the copy), and queued in a bounded {@link BatchQueue} per
- * consumer (per producer for an ordered merge, which needs each producer's sorted stream apart).
- * A hash shuffle sends row r to consumer {@code PartitionFunction.of(key values of r)}: the rule
- * by which the storage partitions tables, so shuffled rows meet the table rows with equal keys.
+ * An {@link Exchange} inside one JVM. Batches are not serialized and, where the whole batch goes
+ * to one place, not copied either: a gathered, merged or broadcast batch is handed over as a new
+ * batch of the exchange's allocator whose vectors share the producer's buffers (Arrow's
+ * reference-counted transfer: the exchange's allocator takes over the accounting, the buffers are
+ * freed when the last holder closes them, so the producer may close or replace its batch at once,
+ * and its instance allocator still ends empty). The producer must not write into a buffer it has
+ * sent; operators allocate fresh vectors per batch, so none does. A batch whose buffers belong to
+ * another allocator tree is copied. A hash shuffle routes rows a batch and a key column at a time
+ * ({@link HashRouter}); a batch whose rows all go to one consumer is handed over whole, others are
+ * copied to the heap once and each consumer's rows gathered from there. Batches are queued in a
+ * bounded {@link BatchQueue} per consumer (per producer for an ordered merge, which needs each
+ * producer's sorted stream apart). A hash shuffle sends row r to consumer
+ * {@link PartitionFunction#of} of r's key values: the rule by which the storage partitions tables,
+ * so shuffled rows meet the table rows with equal keys.
  *
  * <p>Thread safety: safe for concurrent use by all producers and consumers.
  */
@@ -36,6 +46,7 @@ public final class InProcessExchange implements Exchange {
   private final List<ColumnType> keyTypes;
   private final BufferAllocator allocator;
   private final List<BatchQueue> queues = new ArrayList<>();
+  private final java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * {@code keyColumns}/{@code keyTypes}: the hash keys (HASH only); {@code allocator}: owns the
@@ -79,6 +90,11 @@ public final class InProcessExchange implements Exchange {
     return consumers;
   }
 
+  /** Batches passed on without a copy so far (tests and profiles). */
+  public long handedOverBatches() {
+    return handedOver.get();
+  }
+
   @Override
   public Sink sink(int producer, Waits waits) {
     return new RoutingSink(producer, waits);
@@ -116,6 +132,7 @@ public final class InProcessExchange implements Exchange {
   private final class RoutingSink implements Sink {
     private final int producer;
     private final Waits waits;
+    private final HashRouter router;
     private int[] targets = new int[0];
     private int[] identity = new int[0];
     private final int[][] positions = new int[consumers][];
@@ -124,6 +141,7 @@ public final class InProcessExchange implements Exchange {
     RoutingSink(int producer, Waits waits) {
       this.producer = producer;
       this.waits = waits;
+      this.router = routing == Routing.HASH ? new HashRouter(keyColumns, keyTypes, consumers) : null;
     }
 
     @Override
@@ -133,11 +151,11 @@ public final class InProcessExchange implements Exchange {
         return;
       }
       switch (routing) {
-        case GATHER -> queues.get(0).put(copy(batch, rows), waits);
-        case MERGE -> queues.get(producer).put(copy(batch, rows), waits);
+        case GATHER -> queues.get(0).put(handOver(batch, rows), waits);
+        case MERGE -> queues.get(producer).put(handOver(batch, rows), waits);
         case BROADCAST -> {
           for (BatchQueue queue : queues) {
-            queue.put(copy(batch, rows), waits);
+            queue.put(copy(batch, rows), waits); // one allocation cannot be owned by N consumers' accounts
           }
         }
         case HASH -> shuffle(batch, rows);
@@ -149,15 +167,15 @@ public final class InProcessExchange implements Exchange {
         targets = new int[rows];
       }
       java.util.Arrays.fill(counts, 0);
-      List<FieldVector> vectors = batch.getFieldVectors();
-      Object[] key = new Object[keyColumns.length];
+      router.route(batch, rows, targets);
       for (int r = 0; r < rows; r++) {
-        for (int k = 0; k < keyColumns.length; k++) {
-          key[k] = VectorValues.get(vectors.get(keyColumns[k]), r);
+        counts[targets[r]]++;
+      }
+      for (int c = 0; c < consumers; c++) {
+        if (counts[c] == rows) {
+          queues.get(c).put(handOver(batch, rows), waits);
+          return;
         }
-        int target = PartitionFunction.of(keyTypes, key, consumers);
-        targets[r] = target;
-        counts[target]++;
       }
       for (int c = 0; c < consumers; c++) {
         if (positions[c] == null || positions[c].length < counts[c]) {
@@ -168,11 +186,73 @@ public final class InProcessExchange implements Exchange {
       for (int r = 0; r < rows; r++) {
         positions[targets[r]][counts[targets[r]]++] = r;
       }
+      List<Field> fields = batch.getSchema().getFields();
+      if (!fields.stream().allMatch(HeapColumn::supports)) {
+        for (int c = 0; c < consumers; c++) {
+          if (counts[c] > 0) {
+            queues.get(c).put(Batches.select(batch, positions[c], counts[c], allocator), waits);
+          }
+        }
+        return;
+      }
+      HeapColumn[] columns = new HeapColumn[fields.size()];
+      for (int i = 0; i < columns.length; i++) {
+        columns[i] = HeapColumn.of(batch.getVector(i), rows);
+      }
       for (int c = 0; c < consumers; c++) {
         if (counts[c] > 0) {
-          queues.get(c).put(Batches.select(batch, positions[c], counts[c], allocator), waits);
+          queues.get(c).put(gather(fields, columns, positions[c], counts[c]), waits);
         }
       }
+    }
+
+    /** A batch of the exchange's allocator holding {@code columns}' rows at {@code rows[0, count)}. */
+    private VectorSchemaRoot gather(List<Field> fields, HeapColumn[] columns, int[] rows, int count) {
+      List<FieldVector> vectors = new ArrayList<>(columns.length);
+      try {
+        for (HeapColumn column : columns) {
+          vectors.add(column.gather(rows, 0, count, allocator));
+        }
+      } catch (RuntimeException | Error e) {
+        vectors.forEach(FieldVector::close);
+        throw e;
+      }
+      return new VectorSchemaRoot(fields, vectors, count);
+    }
+
+    /**
+     * The batch's rows as a batch of the exchange's allocator: sharing the producer's buffers when
+     * they belong to the same allocator tree (no copy), else copied.
+     */
+    private VectorSchemaRoot handOver(VectorSchemaRoot batch, int rows) {
+      if (!ownsItsBuffers(batch)) {
+        return copy(batch, rows);
+      }
+      handedOver.incrementAndGet();
+      return Batches.slice(batch, 0, rows, allocator);
+    }
+
+    /**
+     * True when every buffer of the batch is a plain allocation of the producer: its ledger is in
+     * this exchange's allocator tree and is the one that accounts for the memory (not a slice
+     * passed through from an input batch, whose accounting lies with another holder).
+     */
+    private boolean ownsItsBuffers(VectorSchemaRoot batch) {
+      BufferAllocator owner = null;
+      for (FieldVector vector : batch.getFieldVectors()) {
+        for (ArrowBuf buffer : vector.getFieldBuffers()) {
+          if (buffer.capacity() == 0) {
+            continue;
+          }
+          if (!(buffer.getReferenceManager() instanceof BufferLedger ledger) || ledger.getAccountedSize() == 0
+              || ledger.getAllocator().getRoot() != allocator.getRoot()
+              || (owner != null && ledger.getAllocator() != owner)) {
+            return false;
+          }
+          owner = ledger.getAllocator();
+        }
+      }
+      return true;
     }
 
     /** A copy of the batch's rows in the exchange's allocator (the producer reuses its vectors). */

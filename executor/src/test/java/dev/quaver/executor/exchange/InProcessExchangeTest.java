@@ -1,0 +1,113 @@
+package dev.quaver.executor.exchange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quaver.executor.vector.Batches;
+import dev.quaver.storage.columnar.ArrowTypes;
+import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.arrow.vector.VectorSchemaRoot;
+import org.apache.arrow.vector.types.pojo.Schema;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Batches handed over without a copy stay readable after the producer closed them and its
+ * allocator, every allocator ends empty, and a hash shuffle delivers every row once.
+ */
+class InProcessExchangeTest {
+  private static final Schema SCHEMA = new Schema(List.of(ArrowTypes.field("K", ColumnType.BIGINT),
+      ArrowTypes.field("S", ColumnType.TEXT)));
+
+  private static List<Object[]> rows(int from, int count) {
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = from; i < from + count; i++) {
+      rows.add(new Object[] {i % 5 == 0 ? null : (long) i, i % 7 == 0 ? null : "s" + i});
+    }
+    return rows;
+  }
+
+  @Test
+  void gatheredAndBroadcastBatchesOutliveTheProducersAllocator() {
+    for (InProcessExchange.Routing routing : List.of(InProcessExchange.Routing.GATHER,
+        InProcessExchange.Routing.BROADCAST)) {
+      try (BufferAllocator root = new RootAllocator()) {
+        BufferAllocator statement = root.newChildAllocator("statement", 0, Long.MAX_VALUE);
+        int consumers = routing == InProcessExchange.Routing.GATHER ? 1 : 3;
+        InProcessExchange exchange = new InProcessExchange(routing, 1, consumers, new int[0], List.of(),
+            statement.newChildAllocator("exchange", 0, Long.MAX_VALUE));
+        try (BufferAllocator producer = statement.newChildAllocator("producer", 0, Long.MAX_VALUE)) {
+          Exchange.Sink sink = exchange.sink(0, Exchange.Waits.NONE);
+          for (int b = 0; b < 3; b++) {
+            try (VectorSchemaRoot batch = Batches.fromRows(SCHEMA, rows(b * 100, 100), 0, 100, producer)) {
+              sink.send(batch);
+            }
+          }
+          sink.finish();
+          assertThat(producer.getAllocatedMemory()).isZero();
+        }
+        for (int c = 0; c < consumers; c++) {
+          List<String> seen = new ArrayList<>();
+          try (Exchange.Source source = exchange.source(c, Exchange.Waits.NONE)) {
+            for (VectorSchemaRoot batch = source.next(); batch != null; batch = source.next()) {
+              Batches.rows(batch).forEach(row -> seen.add(java.util.Arrays.toString(row)));
+            }
+          }
+          List<String> expected = new ArrayList<>();
+          rows(0, 300).forEach(row -> expected.add(java.util.Arrays.toString(row)));
+          assertThat(seen).isEqualTo(expected);
+        }
+        assertThat(exchange.handedOverBatches()).isEqualTo(routing == InProcessExchange.Routing.GATHER ? 3 : 0);
+        exchange.close();
+        assertThat(statement.getAllocatedMemory()).isZero();
+        statement.close();
+      }
+    }
+  }
+
+  @Test
+  void hashShuffleDeliversEveryRowOnceToItsConsumer() {
+    try (BufferAllocator root = new RootAllocator()) {
+      BufferAllocator statement = root.newChildAllocator("statement", 0, Long.MAX_VALUE);
+      InProcessExchange exchange = new InProcessExchange(InProcessExchange.Routing.HASH, 1, 3, new int[] {0},
+          List.of(ColumnType.BIGINT), statement.newChildAllocator("exchange", 0, Long.MAX_VALUE));
+      try (BufferAllocator producer = statement.newChildAllocator("producer", 0, Long.MAX_VALUE)) {
+        Exchange.Sink sink = exchange.sink(0, Exchange.Waits.NONE);
+        for (int b = 0; b < 2; b++) {
+          try (VectorSchemaRoot batch = Batches.fromRows(SCHEMA, rows(b * 200, 200), 0, 200, producer)) {
+            sink.send(batch);
+          }
+        }
+        // all rows of one key: one consumer takes the whole batch
+        List<Object[]> same = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+          same.add(new Object[] {7L, "same" + i});
+        }
+        try (VectorSchemaRoot batch = Batches.fromRows(SCHEMA, same, 0, 50, producer)) {
+          sink.send(batch);
+        }
+        sink.finish();
+      }
+      int total = 0;
+      java.util.Map<Object, Integer> consumerOfKey = new java.util.HashMap<>();
+      for (int c = 0; c < 3; c++) {
+        try (Exchange.Source source = exchange.source(c, Exchange.Waits.NONE)) {
+          for (VectorSchemaRoot batch = source.next(); batch != null; batch = source.next()) {
+            for (Object[] row : Batches.rows(batch)) {
+              total++;
+              Integer previous = consumerOfKey.put(String.valueOf(row[0]), c);
+              assertThat(previous == null || previous == c).as("key %s", row[0]).isTrue();
+            }
+          }
+        }
+      }
+      assertThat(total).isEqualTo(450);
+      assertThat(exchange.handedOverBatches()).isEqualTo(1); // the one-key batch
+      exchange.close();
+      assertThat(statement.getAllocatedMemory()).isZero();
+      statement.close();
+    }
+  }
+}
