@@ -88,7 +88,7 @@ final class KeyRanges {
   private static boolean append(ByteWriter out, ColumnType type, Object value) {
     int size = out.size();
     try {
-      KeyEncoder.encode(out, type, value);
+      KeyEncoder.encode(out, type, value == KeyBounds.NULL ? null : value);
       return true;
     } catch (RuntimeException e) { // wrong class, or a DECIMAL beyond the column's precision
       out.truncate(size);

@@ -8,6 +8,7 @@ import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.expr.PhysicalExpr;
 import dev.quaver.planner.expr.ScalarFunction;
 import dev.quaver.planner.physical.IndexAccess;
+import dev.quaver.planner.physical.KeyRange;
 import dev.quaver.planner.physical.PhysicalIndexScan;
 import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.storage.catalog.IndexDef;
@@ -93,7 +94,8 @@ final class AccessPathConversion {
   /** Every range binds every key column of the primary key or of a UNIQUE index. */
   private static boolean atMostOneRowPerRange(PhysicalIndexScan scan) {
     boolean unique = scan.index() == null || scan.table().index(scan.index()).map(IndexDef::unique).orElse(false);
-    return unique && scan.ranges().stream().allMatch(range -> range.equal().size() == scan.keyColumns().size());
+    return unique && scan.ranges().stream().allMatch(range -> range.equal().size() == scan.keyColumns().size()
+        && range.equal().stream().noneMatch(KeyRange::isNull)); // a UNIQUE index holds many NULLs
   }
 
   /** The full scan with the filter: every row read and tested. */

@@ -34,7 +34,8 @@ final class AccessPathExplain {
   private static String range(KeyRange range, List<String> keyNames) {
     List<String> parts = new ArrayList<>();
     for (int i = 0; i < range.equal().size(); i++) {
-      parts.add(keyNames.get(i) + " = " + ExplainPrinter.expr(range.equal().get(i)));
+      parts.add(KeyRange.isNull(range.equal().get(i)) ? keyNames.get(i) + " IS NULL"
+          : keyNames.get(i) + " = " + ExplainPrinter.expr(range.equal().get(i)));
     }
     String column = range.width() > range.equal().size() ? keyNames.get(range.equal().size()) : null;
     if (range.lower() != null) {

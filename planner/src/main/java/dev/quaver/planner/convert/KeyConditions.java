@@ -20,7 +20,8 @@ import java.util.Set;
  * one column ({@code id < 10 OR id BETWEEN 20 AND 30 OR id = 99}: one key range each), where the
  * column side is a column of the scan (or a widening numeric cast of one) and the value side
  * reads no input column (literals, {@code ?} parameters, outer references, and casts and
- * arithmetic of them). CHAR columns take equalities only: their comparisons ignore trailing
+ * arithmetic of them), and {@code column IS NULL} (read as the key column's NULL keys). CHAR
+ * columns take equalities only: their comparisons ignore trailing
  * spaces, so a CHAR(n) value equals exactly one stored (space-padded) key, but their order is
  * not the key bytes' order for characters below the space. Immutable.
  */
@@ -50,6 +51,14 @@ final class KeyConditions {
         anyOf(call, scanColumns, table, owner, byColumn);
         continue;
       }
+      if (call.function() == ScalarFunction.IS_NULL && call.operands().size() == 1) {
+        int column = column(call.operands().get(0), scanColumns, table);
+        if (column >= 0 && call.operands().get(0) instanceof PhysicalExpr.InputRef) {
+          byColumn.computeIfAbsent(column, c -> new ColumnConditions()).add(ScalarFunction.EQUALS, KeyRange.IS_NULL,
+              owner);
+        }
+        continue;
+      }
       Comparison comparison = comparison(call, scanColumns, table);
       if (comparison != null) {
         ColumnConditions conditions = byColumn.computeIfAbsent(comparison.column(), c -> new ColumnConditions());
@@ -65,6 +74,7 @@ final class KeyConditions {
     prefixes.add(List.of());
     Set<Integer> consumed = new LinkedHashSet<>();
     int equalColumns = 0;
+    boolean nullBound = false;
     List<Interval> intervals = null;
     for (int column : keyColumns) {
       ColumnConditions conditions = byColumn.get(column);
@@ -82,6 +92,7 @@ final class KeyConditions {
           }
         }
         prefixes = next;
+        nullBound |= values.stream().anyMatch(KeyRange::isNull);
         consumed.add(conditions.equal != null ? conditions.equalOwner : conditions.anyOwner);
         equalColumns++;
         continue;
@@ -115,7 +126,8 @@ final class KeyConditions {
             interval.upperInclusive()));
       }
     }
-    return new Access(ranges, equalColumns == keyColumns.size(), List.copyOf(consumed));
+    // IS NULL binds a column without making the key unique: a UNIQUE index holds many NULLs.
+    return new Access(ranges, equalColumns == keyColumns.size() && !nullBound, List.copyOf(consumed));
   }
 
   /** Key ranges, whether every key column is bound by equality, and the filter conjuncts used. */

@@ -1,6 +1,9 @@
 package dev.quaver.planner.physical;
 
 import dev.quaver.planner.expr.PhysicalExpr;
+import dev.quaver.planner.expr.ScalarFunction;
+import dev.quaver.type.ColumnType;
+import dev.quaver.type.SqlType;
 import java.util.List;
 
 /**
@@ -14,8 +17,21 @@ import java.util.List;
  */
 public record KeyRange(List<PhysicalExpr> equal, PhysicalExpr lower, boolean lowerInclusive,
     PhysicalExpr upper, boolean upperInclusive) {
+  /**
+   * An element of {@code equal} that means "the key column IS NULL" (an equality with a NULL
+   * value matches nothing, so it cannot say this): the executor reads the keys whose column is
+   * NULL.
+   */
+  public static final PhysicalExpr IS_NULL = new PhysicalExpr.Call(ScalarFunction.IS_NULL, List.of(),
+      ColumnType.of(SqlType.BOOLEAN), false);
+
   public KeyRange {
     equal = List.copyOf(equal);
+  }
+
+  /** Whether {@code value} (an element of {@code equal}) is {@link #IS_NULL}. */
+  public static boolean isNull(PhysicalExpr value) {
+    return value == IS_NULL;
   }
 
   /** The number of key columns this range constrains. */

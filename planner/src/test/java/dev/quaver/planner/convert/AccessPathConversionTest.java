@@ -166,6 +166,18 @@ class AccessPathConversionTest {
   }
 
   @Test
+  void isNullOnAnIndexColumnReadsItsNullKeys() {
+    PhysicalIndexScan scan = indexScan("SELECT id FROM orders WHERE customer IS NULL", "auto");
+    assertThat(scan.index()).isEqualTo("ORDERS_CUSTOMER");
+    assertThat(dev.quaver.planner.physical.KeyRange.isNull(scan.ranges().get(0).equal().get(0))).isTrue();
+    assertThat(explain("SELECT id FROM orders WHERE customer IS NULL")).contains("ranges=[CUSTOMER IS NULL]");
+    // a UNIQUE index holds many NULLs: not a point read, so without statistics it is not taken
+    assertThat(indexScan("SELECT id FROM nostats WHERE code IS NULL", "auto")).isNull();
+    assertThat(indexScan("SELECT id FROM nostats WHERE code IS NULL", "index").index()).isEqualTo("NOSTATS_CODE");
+    assertThat(indexScan("SELECT id FROM orders WHERE customer IS NOT NULL", "index")).isNull();
+  }
+
+  @Test
   void orAcrossColumnsIsNotAKeyRange() {
     assertThat(indexScan("SELECT amount FROM orders WHERE id = 1 OR customer = 2", "index")).isNull();
     assertThat(indexScan("SELECT amount FROM orders WHERE id = 1 OR (id > 5 AND customer = 2)", "index")).isNull();

@@ -33,6 +33,10 @@ final class KeyBoundValues {
   static KeyBounds bounds(KeyRange range, List<ColumnType> keyTypes, EvaluationContext context) {
     List<Object> equal = new ArrayList<>(range.equal().size());
     for (int i = 0; i < range.equal().size(); i++) {
+      if (KeyRange.isNull(range.equal().get(i))) {
+        equal.add(KeyBounds.NULL); // IS NULL: the keys whose column is NULL
+        continue;
+      }
       Value value = evaluate(range.equal().get(i), context);
       if (value.isNull()) {
         return null;
