@@ -294,6 +294,11 @@ final class BatchInsert {
     }
 
     @Override
+    public int remainingRows() {
+      return sets.size() - next;
+    }
+
+    @Override
     public Schema schema() {
       return schema;
     }

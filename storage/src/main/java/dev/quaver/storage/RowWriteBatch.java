@@ -42,7 +42,7 @@ final class RowWriteBatch implements WriteBatch {
   }
 
   private final long readSnapshot;
-  private final List<Operation> operations = new ArrayList<>();
+  private final ArrayList<Operation> operations = new ArrayList<>();
   private final AtomicLong ignored = new AtomicLong();
   private boolean hasRebuilds;
   private boolean hasRows;
@@ -98,6 +98,13 @@ final class RowWriteBatch implements WriteBatch {
     hasRebuilds = true;
     operations.add(new Operation(Kind.REBUILD_INDEX, table, null, null, null, null,
         ConflictAction.ERROR, null, indexName, List.of()));
+  }
+
+  @Override
+  public void expectRows(int rows) {
+    if (rows > 0) {
+      operations.ensureCapacity(operations.size() + rows);
+    }
   }
 
   @Override

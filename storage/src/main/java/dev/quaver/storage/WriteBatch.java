@@ -66,4 +66,10 @@ public interface WriteBatch {
 
   /** Number of rows inserted, updated or deleted so far (the statement's update count). */
   int size();
+
+  /**
+   * A hint that about {@code rows} more writes follow (a batch insert knows its row count), so
+   * the batch can size its operation list once instead of growing it; ignoring it is correct.
+   */
+  default void expectRows(int rows) {}
 }

@@ -57,6 +57,9 @@ abstract class DmlOperator implements Operator {
     TriggerFiring triggers = TriggerFiring.of(this, table, context);
     long rows = 0;
     if (this.input instanceof RowSource source) {
+      if (triggers == null) {
+        batch.expectRows(source.remainingRows());
+      }
       for (Object[] row = source.nextRow(); row != null; row = source.nextRow()) {
         if ((rows & 1023) == 0) {
           context.checkCanceled();

@@ -15,4 +15,9 @@ package dev.quaver.executor.operator.dml;
 public interface RowSource {
   /** The next row (a fresh array the caller may keep), or null after the last one. */
   Object[] nextRow();
+
+  /** How many rows are left to read, or -1 when unknown (a hint to size the write batch). */
+  default int remainingRows() {
+    return -1;
+  }
 }
