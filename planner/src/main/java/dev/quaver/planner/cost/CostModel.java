@@ -7,8 +7,9 @@ import java.util.List;
  * The formulas and constants of Quaver's cost model (docs/cost-model.md). A cost is an estimate
  * of work in nanoseconds of one core of this machine; the per-row constants were calibrated by
  * {@code bench}'s OperatorCalibration (Quaver's own operators, process CPU time, 2026-11-28 on the
- * shared machine at load 22-33: a re-run on a quiet machine is TODO(#7)); the exchange and memory
- * constants are estimates (the executor's exchanges do not move rows yet). Network bytes are weighted as the in-process exchange
+ * shared machine at load 22-33: a re-run on a quiet machine, {@code bench/run-calibration.sh}, is
+ * TODO(#7)); the exchange constants are estimates until that run (it now also measures them:
+ * exchanges move rows since #6), the memory constant is one. Network bytes are weighted as the in-process exchange
  * moves them (a copy into a new batch); memory held by hash tables is weighted so that a plan
  * that builds the same table on every partition pays for it. Stateless.
  */
