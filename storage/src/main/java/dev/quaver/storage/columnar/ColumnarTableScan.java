@@ -66,6 +66,8 @@ final class ColumnarTableScan implements TableScan {
   private boolean contiguous;
   private int deltaPosition;
   private boolean exhausted;
+  /** Per output column: fixed-width, so copied batches set its validity bits up front. */
+  private final boolean[] presetValidity;
   /** Whether the batch vectors hold buffers of their own (a copied batch), not slices. */
   private boolean ownsBuffers;
   private boolean closed;
@@ -101,6 +103,11 @@ final class ColumnarTableScan implements TableScan {
     }
     this.root = VectorSchemaRoot.create(new Schema(fields), allocator);
     root.getFieldVectors().forEach(v -> v.setInitialCapacity(maxRowsPerBatch));
+    this.presetValidity = new boolean[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      FieldVector vector = root.getFieldVectors().get(i);
+      presetValidity[i] = vector instanceof BaseFixedWidthVector && !(vector instanceof BitVector);
+    }
     this.allocator = allocator;
   }
 
@@ -164,17 +171,28 @@ final class ColumnarTableScan implements TableScan {
    * new ones are allocated only after a batch of transferred slices (or the first time).
    */
   private void prepareCopyBatch() {
-    if (!ownsBuffers) {
+    boolean fresh = !ownsBuffers;
+    if (fresh) {
       root.clear();
       root.allocateNew();
       ownsBuffers = true;
-      return;
     }
-    for (FieldVector vector : root.getFieldVectors()) {
-      if (vector instanceof BaseFixedWidthVector fixed && !(vector instanceof BitVector)) {
-        fixed.getValidityBuffer().setZero(0, fixed.getValidityBuffer().capacity());
+    List<FieldVector> vectors = root.getFieldVectors();
+    for (int i = 0; i < vectors.size(); i++) {
+      FieldVector vector = vectors.get(i);
+      if (presetValidity[i]) {
+        // every bit set up front, one fill per batch: runs without NULLs then copy only data
+        // (setting their bits run by run was the delta scan's top frame); runs with NULLs and
+        // delta rows write each bit
+        // (a batch never grows past maxRowsPerBatch, so no reallocation clears them later)
+        BaseFixedWidthVector fixed = (BaseFixedWidthVector) vector;
+        while (fixed.getValueCapacity() < maxRowsPerBatch) {
+          fixed.reAlloc();
+        }
         fixed.setValueCount(0);
-      } else {
+        fixed.getValidityBuffer().setOne(0, (int) Math.min((maxRowsPerBatch + 7) / 8,
+            fixed.getValidityBuffer().capacity()));
+      } else if (!fresh) {
         vector.reset();
       }
     }
@@ -198,7 +216,7 @@ final class ColumnarTableScan implements TableScan {
   private void copy(List<FieldVector> out, int from, int at, int take) {
     for (int i = 0; i < out.size(); i++) {
       VectorRuns.copy(loaded.getFieldVectors().get(outputToLoaded[i]),
-          loadedHasNulls[outputToLoaded[i]], from, out.get(i), at, take);
+          loadedHasNulls[outputToLoaded[i]], from, out.get(i), at, take, presetValidity[i]);
     }
   }
 

@@ -26,6 +26,15 @@ final class VectorRuns {
    */
   static void copy(FieldVector source, boolean sourceHasNulls, int from, FieldVector target,
       int at, int count) {
+    copy(source, sourceHasNulls, from, target, at, count, false);
+  }
+
+  /**
+   * As above; {@code validityPreset}: the target's validity bits of [at, at + count) are already
+   * set (a batch whose bits were all set up front), so a run without NULLs copies only its data.
+   */
+  static void copy(FieldVector source, boolean sourceHasNulls, int from, FieldVector target,
+      int at, int count, boolean validityPreset) {
     if (source instanceof BaseFixedWidthVector fixed && !(source instanceof BitVector)
         && target instanceof BaseFixedWidthVector out && out.getTypeWidth() == fixed.getTypeWidth()) {
       while (out.getValueCapacity() < at + count) {
@@ -36,7 +45,9 @@ final class VectorRuns {
       ArrowBuf sourceValidity = fixed.getValidityBuffer();
       ArrowBuf targetValidity = out.getValidityBuffer();
       if (!sourceHasNulls) {
-        setBits(targetValidity, at, count);
+        if (!validityPreset) {
+          setBits(targetValidity, at, count);
+        }
       } else {
         for (int i = 0; i < count; i++) {
           BitVectorHelper.setValidityBit(targetValidity, at + i,
