@@ -4,14 +4,14 @@ import dev.quaver.storage.StorageEngine;
 import dev.quaver.storage.catalog.ColumnDef;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.columnar.ChangeLog;
-import dev.quaver.storage.columnar.ColumnarStore;
-import dev.quaver.storage.io.ByteArrayKey;
+import dev.quaver.storage.lsm.Cursor;
 import dev.quaver.storage.lsm.LsmStore;
 import dev.quaver.storage.row.RowCodec;
 import dev.quaver.type.ColumnType;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -149,14 +149,13 @@ public final class IncrementalStatistics {
     }
     Runnable unpin = store.snapshots().register(through);
     try {
-      NavigableSet<ByteArrayKey> changed = ColumnarStore.changedKeys(store, table.id(), after, through);
+      List<byte[]> changed = changedKeys(table.id(), after, through);
       if (changed.isEmpty()) {
         return collector.finish();
       }
       Object[] row = new Object[types.size()];
-      ByteArrayKey next = readRun(changed, through, types, row, collector);
-      for (ByteArrayKey key : next == null ? List.<ByteArrayKey>of() : changed.tailSet(next, true)) {
-        byte[] value = store.get(key.bytes(), through);
+      for (int i = readRun(changed, through, types, row, collector); i < changed.size(); i++) {
+        byte[] value = store.get(changed.get(i), through);
         if (value != null) {
           RowCodec.decode(value, types, row);
           collector.addRow(row);
@@ -169,41 +168,73 @@ public final class IncrementalStatistics {
   }
 
   /**
+   * The row keys of the table's change log in (after, through], sorted and distinct. The log is
+   * ordered by sequence, then row key; under hidden row ids (appends) that is already key order,
+   * so the common case costs one pass and no sort.
+   */
+  private List<byte[]> changedKeys(long tableId, long after, long through) {
+    List<byte[]> keys = new ArrayList<>();
+    boolean increasing = true;
+    byte[] previous = null;
+    try (Cursor cursor = store.scan(ChangeLog.from(tableId, after + 1),
+        ChangeLog.from(tableId, through + 1), through)) {
+      while (cursor.next()) {
+        byte[] key = ChangeLog.rowKeyOf(cursor.key());
+        if (previous != null && Arrays.compareUnsigned(previous, key) >= 0) {
+          increasing = false;
+        }
+        keys.add(key);
+        previous = key;
+      }
+    }
+    if (!increasing) {
+      keys.sort(Arrays::compareUnsigned);
+      int distinct = 0;
+      for (byte[] key : keys) {
+        if (distinct == 0 || !Arrays.equals(keys.get(distinct - 1), key)) {
+          keys.set(distinct++, key);
+        }
+      }
+      keys.subList(distinct, keys.size()).clear();
+    }
+    return keys;
+  }
+
+  /**
    * Reads the changed rows with one cursor over [first, last changed key] while most rows it
    * passes are changed ones (appends under hidden row ids, batch loads: the common case, where a
-   * point get per row cost as much as the ETL's own work); returns the first changed key still to
-   * read (by point gets) once the cursor passes more than {@link #RUN_SLACK} unchanged rows per
-   * changed one, or null when done. A changed key the cursor does not meet is deleted.
+   * point get per row cost as much as the ETL's own work); returns the index of the first changed
+   * key still to read (by point gets) once the cursor passes more than {@link #RUN_SLACK}
+   * unchanged rows per changed one, or the size when done. A changed key the cursor does not meet
+   * is deleted.
    */
-  private ByteArrayKey readRun(NavigableSet<ByteArrayKey> changed, long through,
-      List<ColumnType> types, Object[] row, StatisticsCollector collector) {
-    byte[] last = changed.last().bytes();
-    byte[] end = java.util.Arrays.copyOf(last, last.length + 1); // just after the last key
+  private int readRun(List<byte[]> changed, long through, List<ColumnType> types, Object[] row,
+      StatisticsCollector collector) {
+    byte[] last = changed.get(changed.size() - 1);
+    byte[] end = Arrays.copyOf(last, last.length + 1); // just after the last key
     long budget = (long) RUN_SLACK * changed.size();
-    ByteArrayKey pending = changed.first();
-    try (dev.quaver.storage.lsm.Cursor cursor = store.scan(pending.bytes(), end, through)) {
+    int pending = 0;
+    try (Cursor cursor = store.scan(changed.get(0), end, through)) {
       while (cursor.next()) {
         byte[] key = cursor.key();
-        int order = java.util.Arrays.compareUnsigned(key, pending.bytes());
+        int order = Arrays.compareUnsigned(key, changed.get(pending));
         while (order > 0) { // pending was deleted
-          pending = changed.higher(pending);
-          if (pending == null) {
-            return null;
+          if (++pending == changed.size()) {
+            return pending;
           }
-          order = java.util.Arrays.compareUnsigned(key, pending.bytes());
+          order = Arrays.compareUnsigned(key, changed.get(pending));
         }
         if (order == 0) {
           RowCodec.decode(cursor.value(), types, row);
           collector.addRow(row);
-          pending = changed.higher(pending);
-          if (pending == null) {
-            return null;
+          if (++pending == changed.size()) {
+            return pending;
           }
         } else if (--budget < 0) {
           return pending;
         }
       }
     }
-    return null; // the rest were deleted
+    return changed.size(); // the rest were deleted
   }
 }
