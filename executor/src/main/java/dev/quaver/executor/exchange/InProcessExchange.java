@@ -15,24 +15,33 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * An {@link Exchange} inside one JVM. Batches are not serialized and, where the whole batch goes
- * to one place, not copied either: a gathered, merged or broadcast batch is handed over as a new
+ * An {@link Exchange} inside one JVM. Batches are not serialized. With {@link #HAND_OVER} (off by
+ * default: see there), a gathered or merged batch, and a shuffled batch whose rows all go to one
+ * consumer, is not copied either but handed over as a new
  * batch of the exchange's allocator whose vectors share the producer's buffers (Arrow's
  * reference-counted transfer: the exchange's allocator takes over the accounting, the buffers are
  * freed when the last holder closes them, so the producer may close or replace its batch at once,
  * and its instance allocator still ends empty). The producer must not write into a buffer it has
  * sent; operators allocate fresh vectors per batch, so none does. A batch whose buffers belong to
  * another allocator tree is copied. A hash shuffle routes rows a batch and a key column at a time
- * ({@link HashRouter}); a batch whose rows all go to one consumer is handed over whole, others are
- * copied to the heap once and each consumer's rows gathered from there. Batches are queued in a
- * bounded {@link BatchQueue} per consumer (per producer for an ordered merge, which needs each
- * producer's sorted stream apart). A hash shuffle sends row r to consumer
+ * ({@link HashRouter}); each batch is copied to the heap once and each consumer's rows gathered
+ * from there. Batches are queued in a bounded {@link BatchQueue} per consumer (per producer for
+ * an ordered merge, which needs each producer's sorted stream apart). A hash shuffle sends row r to consumer
  * {@link PartitionFunction#of} of r's key values: the rule by which the storage partitions tables,
  * so shuffled rows meet the table rows with equal keys.
  *
  * <p>Thread safety: safe for concurrent use by all producers and consumers.
  */
 public final class InProcessExchange implements Exchange {
+  /**
+   * Whether whole batches are handed over without a copy (system property
+   * {@code quaver.exchange.handOver}). Off: with it on, ParallelExecutionTest passed but
+   * BatchInsertTest's parallel reads left 16-64 bytes per fragment instance in the instances'
+   * allocators (a reference to the transferred allocation that the producer's close did not
+   * drop), so every batch is copied until that is understood. TODO(#6)
+   */
+  static final boolean HAND_OVER = Boolean.getBoolean("quaver.exchange.handOver");
+
   /** Batches one queue holds before its producers wait. */
   public static final int QUEUE_CAPACITY_BATCHES = 4;
 
@@ -225,7 +234,7 @@ public final class InProcessExchange implements Exchange {
      * they belong to the same allocator tree (no copy), else copied.
      */
     private VectorSchemaRoot handOver(VectorSchemaRoot batch, int rows) {
-      if (!ownsItsBuffers(batch)) {
+      if (!HAND_OVER || !ownsItsBuffers(batch)) {
         return copy(batch, rows);
       }
       handedOver.incrementAndGet();
