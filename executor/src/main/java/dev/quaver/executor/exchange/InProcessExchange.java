@@ -7,41 +7,27 @@ import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.BufferLedger;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * An {@link Exchange} inside one JVM. Batches are not serialized. With {@link #HAND_OVER} (off by
- * default: see there), a gathered or merged batch, and a shuffled batch whose rows all go to one
- * consumer, is not copied either but handed over as a new
- * batch of the exchange's allocator whose vectors share the producer's buffers (Arrow's
- * reference-counted transfer: the exchange's allocator takes over the accounting, the buffers are
- * freed when the last holder closes them, so the producer may close or replace its batch at once,
- * and its instance allocator still ends empty). The producer must not write into a buffer it has
- * sent; operators allocate fresh vectors per batch, so none does. A batch whose buffers belong to
- * another allocator tree is copied. A hash shuffle routes rows a batch and a key column at a time
- * ({@link HashRouter}); each batch is copied to the heap once and each consumer's rows gathered
- * from there. Batches are queued in a bounded {@link BatchQueue} per consumer (per producer for
- * an ordered merge, which needs each producer's sorted stream apart). A hash shuffle sends row r to consumer
+ * An {@link Exchange} inside one JVM. Batches are not serialized, but every batch is copied into
+ * batches of the exchange's own allocator: the operator contract ({@code Operator#next}, {@code
+ * TableScan#next}) lets a producer reuse its output buffers once it is asked for the next batch
+ * (the columnar scan does), so a queued batch may not share them. Handing batches over without a
+ * copy needs a producer that gives its batch up (an ownership-transfer variant of that contract):
+ * TODO(#6). A hash shuffle routes rows a batch and a key column at a time ({@link HashRouter});
+ * each batch is copied to the heap once and each consumer's rows gathered from there. Batches are
+ * queued in a bounded {@link BatchQueue} per consumer (per producer for an ordered merge, which
+ * needs each producer's sorted stream apart). A hash shuffle sends row r to consumer
  * {@link PartitionFunction#of} of r's key values: the rule by which the storage partitions tables,
  * so shuffled rows meet the table rows with equal keys.
  *
  * <p>Thread safety: safe for concurrent use by all producers and consumers.
  */
 public final class InProcessExchange implements Exchange {
-  /**
-   * Whether whole batches are handed over without a copy (system property
-   * {@code quaver.exchange.handOver}). Off: with it on, ParallelExecutionTest passed but
-   * BatchInsertTest's parallel reads left 16-64 bytes per fragment instance in the instances'
-   * allocators (a reference to the transferred allocation that the producer's close did not
-   * drop), so every batch is copied until that is understood. TODO(#6)
-   */
-  static final boolean HAND_OVER = Boolean.getBoolean("quaver.exchange.handOver");
-
   /** Batches one queue holds before its producers wait. */
   public static final int QUEUE_CAPACITY_BATCHES = 4;
 
@@ -55,7 +41,6 @@ public final class InProcessExchange implements Exchange {
   private final List<ColumnType> keyTypes;
   private final BufferAllocator allocator;
   private final List<BatchQueue> queues = new ArrayList<>();
-  private final java.util.concurrent.atomic.AtomicLong handedOver = new java.util.concurrent.atomic.AtomicLong();
 
   /**
    * {@code keyColumns}/{@code keyTypes}: the hash keys (HASH only); {@code allocator}: owns the
@@ -97,11 +82,6 @@ public final class InProcessExchange implements Exchange {
 
   public int consumers() {
     return consumers;
-  }
-
-  /** Batches passed on without a copy so far (tests and profiles). */
-  public long handedOverBatches() {
-    return handedOver.get();
   }
 
   @Override
@@ -160,11 +140,11 @@ public final class InProcessExchange implements Exchange {
         return;
       }
       switch (routing) {
-        case GATHER -> queues.get(0).put(handOver(batch, rows), waits);
-        case MERGE -> queues.get(producer).put(handOver(batch, rows), waits);
+        case GATHER -> queues.get(0).put(copy(batch, rows), waits);
+        case MERGE -> queues.get(producer).put(copy(batch, rows), waits);
         case BROADCAST -> {
           for (BatchQueue queue : queues) {
-            queue.put(copy(batch, rows), waits); // one allocation cannot be owned by N consumers' accounts
+            queue.put(copy(batch, rows), waits);
           }
         }
         case HASH -> shuffle(batch, rows);
@@ -182,7 +162,7 @@ public final class InProcessExchange implements Exchange {
       }
       for (int c = 0; c < consumers; c++) {
         if (counts[c] == rows) {
-          queues.get(c).put(handOver(batch, rows), waits);
+          queues.get(c).put(copy(batch, rows), waits);
           return;
         }
       }
@@ -227,41 +207,6 @@ public final class InProcessExchange implements Exchange {
         throw e;
       }
       return new VectorSchemaRoot(fields, vectors, count);
-    }
-
-    /**
-     * The batch's rows as a batch of the exchange's allocator: sharing the producer's buffers when
-     * they belong to the same allocator tree (no copy), else copied.
-     */
-    private VectorSchemaRoot handOver(VectorSchemaRoot batch, int rows) {
-      if (!HAND_OVER || !ownsItsBuffers(batch)) {
-        return copy(batch, rows);
-      }
-      handedOver.incrementAndGet();
-      return Batches.slice(batch, 0, rows, allocator);
-    }
-
-    /**
-     * True when every buffer of the batch is a plain allocation of the producer: its ledger is in
-     * this exchange's allocator tree and is the one that accounts for the memory (not a slice
-     * passed through from an input batch, whose accounting lies with another holder).
-     */
-    private boolean ownsItsBuffers(VectorSchemaRoot batch) {
-      BufferAllocator owner = null;
-      for (FieldVector vector : batch.getFieldVectors()) {
-        for (ArrowBuf buffer : vector.getFieldBuffers()) {
-          if (buffer.capacity() == 0) {
-            continue;
-          }
-          if (!(buffer.getReferenceManager() instanceof BufferLedger ledger) || ledger.getAccountedSize() == 0
-              || ledger.getAllocator().getRoot() != allocator.getRoot()
-              || (owner != null && ledger.getAllocator() != owner)) {
-            return false;
-          }
-          owner = ledger.getAllocator();
-        }
-      }
-      return true;
     }
 
     /** A copy of the batch's rows in the exchange's allocator (the producer reuses its vectors). */

@@ -14,8 +14,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
 /**
- * Batches handed over without a copy stay readable after the producer closed them and its
- * allocator, every allocator ends empty, and a hash shuffle delivers every row once.
+ * A queued batch shares nothing with the producer's batch (the producer may overwrite its buffers
+ * once it sent them, as the operator contract allows) and outlives the producer's allocator, every
+ * allocator ends empty, and a hash shuffle delivers every row once.
  */
 class InProcessExchangeTest {
   private static final Schema SCHEMA = new Schema(List.of(ArrowTypes.field("K", ColumnType.BIGINT),
@@ -43,6 +44,10 @@ class InProcessExchangeTest {
           for (int b = 0; b < 3; b++) {
             try (VectorSchemaRoot batch = Batches.fromRows(SCHEMA, rows(b * 100, 100), 0, 100, producer)) {
               sink.send(batch);
+              org.apache.arrow.vector.BigIntVector keys = (org.apache.arrow.vector.BigIntVector) batch.getVector(0);
+              for (int i = 0; i < 100; i++) {
+                keys.set(i, -1L); // the producer reuses its buffers for its next batch
+              }
             }
           }
           sink.finish();
@@ -59,8 +64,6 @@ class InProcessExchangeTest {
           rows(0, 300).forEach(row -> expected.add(java.util.Arrays.toString(row)));
           assertThat(seen).isEqualTo(expected);
         }
-        assertThat(exchange.handedOverBatches())
-            .isEqualTo(InProcessExchange.HAND_OVER && routing == InProcessExchange.Routing.GATHER ? 3 : 0);
         exchange.close();
         assertThat(statement.getAllocatedMemory()).isZero();
         statement.close();
@@ -105,7 +108,6 @@ class InProcessExchangeTest {
         }
       }
       assertThat(total).isEqualTo(450);
-      assertThat(exchange.handedOverBatches()).isEqualTo(InProcessExchange.HAND_OVER ? 1 : 0); // the one-key batch
       exchange.close();
       assertThat(statement.getAllocatedMemory()).isZero();
       statement.close();
