@@ -84,7 +84,7 @@ public final class AggregateBench {
               ExecutionContext context = new ExecutionContext(storage, config, allocator, List.of(), 0,
                   System.currentTimeMillis());
               long t0 = threads.getCurrentThreadCpuTime();
-              HashAggregateOperator aggregate = new HashAggregateOperator(source(batches), nodes.get(q), context,
+              HashAggregateOperator aggregate = new HashAggregateOperator(new BatchListOperator(batches), nodes.get(q), context,
                   mode == 1);
               long out = 0;
               for (VectorSchemaRoot batch = aggregate.next(); batch != null; batch = aggregate.next()) {
@@ -150,26 +150,5 @@ public final class AggregateBench {
       batches.add(Batches.fromRows(schema, batch, 0, batch.size(), allocator));
     }
     return batches;
-  }
-
-  /** An operator that hands out the pre-built batches (borrowed, never closed by it). */
-  private static Operator source(List<VectorSchemaRoot> batches) {
-    Schema schema = batches.get(0).getSchema();
-    return new Operator() {
-      private int next;
-
-      @Override
-      public Schema schema() {
-        return schema;
-      }
-
-      @Override
-      public VectorSchemaRoot next() {
-        return next < batches.size() ? batches.get(next++) : null;
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 }

@@ -80,7 +80,7 @@ public final class FusedProjectBench {
               ExecutionContext context = new ExecutionContext(storage, config, allocator, List.of(), 0,
                   System.currentTimeMillis());
               long t0 = threads.getCurrentThreadCpuTime();
-              Operator filter = new FilterOperator(source(batches), predicates[q], context);
+              Operator filter = new FilterOperator(new BatchListOperator(batches), predicates[q], context);
               ProjectOperator project = new ProjectOperator(mode == 1 ? filter : passThrough(filter),
                   node(projection), context);
               if (project.isFused() != (mode == 1)) {
@@ -150,26 +150,6 @@ public final class FusedProjectBench {
       batches.add(Batches.fromRows(schema, batch, 0, batch.size(), allocator));
     }
     return batches;
-  }
-
-  private static Operator source(List<VectorSchemaRoot> batches) {
-    Schema schema = batches.get(0).getSchema();
-    return new Operator() {
-      private int next;
-
-      @Override
-      public Schema schema() {
-        return schema;
-      }
-
-      @Override
-      public VectorSchemaRoot next() {
-        return next < batches.size() ? batches.get(next++) : null;
-      }
-
-      @Override
-      public void close() {}
-    };
   }
 
   private static Operator passThrough(Operator input) {
