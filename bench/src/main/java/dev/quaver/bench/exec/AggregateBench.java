@@ -2,7 +2,6 @@ package dev.quaver.bench.exec;
 
 import dev.quaver.executor.ExecutorConfig;
 import dev.quaver.executor.operator.ExecutionContext;
-import dev.quaver.executor.operator.Operator;
 import dev.quaver.executor.operator.aggregate.HashAggregateOperator;
 import dev.quaver.executor.vector.Batches;
 import dev.quaver.planner.distribution.Distribution;
