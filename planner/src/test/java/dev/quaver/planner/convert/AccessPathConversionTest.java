@@ -1,24 +1,25 @@
 package dev.quaver.planner.convert;
 
+import static dev.quaver.planner.convert.PlanFixtures.column;
+import static dev.quaver.planner.convert.PlanFixtures.find;
+import static dev.quaver.planner.convert.PlanFixtures.numeric;
+import static dev.quaver.planner.convert.PlanFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quaver.planner.Planner;
 import dev.quaver.planner.SessionSettings;
 import dev.quaver.planner.physical.IndexAccess;
 import dev.quaver.planner.physical.PhysicalIndexScan;
-import dev.quaver.planner.physical.PhysicalNode;
 import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.storage.Storage;
 import dev.quaver.storage.StorageConfig;
 import dev.quaver.storage.StorageEngine;
-import dev.quaver.storage.catalog.ColumnDef;
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.stats.ColumnStatistics;
 import dev.quaver.storage.stats.TableStatistics;
 import dev.quaver.type.ColumnType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +39,7 @@ class AccessPathConversionTest {
   @BeforeEach
   void open() {
     engine = Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 5));
-    TableDef orders = table("ORDERS", List.of(0), List.of(
+    TableDef orders = table(engine, "ORDERS", List.of(0), List.of(
         column("ID", ColumnType.INTEGER), column("CUSTOMER", ColumnType.INTEGER), column("STATUS", ColumnType.varchar(8)),
         column("AMOUNT", ColumnType.DOUBLE)));
     engine.catalog().createIndex("ORDERS", new IndexDef("ORDERS_CUSTOMER", List.of(1), false));
@@ -47,15 +48,15 @@ class AccessPathConversionTest {
         numeric(10_000_000, 0, 10_000_000), numeric(1_000_000, 0, 1_000_000),
         new ColumnStatistics(0, "closed", "open", 3, null, null, null),
         new ColumnStatistics(0, null, null, 1_000_000, null, null, null))));
-    TableDef lines = table("LINES", List.of(0, 1), List.of(column("ORDER_ID", ColumnType.INTEGER),
+    TableDef lines = table(engine, "LINES", List.of(0, 1), List.of(column("ORDER_ID", ColumnType.INTEGER),
         column("LINE", ColumnType.INTEGER), column("QTY", ColumnType.INTEGER)));
     engine.catalog().statistics().put(new TableStatistics(lines.id(), 40_000_000, 12, 0, List.of(
         numeric(10_000_000, 0, 10_000_000), numeric(8, 0, 8), numeric(100, 0, 100))));
-    table("NOSTATS", List.of(0), List.of(column("ID", ColumnType.BIGINT), column("CODE", ColumnType.varchar(8)),
+    table(engine, "NOSTATS", List.of(0), List.of(column("ID", ColumnType.BIGINT), column("CODE", ColumnType.varchar(8)),
         column("GROUP_ID", ColumnType.INTEGER)));
     engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_CODE", List.of(1), true));
     engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_GROUP", List.of(2), false));
-    TableDef codes = table("CODES", List.of(0), List.of(column("CODE", ColumnType.character(4)),
+    TableDef codes = table(engine, "CODES", List.of(0), List.of(column("CODE", ColumnType.character(4)),
         column("V", ColumnType.INTEGER)));
     engine.catalog().statistics().put(new TableStatistics(codes.id(), 1_000_000, 12, 0, List.of(
         new ColumnStatistics(0, "aaaa", "zzzz", 1_000_000, null, null, null), numeric(100, 0, 100))));
@@ -213,35 +214,5 @@ class AccessPathConversionTest {
 
   private String explain(String sql) {
     return String.join("\n", planner.prepare("EXPLAIN " + sql, SessionSettings.DEFAULTS).explainLines());
-  }
-
-  private static <T> T find(PhysicalNode node, Class<T> type) {
-    if (type.isInstance(node)) {
-      return type.cast(node);
-    }
-    for (PhysicalNode input : node.inputs()) {
-      T found = find(input, type);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private TableDef table(String name, List<Integer> primaryKey, List<ColumnDef> columns) {
-    return engine.catalog().createTable(new TableDef(0, name, columns, primaryKey, primaryKey, 4, List.of()));
-  }
-
-  private static ColumnDef column(String name, ColumnType type) {
-    return new ColumnDef(name, type, true, null);
-  }
-
-  /** An INTEGER column with an even 32-bucket histogram over [min, max]. */
-  private static ColumnStatistics numeric(double distinct, int min, int max) {
-    List<Object> histogram = new ArrayList<>();
-    for (int i = 0; i <= 32; i++) {
-      histogram.add((int) (min + (long) (max - min) * i / 32));
-    }
-    return new ColumnStatistics(0, min, max, distinct, null, histogram, List.of());
   }
 }

@@ -1,16 +1,18 @@
 package dev.quaver.planner.convert;
 
+import static dev.quaver.planner.convert.PlanFixtures.column;
+import static dev.quaver.planner.convert.PlanFixtures.find;
+import static dev.quaver.planner.convert.PlanFixtures.numeric;
+import static dev.quaver.planner.convert.PlanFixtures.table;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.quaver.planner.Planner;
 import dev.quaver.planner.SessionSettings;
 import dev.quaver.planner.physical.PhysicalIndexScan;
-import dev.quaver.planner.physical.PhysicalNode;
 import dev.quaver.storage.Storage;
 import dev.quaver.storage.StorageConfig;
 import dev.quaver.storage.StorageEngine;
-import dev.quaver.storage.catalog.ColumnDef;
 import dev.quaver.storage.catalog.IndexDef;
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.stats.ColumnStatistics;
@@ -18,7 +20,6 @@ import dev.quaver.storage.stats.TableStatistics;
 import dev.quaver.storage.stats.ValueCount;
 import dev.quaver.type.ColumnType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class KeyRowEstimatesTest {
   @BeforeEach
   void open() {
     engine = Storage.open(new StorageConfig(directory, StorageConfig.SyncMode.OFF, 5));
-    TableDef orders = table("ORDERS", List.of(0), List.of(column("ID", ColumnType.INTEGER),
+    TableDef orders = table(engine, "ORDERS", List.of(0), List.of(column("ID", ColumnType.INTEGER),
         column("CUSTOMER", ColumnType.INTEGER), column("STATUS", ColumnType.varchar(8)),
         column("AMOUNT", ColumnType.DOUBLE)));
     engine.catalog().createIndex("ORDERS", new IndexDef("ORDERS_STATUS", List.of(2), false));
@@ -51,11 +52,11 @@ class KeyRowEstimatesTest {
         new ColumnStatistics(0, "closed", "shipped", 5, null, List.of(),
             List.of(new ValueCount("open", 9_000_000), new ValueCount("closed", 900_000))),
         new ColumnStatistics(0, null, null, 1_000_000, null, null, null))));
-    TableDef lines = table("LINES", List.of(0, 1), List.of(column("ORDER_ID", ColumnType.INTEGER),
+    TableDef lines = table(engine, "LINES", List.of(0, 1), List.of(column("ORDER_ID", ColumnType.INTEGER),
         column("LINE", ColumnType.INTEGER), column("QTY", ColumnType.INTEGER)));
     engine.catalog().statistics().put(new TableStatistics(lines.id(), 40_000_000, 12, 0, List.of(
         numeric(10_000_000, 0, 10_000_000), numeric(8, 0, 8), numeric(100, 0, 100))));
-    table("NOSTATS", List.of(0), List.of(column("ID", ColumnType.BIGINT), column("CODE", ColumnType.varchar(8)),
+    table(engine, "NOSTATS", List.of(0), List.of(column("ID", ColumnType.BIGINT), column("CODE", ColumnType.varchar(8)),
         column("GROUP_ID", ColumnType.INTEGER)));
     engine.catalog().createIndex("NOSTATS", new IndexDef("NOSTATS_CODE", List.of(1), true));
     planner = new Planner(engine.catalog());
@@ -124,36 +125,6 @@ class KeyRowEstimatesTest {
   }
 
   private PhysicalIndexScan indexScan(String sql, String mode) {
-    return find(planner.prepare(sql, SessionSettings.DEFAULTS.set("access_path", mode)).root());
-  }
-
-  private static PhysicalIndexScan find(PhysicalNode node) {
-    if (node instanceof PhysicalIndexScan scan) {
-      return scan;
-    }
-    for (PhysicalNode input : node.inputs()) {
-      PhysicalIndexScan found = find(input);
-      if (found != null) {
-        return found;
-      }
-    }
-    return null;
-  }
-
-  private TableDef table(String name, List<Integer> primaryKey, List<ColumnDef> columns) {
-    return engine.catalog().createTable(new TableDef(0, name, columns, primaryKey, primaryKey, 4, List.of()));
-  }
-
-  private static ColumnDef column(String name, ColumnType type) {
-    return new ColumnDef(name, type, true, null);
-  }
-
-  /** An INTEGER column with an even 32-bucket histogram over [min, max]. */
-  private static ColumnStatistics numeric(double distinct, int min, int max) {
-    List<Object> histogram = new ArrayList<>();
-    for (int i = 0; i <= 32; i++) {
-      histogram.add((int) (min + (long) (max - min) * i / 32));
-    }
-    return new ColumnStatistics(0, min, max, distinct, null, histogram, List.of());
+    return find(planner.prepare(sql, SessionSettings.DEFAULTS.set("access_path", mode)).root(), PhysicalIndexScan.class);
   }
 }
