@@ -23,6 +23,11 @@ final class CastNode extends ExprNode {
     this.sourceType = operand.type();
   }
 
+  /** True for a CHAR value cast to VARCHAR: its padding was dropped, comparisons ignore it too. */
+  boolean unpadsChar() {
+    return sourceType.type() == SqlType.CHAR && type.type() == SqlType.VARCHAR;
+  }
+
   @Override
   public FieldVector evaluate(VectorSchemaRoot input, EvaluationContext context) {
     int rowCount = input.getRowCount();

@@ -269,6 +269,13 @@ final class Casts {
 
   private static String toText(Object value, ColumnType from, ColumnType to) {
     String text = SqlText.format(value, from);
+    if (from.type() == SqlType.CHAR && to.type() == SqlType.VARCHAR) {
+      int end = text.length(); // CHAR's padding is not part of the value (as in PostgreSQL)
+      while (end > 0 && text.charAt(end - 1) == ' ') {
+        end--;
+      }
+      text = text.substring(0, end);
+    }
     int length = to.length();
     int codePoints = text.codePointCount(0, text.length());
     if (codePoints > length) {

@@ -184,7 +184,9 @@ public final class ExpressionCompiler {
     }
     ComparisonNode.Kind kind;
     if (a.isCharacter()) {
-      kind = a == SqlType.CHAR || b == SqlType.CHAR ? ComparisonNode.Kind.PADDED_STRING : ComparisonNode.Kind.STRING;
+      boolean padded = a == SqlType.CHAR || b == SqlType.CHAR
+          || left instanceof CastNode cast && cast.unpadsChar() || right instanceof CastNode cast2 && cast2.unpadsChar();
+      kind = padded ? ComparisonNode.Kind.PADDED_STRING : ComparisonNode.Kind.STRING;
     } else if (Columns.isLongLike(a) && Columns.isLongLike(b)) {
       kind = ComparisonNode.Kind.LONG;
     } else if (a.isNumeric() && b.isNumeric()) {

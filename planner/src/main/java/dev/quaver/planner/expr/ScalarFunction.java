@@ -71,7 +71,8 @@ public enum ScalarFunction {
    * (22003); numeric to DECIMAL(p,s) rounds half up to s and checks p (22003); string to number,
    * date, time, timestamp or boolean parses after trimming spaces (22018 when it cannot); any
    * value to CHAR/VARCHAR(n) gives its SQL text (CHAR pads to n; too long a result raises 22001
-   * unless only spaces are cut); DOUBLE to string uses Java's shortest repr (1.0E10 style as
+   * unless only spaces are cut; CHAR to VARCHAR drops the CHAR's trailing spaces, as PostgreSQL
+   * does, so a comparison the planner does in VARCHAR still ignores them); DOUBLE to string uses Java's shortest repr (1.0E10 style as
    * Double.toString); BOOLEAN to string is TRUE/FALSE.
    */
   CAST,
