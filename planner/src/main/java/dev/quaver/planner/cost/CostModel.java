@@ -6,10 +6,11 @@ import java.util.List;
 /**
  * The formulas and constants of Quaver's cost model (docs/cost-model.md). A cost is an estimate
  * of work in nanoseconds of one core of this machine; the per-row constants were calibrated by
- * {@code bench}'s OperatorCalibration (Quaver's own operators, process CPU time, 2026-11-28 on the
- * shared machine at load 22-33: a re-run on a quiet machine, {@code bench/run-calibration.sh}, is
- * TODO(#7)); the exchange constants are estimates until that run (it now also measures them:
- * exchanges move rows since #6), the memory constant is one. Network bytes are weighted as the in-process exchange
+ * {@code bench/run-calibration.sh} (OperatorCalibration: Quaver's own operators through the
+ * server, process CPU time per input row) on a quiet machine, 2026-11-28 17:52 UTC, load 1.9-3.1,
+ * after the vectorized aggregation and joins of #6 (docs/cost-model.md §2 has the raw figures);
+ * where that run's derivation was below its noise (hash probe ≈ 0, exchange byte < 0) the earlier
+ * value is kept; the memory constant is one. Network bytes are weighted as the in-process exchange
  * moves them (a copy into a new batch); memory held by hash tables is weighted so that a plan
  * that builds the same table on every partition pays for it. Stateless.
  */
@@ -17,25 +18,25 @@ public final class CostModel {
   /** Rows assumed for a table without statistics: large, so that it is never broadcast. */
   public static final double UNKNOWN_TABLE_ROWS = 1_000_000;
   /** Reading one row of a scan (decode, visibility, batch building), ns. */
-  public static final double SCAN_ROW = 145;
+  public static final double SCAN_ROW = 28;
   /** Reading one byte of a scan, ns. */
-  public static final double SCAN_BYTE = 4;
+  public static final double SCAN_BYTE = 2;
   /** Evaluating one predicate or projection expression over one row, ns. */
-  public static final double EXPRESSION_ROW = 30;
-  /** Inserting one row into a hash table (join build or aggregation group lookup), ns. */
-  public static final double HASH_BUILD_ROW = 440;
+  public static final double EXPRESSION_ROW = 43;
+  /** Inserting one row into a hash table (join build 244, aggregation group 137 measured: their mean), ns. */
+  public static final double HASH_BUILD_ROW = 190;
   /** Probing a hash table with one row, ns. */
   public static final double HASH_PROBE_ROW = 30;
   /** Emitting one output row of a join or aggregation, ns. */
-  public static final double OUTPUT_ROW = 25;
+  public static final double OUTPUT_ROW = 47;
   /** Moving one byte through an exchange (serialize, copy, deserialize), ns. */
   public static final double EXCHANGE_BYTE = 2;
   /** Moving one row through an exchange (hashing, routing), ns. */
-  public static final double EXCHANGE_ROW = 15;
+  public static final double EXCHANGE_ROW = 128;
   /** Holding one byte of a hash table (build side) in memory: allocation and cache misses, ns. */
   public static final double MEMORY_BYTE = 1;
   /** Comparing two rows while sorting, ns (times log2 rows per row). */
-  public static final double SORT_COMPARE = 100;
+  public static final double SORT_COMPARE = 85;
   /** Receivers of a broadcast (and partitions of a shuffle) when no table says. */
   public static final int DEFAULT_PARTITIONS = 4;
 
