@@ -29,6 +29,16 @@ public interface Exchange extends AutoCloseable {
     /** Sends the rows of {@code batch} (still owned by the caller); waits while queues are full. */
     void send(org.apache.arrow.vector.VectorSchemaRoot batch);
 
+    /**
+     * Sends the rows of {@code batch}; when {@code transferable} (the producer's
+     * {@code Operator#lastBatchTransferable()}) the sink may move the batch's buffers into its
+     * own vectors instead of copying them, leaving the caller's vectors empty (the caller still
+     * closes its batch). Default: {@link #send(org.apache.arrow.vector.VectorSchemaRoot)}.
+     */
+    default void send(org.apache.arrow.vector.VectorSchemaRoot batch, boolean transferable) {
+      send(batch);
+    }
+
     /** This producer sends no more batches. */
     void finish();
   }

@@ -13,13 +13,18 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Field;
 
 /**
- * An {@link Exchange} inside one JVM. Batches are not serialized, but every batch is copied into
- * batches of the exchange's own allocator: the operator contract ({@code Operator#next}, {@code
- * TableScan#next}) lets a producer reuse its output buffers once it is asked for the next batch
- * (the columnar scan does), so a queued batch may not share them. Handing batches over without a
- * copy needs a producer that gives its batch up (an ownership-transfer variant of that contract):
- * TODO(#6). A hash shuffle routes rows a batch and a key column at a time ({@link HashRouter});
- * each batch is copied to the heap once and each consumer's rows gathered from there. Batches are
+ * An {@link Exchange} inside one JVM. Batches are not serialized. A batch its producer hands over
+ * ({@code Operator#lastBatchTransferable()}: fresh buffers it never touches again) is moved into
+ * the exchange's allocator without a copy (Arrow's transfer: the producer's vectors are left
+ * empty); a broadcast then gives every consumer a reference-counted slice of the same buffers (a
+ * consumer only reads its input). Any other batch is copied into batches of the exchange's
+ * allocator: the operator contract ({@code Operator#next}, {@code TableScan#next}) lets a
+ * producer reuse its output buffers once it is asked for the next batch (the columnar scan does),
+ * so a queued batch may not share them. {@code -Dquaver.exchange.transfer=false} (read when an
+ * exchange is created) copies every batch, for A/B measurements. A hash shuffle routes rows a
+ * batch and a key column at a time ({@link HashRouter}); each batch is copied to the heap once and
+ * each consumer's rows gathered from there (a batch whose rows all go to one consumer is handed
+ * over or copied whole). Batches are
  * queued in a bounded {@link BatchQueue} per consumer (per producer for an ordered merge, which
  * needs each producer's sorted stream apart). A hash shuffle sends row r to consumer
  * {@link PartitionFunction#of} of r's key values: the rule by which the storage partitions tables,
@@ -31,6 +36,9 @@ public final class InProcessExchange implements Exchange {
   /** Batches one queue holds before its producers wait. */
   public static final int QUEUE_CAPACITY_BATCHES = 4;
 
+  /** The system property that turns the hand-over off (every batch copied), for A/B runs. */
+  public static final String TRANSFER_PROPERTY = "quaver.exchange.transfer";
+
   /** How rows are routed. */
   public enum Routing { GATHER, HASH, BROADCAST, MERGE }
 
@@ -41,6 +49,7 @@ public final class InProcessExchange implements Exchange {
   private final List<ColumnType> keyTypes;
   private final BufferAllocator allocator;
   private final List<BatchQueue> queues = new ArrayList<>();
+  private final boolean transfers = Boolean.parseBoolean(System.getProperty(TRANSFER_PROPERTY, "true"));
 
   /**
    * {@code keyColumns}/{@code keyTypes}: the hash keys (HASH only); {@code allocator}: owns the
@@ -135,23 +144,55 @@ public final class InProcessExchange implements Exchange {
 
     @Override
     public void send(VectorSchemaRoot batch) {
+      send(batch, false);
+    }
+
+    @Override
+    public void send(VectorSchemaRoot batch, boolean transferable) {
       int rows = batch.getRowCount();
       if (rows == 0) {
         return;
       }
+      boolean move = transferable && transfers && BatchTransfer.canMove(batch);
       switch (routing) {
-        case GATHER -> queues.get(0).put(copy(batch, rows), waits);
-        case MERGE -> queues.get(producer).put(copy(batch, rows), waits);
+        case GATHER -> queues.get(0).put(take(batch, rows, move), waits);
+        case MERGE -> queues.get(producer).put(take(batch, rows, move), waits);
         case BROADCAST -> {
-          for (BatchQueue queue : queues) {
-            queue.put(copy(batch, rows), waits);
+          if (move) {
+            broadcastShared(BatchTransfer.move(batch, rows, allocator), rows);
+          } else {
+            for (BatchQueue queue : queues) {
+              queue.put(copy(batch, rows), waits);
+            }
           }
         }
-        case HASH -> shuffle(batch, rows);
+        case HASH -> shuffle(batch, rows, move);
       }
     }
 
-    private void shuffle(VectorSchemaRoot batch, int rows) {
+    /** The batch's rows as a batch of the exchange: moved when {@code move}, else copied. */
+    private VectorSchemaRoot take(VectorSchemaRoot batch, int rows, boolean move) {
+      return move ? BatchTransfer.move(batch, rows, allocator) : copy(batch, rows);
+    }
+
+    /** Queues {@code moved} (owned here) to every consumer: slices sharing its buffers, itself last. */
+    private void broadcastShared(VectorSchemaRoot moved, int rows) {
+      VectorSchemaRoot own = moved;
+      try {
+        for (int c = 0; c < consumers - 1; c++) {
+          queues.get(c).put(Batches.slice(own, 0, rows, allocator), waits);
+        }
+        VectorSchemaRoot last = own;
+        own = null;
+        queues.get(consumers - 1).put(last, waits);
+      } finally {
+        if (own != null) {
+          own.close();
+        }
+      }
+    }
+
+    private void shuffle(VectorSchemaRoot batch, int rows, boolean move) {
       if (targets.length < rows) {
         targets = new int[rows];
       }
@@ -162,7 +203,7 @@ public final class InProcessExchange implements Exchange {
       }
       for (int c = 0; c < consumers; c++) {
         if (counts[c] == rows) {
-          queues.get(c).put(copy(batch, rows), waits);
+          queues.get(c).put(take(batch, rows, move), waits);
           return;
         }
       }

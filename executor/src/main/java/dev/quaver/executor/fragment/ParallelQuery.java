@@ -233,7 +233,7 @@ public final class ParallelQuery implements Operator {
       }
       Exchange.Sink sink = exchanges.get(fragment.output()).sink(partition, waits);
       for (VectorSchemaRoot batch = root.next(); batch != null; batch = root.next()) {
-        sink.send(batch);
+        sink.send(batch, root.lastBatchTransferable());
       }
       sink.finish();
     } catch (Throwable t) {

@@ -18,6 +18,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  *   <li>{@code next()} checks the statement's cancel flag and throws QUERY_CANCELED (57014).
  *   <li>{@link #close()} releases every buffer this operator and its inputs hold; it may be called
  *       at any time (also before the end or after an error) and more than once.
+ *   <li>{@link #lastBatchTransferable()}, asked right after {@code next()} returned a batch, says
+ *       whether the caller may take that batch's buffers over instead of borrowing it (the
+ *       ownership-transfer variant of the rule above).
  * </ul>
  *
  * <p>Thread safety: confined to the thread running the statement.
@@ -26,6 +29,25 @@ public interface Operator extends AutoCloseable {
   Schema schema();
 
   VectorSchemaRoot next();
+
+  /**
+   * Whether the batch the last {@link #next()} returned may be handed over instead of copied:
+   * every buffer of it was allocated for that batch alone (not shared with an input's batch, a
+   * cache or a reused output vector), and this operator will never read or write those buffers
+   * again, only close the batch (at its next call or {@code close()}). A caller may then move the
+   * buffers into vectors of its own (Arrow {@code TransferPair#transfer}, which leaves this
+   * operator's vectors empty, so its later close frees nothing) before it calls {@code next()}
+   * again. Why: an exchange otherwise copies every batch it queues, because a producer that
+   * reuses its buffers (the columnar scan) would overwrite a queued batch.
+   *
+   * <p>Default false (the batch is only borrowed); an operator that builds a fresh batch per call
+   * and does not pass an input's batch through overrides it, per batch when that varies (a filter
+   * that returns its input's batch unchanged when every row passes says false for that batch).
+   * Asked only after {@code next()} returned a non-null batch.
+   */
+  default boolean lastBatchTransferable() {
+    return false;
+  }
 
   @Override
   void close();

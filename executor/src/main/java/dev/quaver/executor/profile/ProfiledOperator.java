@@ -51,6 +51,11 @@ final class ProfiledOperator implements Operator {
   }
 
   @Override
+  public boolean lastBatchTransferable() {
+    return delegate.lastBatchTransferable();
+  }
+
+  @Override
   public void close() {
     if (!closed) {
       closed = true;
