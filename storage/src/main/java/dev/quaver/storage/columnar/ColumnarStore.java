@@ -24,7 +24,10 @@ import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.apache.arrow.memory.BufferAllocator;
@@ -57,6 +60,8 @@ public final class ColumnarStore {
   private final Object manifestLock = new Object();
   /** Per table, the superseded rows of the latest snapshot scanned (reused and extended). */
   private final Map<Long, SupersededRows> superseded = new ConcurrentHashMap<>();
+  /** Per table, the background step's computation in progress (at most one). */
+  private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
 
   private ColumnarStore(Path root) {
     this.root = root;
@@ -257,12 +262,113 @@ public final class ColumnarStore {
     if (reusable && cached.snapshot() == snapshot) {
       return cached;
     }
+    InFlight running = inFlight.get(table.id());
+    if (running != null && running.version() == version && running.snapshot() <= snapshot
+        && (!reusable || cached.snapshot() < running.snapshot())) {
+      // the background step is computing a state this scan can extend: wait for it rather than
+      // repeat its work beside it (null: it gave up; the scan computes as without it)
+      SupersededRows done = running.result().join();
+      if (done != null) {
+        cached = done;
+        reusable = true;
+        if (done.snapshot() == snapshot) {
+          return done;
+        }
+      }
+    }
     SupersededRows result = SupersededRows.compute(version, table, store, snapshot,
         reusable ? cached : null, allocator);
-    if (reusable || cached == null || cached.version() != version) {
-      superseded.put(table.id(), result);
-    }
+    install(table.id(), result);
     return result;
+  }
+
+  /** A background computation in progress: scans that can extend its result wait for it. */
+  private record InFlight(ColumnarVersion version, long snapshot,
+      CompletableFuture<SupersededRows> result) {}
+
+  /**
+   * Caches {@code result} unless it is of a version no longer published (an ETL published a newer
+   * one meanwhile: {@link #publish} removes the entry after switching the version, so a result
+   * installed just before is dropped too) or the cache already holds this version at a snapshot
+   * at least as new (a scan or the background step got further). Atomic per table.
+   */
+  private void install(long tableId, SupersededRows result) {
+    superseded.compute(tableId, (id, cached) -> {
+      if (versions.get(id) != result.version()) {
+        return cached != null && versions.get(id) == cached.version() ? cached : null;
+      }
+      if (cached != null && cached.version() == result.version()
+          && cached.snapshot() >= result.snapshot()) {
+        return cached;
+      }
+      return result;
+    });
+  }
+
+  /** What {@link #precompute} did. */
+  public enum Precomputed {
+    /** Extended or computed and cached at the snapshot. */
+    COMPUTED,
+    /** The cache already held the table's version at this snapshot or a later one. */
+    UP_TO_DATE,
+    /** No columnar version the snapshot can read (none yet, newer, or another definition). */
+    NO_VERSION,
+    /** More changed keys than the budget: left to the next scan. */
+    OVER_BUDGET,
+    /** Cancelled, or the version was replaced while it ran: nothing cached. */
+    CANCELLED
+  }
+
+  /**
+   * The background step (docs/columnar.md "Precomputed superseded rows"): the superseded rows
+   * and decoded changed rows of the table's published version at {@code snapshot}, extending the
+   * cached state when it is of the same version and not newer, and cached for the next scan
+   * (which extends it by the keys changed after {@code snapshot}, or ignores it if its own
+   * snapshot is older). Reads only: never waits for writers or ETL runs. The caller pins
+   * {@code snapshot} (it must stay readable while this runs). Stops when {@code cancelled} says
+   * so or the published version changes; gives up, caching nothing, when the delta holds more
+   * than {@code maxRows} changed keys.
+   */
+  public Precomputed precompute(TableDef table, long snapshot, LsmStore store,
+      BufferAllocator allocator, BooleanSupplier cancelled, long maxRows) {
+    ColumnarVersion version = versions.get(table.id());
+    if (version == null || version.watermark() > snapshot
+        || version.manifest().schema() != schemaOf(table)) {
+      return Precomputed.NO_VERSION;
+    }
+    SupersededRows cached = superseded.get(table.id());
+    boolean reusable = cached != null && cached.version() == version;
+    if (reusable && cached.snapshot() >= snapshot) {
+      return Precomputed.UP_TO_DATE;
+    }
+    // stop when told, when an ETL replaced the version, or when a scan got there first
+    BooleanSupplier stop = () -> cancelled.getAsBoolean() || versions.get(table.id()) != version
+        || precomputedSnapshot(table.id()) >= snapshot;
+    InFlight running = new InFlight(version, snapshot, new CompletableFuture<>());
+    if (inFlight.putIfAbsent(table.id(), running) != null) {
+      return Precomputed.CANCELLED; // another background step is on this table
+    }
+    SupersededRows result = null;
+    try {
+      result = SupersededRows.compute(version, table, store, snapshot, reusable ? cached : null,
+          allocator, stop, maxRows);
+      if (result == null) {
+        return Precomputed.OVER_BUDGET;
+      }
+      install(table.id(), result);
+      return versions.get(table.id()) == version ? Precomputed.COMPUTED : Precomputed.CANCELLED;
+    } catch (CancellationException e) {
+      return Precomputed.CANCELLED;
+    } finally {
+      inFlight.remove(table.id(), running);
+      running.result().complete(result); // null (gave up or failed): waiting scans compute
+    }
+  }
+
+  /** The snapshot of the table's cached superseded rows of its published version, or -1. */
+  public long precomputedSnapshot(long tableId) {
+    SupersededRows cached = superseded.get(tableId);
+    return cached != null && cached.version() == versions.get(tableId) ? cached.snapshot() : -1;
   }
 
   /** Row keys of {@code tableId} changed by commits in (after, through], read at {@code through}. */

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.apache.arrow.memory.BufferAllocator;
 
@@ -33,6 +35,9 @@ import org.apache.arrow.memory.BufferAllocator;
 final class SupersededRows {
   /** A changed row at the snapshot: its row key, all its column values and its partition. */
   record DeltaRow(ByteArrayKey key, Object[] values, int partition) {}
+
+  /** The background step polls for cancellation after this many row reads. */
+  private static final int CANCEL_CHECK_KEYS = 256;
 
   private final ColumnarVersion version;
   private final long snapshot;
@@ -121,6 +126,18 @@ final class SupersededRows {
    */
   static SupersededRows compute(ColumnarVersion version, TableDef table, LsmStore store,
       long snapshot, SupersededRows base, BufferAllocator allocator) {
+    return compute(version, table, store, snapshot, base, allocator, () -> false, Long.MAX_VALUE);
+  }
+
+  /**
+   * As above, for the background step ({@link ColumnarStore#precompute}): {@code cancelled} is
+   * polled per segment and every {@value #CANCEL_CHECK_KEYS} row reads (a {@link
+   * CancellationException} when it says so), and null is returned, before any row is read or
+   * marked, when the state would hold more than {@code maxRows} changed keys.
+   */
+  static SupersededRows compute(ColumnarVersion version, TableDef table, LsmStore store,
+      long snapshot, SupersededRows base, BufferAllocator allocator, BooleanSupplier cancelled,
+      long maxRows) {
     if (base != null && (base.version != version || base.snapshot > snapshot)) {
       throw new IllegalArgumentException("cannot extend " + base.snapshot + " to " + snapshot);
     }
@@ -132,17 +149,27 @@ final class SupersededRows {
       return new SupersededRows(version, snapshot, base.changed, base.bits, base.rows);
     }
     byte[][] previous = base == null ? new byte[0][] : base.changed;
+    if ((long) fresh.length + previous.length > maxRows
+        && (long) SortedKeys.union(fresh, previous).length > maxRows) {
+      return null; // over the budget: the scan computes it itself, as without the background step
+    }
     long[][] bits = base == null ? new long[version.readers().size()][] : base.bits.clone();
     byte[][] added = SortedKeys.minus(fresh, previous);
     if (added.length > 0) {
-      mark(version, table, types.size(), added, bits, base == null ? null : base.bits, allocator);
+      mark(version, table, types.size(), added, bits, base == null ? null : base.bits, allocator,
+          cancelled);
     }
     byte[][] changed = SortedKeys.union(fresh, previous);
     List<DeltaRow> rows = new ArrayList<>(base == null ? fresh.length
         : base.rows.size() + fresh.length);
     Iterator<DeltaRow> old = base == null ? Collections.emptyIterator() : base.rows.iterator();
     DeltaRow next = old.hasNext() ? old.next() : null;
+    int sinceCheck = 0;
     for (byte[] key : fresh) { // merge: old rows of unchanged keys, fresh reads of the rest
+      if (++sinceCheck == CANCEL_CHECK_KEYS) {
+        sinceCheck = 0;
+        checkCancelled(cancelled);
+      }
       while (next != null && Arrays.compareUnsigned(next.key().bytes(), key) <= 0) {
         if (Arrays.compareUnsigned(next.key().bytes(), key) < 0) {
           rows.add(next);
@@ -172,12 +199,14 @@ final class SupersededRows {
    * searched in that column ({@link IntegralKeyMatch}).
    */
   private static void mark(ColumnarVersion version, TableDef table, int rowKeyColumn,
-      byte[][] keys, long[][] bits, long[][] shared, BufferAllocator allocator) {
+      byte[][] keys, long[][] bits, long[][] shared, BufferAllocator allocator,
+      BooleanSupplier cancelled) {
     byte[][][] byPartition = PartitionFunction.splitByRowKeyPartition(table, keys);
     boolean keyOrdered = table.sortKey().isEmpty();
     int integral = IntegralKeyMatch.keyColumn(table); // INTEGER/BIGINT key: search its column
     ColumnType integralType = integral < 0 ? null : table.columns().get(integral).type();
     for (int segment = 0; segment < version.readers().size(); segment++) {
+      checkCancelled(cancelled);
       SegmentReader reader = version.readers().get(segment);
       byte[][] candidates = keys;
       if (byPartition != null) {
@@ -202,6 +231,12 @@ final class SupersededRows {
       } else {
         KeyMatch.matchingRows(reader, rowKeyColumn, candidates, keyOrdered, allocator, mark);
       }
+    }
+  }
+
+  private static void checkCancelled(BooleanSupplier cancelled) {
+    if (cancelled.getAsBoolean()) {
+      throw new CancellationException("superseded rows no longer needed");
     }
   }
 }

@@ -26,7 +26,9 @@ import org.apache.arrow.memory.RootAllocator;
  * The ETL service of one engine: runs {@link EtlRunner} for a table on demand
  * ({@link #run}), after every commit when {@link EtlOptions.Mode#FORCED}, and from a daemon
  * thread that every {@link EtlOptions#intervalMillis} runs it for each table whose delta reached
- * {@link EtlOptions#thresholdRows} (mode BACKGROUND). Writers never wait for it.
+ * {@link EtlOptions#thresholdRows} (mode BACKGROUND). Writers never wait for it. Beside it (modes
+ * BACKGROUND and DISABLED) a {@link DeltaRefresher} precomputes, after bursts of commits, what the
+ * next columnar scan needs beyond the segments.
  *
  * <p>Thread safety: safe for concurrent use; one run per table at a time (a lock per table).
  */
@@ -45,6 +47,7 @@ public final class Etl implements AutoCloseable {
   /** Per table, the sequence at which the daemon last found its delta below the threshold. */
   private final Map<Long, Long> checkedAt = new ConcurrentHashMap<>();
   private final Thread daemon;
+  private final DeltaRefresher refresher;
   private volatile boolean closed;
 
   public Etl(LsmStore store, ColumnarStore columnar, EtlHost host, EtlOptions options,
@@ -56,6 +59,9 @@ public final class Etl implements AutoCloseable {
     this.spillDirectory = spillDirectory;
     deleteQuietly(spillDirectory); // runs of a crashed process
     this.runner = new EtlRunner(store, columnar, host, options, spillDirectory, allocator);
+    // FORCED mode leaves no delta after a commit: nothing to precompute
+    this.refresher = new DeltaRefresher(store, columnar, host, DeltaRefreshOptions.defaults(),
+        allocator, options.mode() != EtlOptions.Mode.FORCED);
     if (options.mode() == EtlOptions.Mode.BACKGROUND) {
       daemon = new Thread(this::loop, "quaver-etl");
       daemon.setDaemon(true);
@@ -88,6 +94,15 @@ public final class Etl implements AutoCloseable {
     for (long tableId : tableIds) {
       host.table(tableId).ifPresent(this::run);
     }
+  }
+
+  /**
+   * Runs the delta's background step for {@code table} now, in the calling thread: its cached
+   * superseded rows and changed rows brought up to the visible sequence (tests; a daemon does it
+   * after bursts of commits unless {@code -Dquaver.columnar.deltaRefresh=false}).
+   */
+  public ColumnarStore.Precomputed refreshDelta(TableDef table) {
+    return refresher.refresh(table);
   }
 
   /** The last run of each table since the engine opened. */
@@ -187,6 +202,7 @@ public final class Etl implements AutoCloseable {
       return;
     }
     closed = true;
+    refresher.close();
     if (daemon != null) {
       daemon.interrupt();
       try {
