@@ -152,6 +152,12 @@ public final class HashAggregateOperator implements Operator {
     return current;
   }
 
+  /** Hand-over (Operator rule): each batch of groups is built fresh per call. */
+  @Override
+  public boolean lastBatchTransferable() {
+    return current != null;
+  }
+
   @Override
   public void close() {
     try {

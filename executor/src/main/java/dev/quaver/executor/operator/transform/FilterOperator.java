@@ -68,6 +68,12 @@ public final class FilterOperator implements Operator {
     }
   }
 
+  /** Hand-over (Operator rule): a filtered batch is new; one whose every row passed is the input's. */
+  @Override
+  public boolean lastBatchTransferable() {
+    return current != null;
+  }
+
   @Override
   public void close() {
     releaseCurrent();

@@ -143,6 +143,12 @@ public final class ProjectOperator implements Operator {
     return Batches.of(vectors, batch.getRowCount());
   }
 
+  /** Hand-over (Operator rule): projected vectors are new per call (VectorExpression), fused too. */
+  @Override
+  public boolean lastBatchTransferable() {
+    return current != null;
+  }
+
   @Override
   public void close() {
     releaseCurrent();
