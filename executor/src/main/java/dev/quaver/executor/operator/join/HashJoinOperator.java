@@ -159,6 +159,12 @@ public final class HashJoinOperator implements Operator {
     }
   }
 
+  /** Hand-over (Operator rule): a gathered batch is new per call; the spilling join's are not. */
+  @Override
+  public boolean lastBatchTransferable() {
+    return delegate == null && current != null;
+  }
+
   @Override
   public void close() {
     releaseCurrent();
