@@ -1,5 +1,15 @@
 package dev.quaver.bench.columnar;
 
+import static dev.quaver.bench.columnar.BenchSupport.delete;
+import static dev.quaver.bench.columnar.BenchSupport.directorySize;
+import static dev.quaver.bench.columnar.BenchSupport.loadAverage;
+import static dev.quaver.bench.columnar.BenchSupport.median;
+import static dev.quaver.bench.columnar.BenchSupport.micros;
+import static dev.quaver.bench.columnar.BenchSupport.ratios;
+import static dev.quaver.bench.columnar.BenchSupport.refresherCpuNanos;
+import static dev.quaver.bench.columnar.BenchSupport.sumInts;
+import static dev.quaver.bench.columnar.BenchSupport.sumLongs;
+
 import dev.quaver.storage.Storage;
 import dev.quaver.storage.StorageConfig;
 import dev.quaver.storage.StorageEngine;
@@ -15,12 +25,9 @@ import dev.quaver.type.ColumnType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.stream.Stream;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.IntVector;
@@ -41,9 +48,12 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  *       (the external sort spills);
  *   <li>the same scan after {@code bench.deltaFraction} (1%) of the rows changed after the
  *       watermark, against no delta (goal: at most 1.2× slower), in {@code bench.deltaRounds}
- *       rounds (burst of changes, the FIRST scan after it measured alone, since it computes the
- *       superseded rows, then the steady-state median; then the delta's ETL), each against the
- *       no-delta scan measured just before its burst;
+ *       rounds of three bursts of changes, each followed by its ETL: the FIRST scan right after
+ *       burst A (no pause: it computes the superseded rows itself unless the background step
+ *       finished first); the first scan {@code bench.deltaPauseMillis} (1000) ms after burst B
+ *       with the storage's background step switched off (before) and after burst C with it on
+ *       (after), then the steady-state median; each against the no-delta scan measured just
+ *       before the round, with the background step's CPU time per changed row;
  *   <li>single-row commits with the ETL forced (manifest fsynced per run, and lazily) against
  *       disabled ({@code bench.forcedCommits});
  *   <li>the segment codecs ({@code bench.codecs}, default NONE,LZ4_FRAME,ZSTD) on one table of
@@ -67,6 +77,9 @@ public final class ColumnarBenchRunner {
   private final long bandwidthLongs = Long.getLong("bench.bandwidthLongs", 64L << 20);
   private final int forcedCommits = Integer.getInteger("bench.forcedCommits", 300);
   private final int deltaRounds = Integer.getInteger("bench.deltaRounds", 3);
+  /** The pause between a burst of changes and the next query (the background step's chance). */
+  private final long pauseMillis = Long.getLong("bench.deltaPauseMillis", 1000);
+  private static final String REFRESH_PROPERTY = "quaver.columnar.deltaRefresh";
   private final int codecRows = Integer.getInteger("bench.codecRows", 0);
   private final String[] codecNames = System.getProperty("bench.codecs", "NONE,LZ4_FRAME,ZSTD")
       .split(",");
@@ -83,7 +96,8 @@ public final class ColumnarBenchRunner {
         .resolve("quaver-columnar-bench-" + ProcessHandle.current().pid());
     System.out.printf(Locale.ROOT, "columnar bench: %,d rows (scan), %,d rows (ETL spill vs not),"
         + " %d repetitions; JDK %s, %d CPUs; load %s%n", rows, etlRows, reps,
-        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), load());
+        System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
+        loadAverage());
     try {
       double bandwidth = memoryBandwidth();
       if (forcedCommits > 0) {
@@ -101,7 +115,7 @@ public final class ColumnarBenchRunner {
     } finally {
       delete(base);
     }
-    System.out.println("load after: " + load());
+    System.out.println("load after: " + loadAverage());
   }
 
   /** Bytes/s of a plain summing loop over a long[] (median of the repetitions, per CPU-second). */
@@ -123,14 +137,6 @@ public final class ColumnarBenchRunner {
     return median.perCpuSecond(bytes);
   }
 
-  private static long sumLongs(long[] values) {
-    long sum = 0;
-    for (long value : values) {
-      sum += value;
-    }
-    return sum;
-  }
-
   private void scanAndDelta(Path directory, double bandwidth) throws Exception {
     try (StorageEngine engine = open(directory, EtlOptions.defaults().memoryBudgetBytes())) {
       TableDef table = engine.catalog().createTable(plays("PLAYS"));
@@ -147,51 +153,75 @@ public final class ColumnarBenchRunner {
           + " bandwidth (1/%.1f)%n", bytesPerSecond / 1e9, bytesPerSecond / bandwidth,
           bandwidth / bytesPerSecond);
       int changed = (int) (rows * deltaFraction);
+      double[] noPauseRatios = new double[deltaRounds];
+      double[] offRatios = new double[deltaRounds];
       double[] firstRatios = new double[deltaRounds];
       double[] steadyRatios = new double[deltaRounds];
+      double[] stepNanosPerKey = new double[deltaRounds];
       Measure baseline = none;
       for (int round = 0; round < deltaRounds; round++) {
         if (round > 0) {
           baseline = scanSum(engine, table, ms, "round " + (round + 1) + ": scan+SUM(MS_PLAYED),"
               + " no delta (after the previous round's ETL)");
         }
-        int seed = round;
-        Measure update = Measure.of(() -> updateRandom(engine, table, changed, ms, seed));
-        System.out.printf(Locale.ROOT, "round %d: changed %,d rows (%.1f%%) after the watermark"
-            + " [%s]%n", round + 1, changed, deltaFraction * 100, update);
-        Measure first = scanOnce(engine, table, ms, "round " + (round + 1) + ": FIRST scan+SUM"
-            + " after the burst (computes the superseded rows), " + changed + "-row delta");
-        Measure delta = scanSum(engine, table, ms, "round " + (round + 1) + ": steady"
-            + " scan+SUM(MS_PLAYED), " + changed + "-row delta");
+        String r = "round " + (round + 1) + ": ";
+        // (a) the query right after the burst: the background step has had no chance
+        burst(engine, table, changed, ms, 3 * round, r + "burst A");
+        Measure noPause = scanOnce(engine, table, ms, r + "FIRST scan+SUM right after burst A"
+            + " (no pause), " + changed + "-row delta");
+        etl(engine, table, changed, r + "ETL of burst A");
+        // (b) a pause with the background step switched off: the scan computes the state itself
+        System.setProperty(REFRESH_PROPERTY, "false");
+        burst(engine, table, changed, ms, 3 * round + 1, r + "burst B");
+        Thread.sleep(pauseMillis);
+        Measure off = scanOnce(engine, table, ms, r + "FIRST scan+SUM " + pauseMillis
+            + " ms after burst B, background step OFF, " + changed + "-row delta");
+        System.clearProperty(REFRESH_PROPERTY);
+        etl(engine, table, changed, r + "ETL of burst B");
+        // (c) the same pause with the step on (as a running server has it)
+        burst(engine, table, changed, ms, 3 * round + 2, r + "burst C");
+        long stepCpu = refresherCpuNanos();
+        Thread.sleep(pauseMillis);
+        stepCpu = refresherCpuNanos() - stepCpu;
+        Measure first = scanOnce(engine, table, ms, r + "FIRST scan+SUM " + pauseMillis
+            + " ms after burst C, background step ON, " + changed + "-row delta");
+        Measure delta = scanSum(engine, table, ms, r + "steady scan+SUM(MS_PLAYED), " + changed
+            + "-row delta");
+        noPauseRatios[round] = (double) noPause.cpuNanos() / baseline.cpuNanos();
+        offRatios[round] = (double) off.cpuNanos() / baseline.cpuNanos();
         firstRatios[round] = (double) first.cpuNanos() / baseline.cpuNanos();
         steadyRatios[round] = (double) delta.cpuNanos() / baseline.cpuNanos();
-        System.out.printf(Locale.ROOT, "  round %d delta/no-delta: first scan %.2fx CPU (%.2fx"
-            + " wall), steady %.2fx CPU (%.2fx wall) (goal <= 1.2x)%n", round + 1,
+        stepNanosPerKey[round] = (double) stepCpu / changed;
+        System.out.printf(Locale.ROOT, "  round %d delta/no-delta (CPU; wall): first scan, no pause"
+            + " %.2fx (%.2fx); first scan after %d ms, step OFF %.2fx (%.2fx), step ON %.2fx"
+            + " (%.2fx); steady %.2fx (%.2fx) (goal <= 1.2x); background step %.2f us CPU per"
+            + " changed row during the pause%n", round + 1,
+            noPauseRatios[round], (double) noPause.wallNanos() / baseline.wallNanos(),
+            pauseMillis, offRatios[round], (double) off.wallNanos() / baseline.wallNanos(),
             firstRatios[round], (double) first.wallNanos() / baseline.wallNanos(),
-            steadyRatios[round], (double) delta.wallNanos() / baseline.wallNanos());
-        etl(engine, table, changed, "round " + (round + 1) + ": ETL (OPTIMIZE of the " + changed
-            + "-row delta)");
+            steadyRatios[round], (double) delta.wallNanos() / baseline.wallNanos(),
+            stepNanosPerKey[round] / 1000);
+        etl(engine, table, changed, r + "ETL of burst C");
       }
       System.out.printf(Locale.ROOT, "1%%-delta summary over %d rounds (CPU, vs the no-delta scan"
-          + " of the same round): first scan %s, median %.2fx; steady %s, median %.2fx; load %s%n",
-          deltaRounds, ratios(firstRatios), median(firstRatios), ratios(steadyRatios),
-          median(steadyRatios), load());
+          + " of the same round; load %s):%n  first scan right after the burst %s, median %.2fx%n"
+          + "  first scan %d ms after the burst, background step OFF %s, median %.2fx%n"
+          + "  first scan %d ms after the burst, background step ON  %s, median %.2fx%n"
+          + "  steady %s, median %.2fx%n  background step CPU per changed row (us) %s%n",
+          deltaRounds, loadAverage(), ratios(noPauseRatios), median(noPauseRatios),
+          pauseMillis, ratios(offRatios), median(offRatios), pauseMillis, ratios(firstRatios),
+          median(firstRatios), ratios(steadyRatios), median(steadyRatios),
+          micros(stepNanosPerKey));
       scanSum(engine, table, ms, "scan+SUM(MS_PLAYED) after the last delta's ETL");
     }
   }
 
-  private static String ratios(double[] values) {
-    StringBuilder text = new StringBuilder("[");
-    for (double value : values) {
-      text.append(text.length() > 1 ? " " : "").append(String.format(Locale.ROOT, "%.2fx", value));
-    }
-    return text.append(']').toString();
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    java.util.Arrays.sort(sorted);
-    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+  /** A burst of {@code changed} updates, timed and printed. */
+  private void burst(StorageEngine engine, TableDef table, int changed, int ms, int seed,
+      String what) throws Exception {
+    Measure update = Measure.of(() -> updateRandom(engine, table, changed, ms, seed));
+    System.out.printf(Locale.ROOT, "%s: changed %,d rows (%.1f%%) after the watermark [%s]%n",
+        what, changed, deltaFraction * 100, update);
   }
 
   /**
@@ -245,13 +275,7 @@ public final class ColumnarBenchRunner {
           (double) etls[c].cpuNanos() / etls[0].cpuNanos());
     }
     System.out.println("  sums " + (java.util.Arrays.stream(sums).distinct().count() == 1
-        ? "equal" : "DIFFER") + "; load " + load());
-  }
-
-  private static long directorySize(Path directory) throws Exception {
-    try (Stream<Path> walk = Files.walk(directory)) {
-      return walk.filter(Files::isRegularFile).mapToLong(path -> path.toFile().length()).sum();
-    }
+        ? "equal" : "DIFFER") + "; load " + loadAverage());
   }
 
   private void etlSpillVsNot(Path base) throws Exception {
@@ -387,24 +411,6 @@ public final class ColumnarBenchRunner {
     }
   }
 
-  /** SUM over an Arrow INT vector as a query engine does it: values with a validity check. */
-  private static long sumInts(IntVector vector, int count) {
-    ArrowBuf data = vector.getDataBuffer();
-    long sum = 0;
-    if (vector.getNullCount() == 0) {
-      for (int i = 0; i < count; i++) {
-        sum += data.getInt((long) i * 4);
-      }
-    } else {
-      for (int i = 0; i < count; i++) {
-        if (!vector.isNull(i)) {
-          sum += data.getInt((long) i * 4);
-        }
-      }
-    }
-    return sum;
-  }
-
   /** PLAYS(ID INTEGER PRIMARY KEY, USER_ID, SONG_ID, MS_PLAYED INTEGER, TS TIMESTAMP, COUNTRY). */
   private static TableDef plays(String name) {
     return new TableDef(0, name, List.of(
@@ -482,23 +488,4 @@ public final class ColumnarBenchRunner {
     }
   }
 
-  private static String load() {
-    try {
-      return Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " "
-          + Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[1];
-    } catch (Exception e) {
-      return "?";
-    }
-  }
-
-  private static void delete(Path directory) throws Exception {
-    if (!Files.exists(directory)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(directory)) {
-      for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    }
-  }
 }
