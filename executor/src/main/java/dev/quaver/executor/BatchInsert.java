@@ -83,6 +83,11 @@ final class BatchInsert {
 
     Object get(int set, int parameter);
 
+    /** The parameter's column as the server decoded it (read in place), or null. */
+    default BatchColumn column(int parameter) {
+      return null;
+    }
+
     static ParameterSets of(List<List<Object>> sets) {
       return new ParameterSets() {
         @Override
@@ -112,6 +117,11 @@ final class BatchInsert {
         @Override
         public Object get(int set, int parameter) {
           return columns[parameter].get(set);
+        }
+
+        @Override
+        public BatchColumn column(int parameter) {
+          return columns[parameter];
         }
       };
     }
@@ -296,6 +306,43 @@ final class BatchInsert {
     @Override
     public int remainingRows() {
       return sets.size() - next;
+    }
+
+    /**
+     * All the sets as columns: a column bound as its own type is read in place, another
+     * parameter's values are brought to the column's type once each (as {@link #nextRow}), a
+     * literal repeats.
+     */
+    @Override
+    public dev.quaver.storage.row.ColumnRows columnRows() {
+      if (next != 0) {
+        return null;
+      }
+      if (literals == null) {
+        literals = literals();
+      }
+      int count = sets.size();
+      BatchColumn[] inPlace = new BatchColumn[direct.length];
+      Object[][] values = new Object[direct.length][];
+      for (int i = 0; i < direct.length; i++) {
+        ParameterColumn column = direct[i];
+        if (column == null) {
+          continue; // a literal: literals[i]
+        }
+        BatchColumn batch = asBound[i] ? sets.column(column.index()) : null;
+        if (batch != null) {
+          inPlace[i] = batch;
+          continue;
+        }
+        Object[] coerced = new Object[count];
+        for (int set = 0; set < count; set++) {
+          Object value = sets.get(set, column.index());
+          coerced[set] = value == null || asBound[i] ? value : ExpressionCompiler.coerceParameter(value, column.type());
+        }
+        values[i] = coerced;
+      }
+      next = count;
+      return new ParameterColumnRows(count, inPlace, values, literals);
     }
 
     @Override

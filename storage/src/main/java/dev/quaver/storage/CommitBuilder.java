@@ -116,7 +116,9 @@ final class CommitBuilder {
             freshKeys.add(key);
             freshRows.add(operation);
           }
-          IdentityColumns.inserted(table, operation.row());
+          if (operation.row() != null || IdentityColumns.isCapturing()) {
+            IdentityColumns.inserted(table, rowOf(table, operation));
+          }
         }
         case REBUILD_INDEX -> throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
       }
@@ -125,7 +127,7 @@ final class CommitBuilder {
       for (Map.Entry<ByteArrayKey, Operation> entry : added.entrySet()) {
         if (!removed.containsKey(entry.getKey())
             && store.get(entry.getKey().bytes(), Long.MAX_VALUE) != null) {
-          throw duplicate(primaryKeyName(table), table, table.primaryKey(), entry.getValue().row());
+          throw duplicate(primaryKeyName(table), table, table.primaryKey(), rowOf(table, entry.getValue()));
         }
       }
     }
@@ -181,7 +183,7 @@ final class CommitBuilder {
   private void add(TableDef table, byte[] rowKey, Operation operation,
       Map<ByteArrayKey, Operation> added, ConflictResolver resolver) {
     if (added.putIfAbsent(new ByteArrayKey(rowKey), operation) != null) {
-      throw duplicate(primaryKeyName(table), table, table.primaryKey(), operation.row());
+      throw duplicate(primaryKeyName(table), table, table.primaryKey(), rowOf(table, operation));
     }
     if (resolver != null) {
       resolver.added(rowKey, operation);
@@ -215,7 +217,7 @@ final class CommitBuilder {
     Set<ByteArrayKey> uniquePrefixes = new HashSet<>();
     ByteWriter out = new ByteWriter(64);
     for (Map.Entry<ByteArrayKey, Operation> entry : added.entrySet()) {
-      Object[] row = entry.getValue().row();
+      Object[] row = rowOf(table, entry.getValue());
       out.reset();
       boolean hasNull = KeySpace.indexPrefix(out, indexId, table, index.columns(), row);
       if (index.unique() && !hasNull) {
@@ -254,6 +256,15 @@ final class CommitBuilder {
       }
       return false;
     }
+  }
+
+  /**
+   * The values of an operation's new row: its {@code Object[]}, or its encoded value decoded (rows
+   * added by {@link RowWriteBatch#insertRows} carry only the encoding; needed for an error message
+   * or when an index appeared after the rows were added).
+   */
+  static Object[] rowOf(TableDef table, Operation operation) {
+    return operation.row() != null ? operation.row() : RowCodec.decode(operation.value(), columnTypes(table));
   }
 
   static List<ColumnType> columnTypes(TableDef table) {

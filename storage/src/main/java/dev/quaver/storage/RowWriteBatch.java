@@ -2,6 +2,7 @@ package dev.quaver.storage;
 
 import dev.quaver.storage.catalog.TableDef;
 import dev.quaver.storage.io.ByteWriter;
+import dev.quaver.storage.row.ColumnRows;
 import dev.quaver.storage.row.KeySpace;
 import dev.quaver.storage.row.RowCodec;
 import dev.quaver.type.ColumnType;
@@ -20,7 +21,9 @@ final class RowWriteBatch implements WriteBatch {
   enum Kind { INSERT, UPDATE, DELETE, REBUILD_INDEX }
 
   /**
-   * One operation; {@code rowKey} is null for inserts, {@code row} null for deletes.
+   * One operation; {@code rowKey} is null for inserts, {@code row} null for deletes and for
+   * inserts added by {@link #insertRows} (encoded when added: {@code value} holds the row, and
+   * {@link CommitBuilder} decodes it only for an error message).
    * {@code primaryKey} (the new row's key when the table has a primary key) and {@code value}
    * (the encoded row) are filled in by {@link #prepare} before the commit lock is taken.
    * {@code conflict} is the insert's conflict action (ERROR for other kinds); {@code ignored}
@@ -73,6 +76,40 @@ final class RowWriteBatch implements WriteBatch {
         Objects.requireNonNull(row, "row is null"), null, null, action,
         action == ConflictAction.IGNORE ? ignored : null, null,
         conflictColumns.isEmpty() ? List.of() : conflictColumns.stream().sorted().toList()));
+  }
+
+  /**
+   * Checks and encodes each row when added, reading the columns in place: one operation per row
+   * holding its value and primary key, no {@code Object[]} and no second operation per row.
+   * Tables whose commit needs the row's values (secondary indexes, an identity column) and
+   * statements capturing their inserted rows take the row path.
+   */
+  @Override
+  public void insertRows(TableDef table, ColumnRows rows) {
+    Objects.requireNonNull(table, "table is null");
+    if (!table.indexes().isEmpty() || IdentityColumns.column(table) >= 0 || IdentityColumns.isCapturing()) {
+      WriteBatch.super.insertRows(table, rows);
+      return;
+    }
+    if (hasRebuilds) {
+      throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
+    }
+    int count = rows.rowCount();
+    if (count == 0) {
+      return;
+    }
+    List<ColumnType> types = CommitBuilder.columnTypes(table);
+    operations.ensureCapacity(operations.size() + count);
+    ByteWriter out = new ByteWriter(256); // one buffer for every row value, copied out per row
+    for (int row = 0; row < count; row++) {
+      RowConstraints.check(table, rows, row);
+      out.reset();
+      RowCodec.encode(out, types, rows, row);
+      operations.add(new Operation(Kind.INSERT, table, null, null,
+          table.hasPrimaryKey() ? KeySpace.primaryKey(table, rows, row) : null, out.toByteArray(),
+          ConflictAction.ERROR, null, null, List.of()));
+    }
+    hasRows = true;
   }
 
   @Override
@@ -131,8 +168,16 @@ final class RowWriteBatch implements WriteBatch {
     TableDef typesOf = null;
     List<ColumnType> types = null;
     ByteWriter out = new ByteWriter(256); // one buffer for every row value, copied out per row
+    boolean resolves = ConflictResolver.isNeeded(operations);
     for (Operation operation : operations) {
       if (operation.row() == null) {
+        if (resolves && operation.kind() == Kind.INSERT) {
+          // A conflict resolver reads each added row's values: give insertRows' rows theirs.
+          operation = new Operation(Kind.INSERT, operation.table(), null,
+              RowCodec.decode(operation.value(), CommitBuilder.columnTypes(operation.table())),
+              operation.primaryKey(), operation.value(), operation.conflict(), operation.ignored(),
+              null, operation.conflictColumns());
+        }
         prepared.add(operation);
         continue;
       }

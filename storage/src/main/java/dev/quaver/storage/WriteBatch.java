@@ -44,6 +44,19 @@ public interface WriteBatch {
   }
 
   /**
+   * Inserts every row of {@code rows} (the table's columns in order), as {@link #insert(TableDef,
+   * Object[])} of each row in order would: same checks, same SQLSTATEs, same stored bytes. The
+   * engine's batch encodes the rows straight from the columns (no {@code Object[]} or boxed value
+   * per row: a JDBC batch's parameter columns); this default makes the rows one by one.
+   */
+  default void insertRows(TableDef table, dev.quaver.storage.row.ColumnRows rows) {
+    int columns = table.columns().size();
+    for (int i = 0; i < rows.rowCount(); i++) {
+      insert(table, rows.row(columns, i));
+    }
+  }
+
+  /**
    * After a successful commit: how many inserts with {@link ConflictAction#IGNORE} were skipped
    * (so the statement's update count can leave them out).
    */

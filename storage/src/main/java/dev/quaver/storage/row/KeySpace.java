@@ -56,6 +56,16 @@ public final class KeySpace {
     return out.toByteArray();
   }
 
+  /** Row key of row {@code row} of {@code rows}, a table with a primary key (as {@link #primaryKey(TableDef, Object[])}). */
+  public static byte[] primaryKey(TableDef table, ColumnRows rows, int row) {
+    ByteWriter out = new ByteWriter(PREFIX_BYTES + 8 * table.primaryKey().size());
+    out.writeByte(ROW_KIND).writeLong(table.id());
+    for (int column : table.primaryKey()) {
+      KeyEncoder.encode(out, table.columns().get(column).type(), rows.isNull(column, row) ? null : rows.get(column, row));
+    }
+    return out.toByteArray();
+  }
+
   /** Row key of a table without a primary key: the hidden row id. */
   public static byte[] rowIdKey(long tableId, long rowId) {
     // Written in place (one array per key: a batch makes one per row).

@@ -54,6 +54,58 @@ public final class RowCodec {
     }
   }
 
+  /**
+   * Appends the encoding of row {@code row} of {@code rows}, read column by column (no boxing
+   * of fixed-width values); the same bytes as {@link #encode(ByteWriter, List, Object[])} of that
+   * row as an {@code Object[]}.
+   */
+  public static void encode(ByteWriter out, List<ColumnType> types, ColumnRows rows, int row) {
+    int count = types.size();
+    out.writeVarLong(count);
+    int bitmapStart = out.size();
+    for (int i = 0; i < (count + 7) / 8; i++) {
+      out.writeByte(0);
+    }
+    for (int i = 0; i < count; i++) {
+      if (rows.isNull(i, row)) {
+        out.array()[bitmapStart + (i >>> 3)] |= (byte) (1 << (i & 7));
+        continue;
+      }
+      ColumnType type = types.get(i);
+      switch (type.type()) {
+        case BOOLEAN -> out.writeByte(rows.getLong(i, row) != 0 ? 1 : 0);
+        case TINYINT -> out.writeByte((byte) rows.getLong(i, row));
+        case SMALLINT -> out.writeShort((short) rows.getLong(i, row));
+        case INTEGER, DATE, TIME, INTERVAL_YEAR_MONTH -> out.writeInt((int) rows.getLong(i, row));
+        case BIGINT, TIMESTAMP, INTERVAL_DAY_TIME -> out.writeLong(rows.getLong(i, row));
+        case REAL -> out.writeInt(Float.floatToRawIntBits((float) rows.getDouble(i, row)));
+        case DOUBLE -> out.writeLong(Double.doubleToRawLongBits(rows.getDouble(i, row)));
+        case DECIMAL -> out.writeLengthPrefixed(KeyEncoder.normalizeDecimal((BigDecimal) rows.get(i, row), type)
+            .unscaledValue().toByteArray());
+        case CHAR, VARCHAR -> writeString(out, (String) rows.get(i, row));
+      }
+    }
+  }
+
+  /**
+   * A string as its UTF-8 length and bytes; a Latin-1-only string of ASCII characters is
+   * written in place (no intermediate {@code byte[]}).
+   */
+  private static void writeString(ByteWriter out, String value) {
+    int length = value.length();
+    int start = out.size();
+    out.writeVarLong(length);
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        out.truncate(start);
+        out.writeLengthPrefixed(value.getBytes(StandardCharsets.UTF_8));
+        return;
+      }
+      out.writeByte(c);
+    }
+  }
+
   public static byte[] encode(List<ColumnType> types, Object[] row) {
     ByteWriter out = new ByteWriter(16 + row.length * 8);
     encode(out, types, row);

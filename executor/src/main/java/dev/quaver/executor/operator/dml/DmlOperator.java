@@ -40,6 +40,16 @@ abstract class DmlOperator implements Operator {
   /** Adds the write for one input row to {@code batch}. */
   abstract void write(WriteBatch batch, Object[] row);
 
+  /** Whether {@link #writeRows} takes a {@link RowSource}'s rows as columns (a plain INSERT). */
+  boolean writesColumns() {
+    return false;
+  }
+
+  /** Adds the writes of every row of {@code rows}; only called when {@link #writesColumns()}. */
+  void writeRows(WriteBatch batch, dev.quaver.storage.row.ColumnRows rows) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not write column rows");
+  }
+
   @Override
   public final Schema schema() {
     return SCHEMA;
@@ -56,7 +66,12 @@ abstract class DmlOperator implements Operator {
     WriteBatch batch = context.storage().newWriteBatch(context.snapshot());
     TriggerFiring triggers = TriggerFiring.of(this, table, context);
     long rows = 0;
-    if (this.input instanceof RowSource source) {
+    dev.quaver.storage.row.ColumnRows columns = this.input instanceof RowSource source && triggers == null
+        && writesColumns() ? source.columnRows() : null;
+    if (columns != null) {
+      writeRows(batch, columns);
+      rows = columns.rowCount();
+    } else if (this.input instanceof RowSource source) {
       if (triggers == null) {
         batch.expectRows(source.remainingRows());
       }

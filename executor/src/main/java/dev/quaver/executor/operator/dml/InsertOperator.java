@@ -24,6 +24,16 @@ public final class InsertOperator extends DmlOperator {
   }
 
   @Override
+  boolean writesColumns() {
+    return conflict == ConflictAction.ERROR;
+  }
+
+  @Override
+  void writeRows(WriteBatch batch, dev.quaver.storage.row.ColumnRows rows) {
+    batch.insertRows(table, rows);
+  }
+
+  @Override
   void write(WriteBatch batch, Object[] row) {
     if (conflict == ConflictAction.ERROR) {
       batch.insert(table, row);

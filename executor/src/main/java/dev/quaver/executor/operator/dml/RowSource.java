@@ -16,6 +16,16 @@ public interface RowSource {
   /** The next row (a fresh array the caller may keep), or null after the last one. */
   Object[] nextRow();
 
+  /**
+   * Every remaining row at once, read column by column (consumed: {@link #nextRow()} returns null
+   * afterwards), or null when this source hands its rows over only one by one. An INSERT then
+   * gives them to {@code WriteBatch.insertRows}, which encodes each row from the columns without
+   * an {@code Object[]} or a boxed value per row.
+   */
+  default dev.quaver.storage.row.ColumnRows columnRows() {
+    return null;
+  }
+
   /** How many rows are left to read, or -1 when unknown (a hint to size the write batch). */
   default int remainingRows() {
     return -1;
