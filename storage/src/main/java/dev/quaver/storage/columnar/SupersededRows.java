@@ -178,8 +178,11 @@ final class SupersededRows {
       }
       byte[] value = store.get(key, snapshot);
       if (value != null) {
-        rows.add(new DeltaRow(new ByteArrayKey(key), RowCodec.decode(value, types),
-            PartitionFunction.ofStoredRow(table, types, key, value)));
+        Object[] values = RowCodec.decode(value, types);
+        int partition = table.distributionKey().isEmpty()
+            ? PartitionFunction.ofRowKey(key, table.partitions())
+            : PartitionFunction.ofRow(table, types, values); // decoded once, not again
+        rows.add(new DeltaRow(new ByteArrayKey(key), values, partition));
       }
     }
     while (next != null) {
