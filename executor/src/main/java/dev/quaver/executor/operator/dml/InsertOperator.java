@@ -23,9 +23,13 @@ public final class InsertOperator extends DmlOperator {
     this.conflictColumns = node.conflictColumns();
   }
 
+  /**
+   * A plain INSERT takes a row source's rows as columns, unless {@code -Dquaver.insert.rows=true}
+   * (read per statement: the A/B switch of bench {@code storage.BatchInsertAb}).
+   */
   @Override
   boolean writesColumns() {
-    return conflict == ConflictAction.ERROR;
+    return conflict == ConflictAction.ERROR && !Boolean.getBoolean("quaver.insert.rows");
   }
 
   @Override
