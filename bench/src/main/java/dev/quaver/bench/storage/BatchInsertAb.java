@@ -44,7 +44,7 @@ public final class BatchInsertAb {
   private BatchInsertAb() {}
 
   private record Result(String mode, long rows, double seconds, double threadCpuUs, double threadBytes,
-      double processCpuUs, double gcMs) {}
+      double processCpuUs, double gcMs, java.util.Map<String, Double> groupsUs) {}
 
   public static void main(String[] args) throws Exception {
     long rows = args.length > 0 ? Long.parseLong(args[0]) : 300_000;
@@ -65,6 +65,9 @@ public final class BatchInsertAb {
             + " process %.2f µs CPU per row; GC pauses %.0f ms; load %.1f%n", mode, r.rows() / r.seconds(),
             r.threadCpuUs(), r.threadBytes(), r.processCpuUs(), r.gcMs(),
             ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        StringBuilder groups = new StringBuilder("    CPU µs per row by thread group (/proc):");
+        r.groupsUs().forEach((group, us) -> groups.append(String.format(Locale.ROOT, " %s %.2f", group, us)));
+        System.out.println(groups);
       }
     }
     System.out.println();
@@ -100,14 +103,16 @@ public final class BatchInsertAb {
         long bytes0 = threads.getThreadAllocatedBytes(self);
         long process0 = os.getProcessCpuTime();
         long gc0 = gcMillis();
+        java.util.Map<String, Long> groups0 = ThreadGroupsCpu.ticks();
         long start = System.nanoTime();
         for (long done = 0; done < rows; done += BATCH) {
           executor.executeOneCommitBatch(insert, batches.get((int) (done / BATCH) % batches.size()));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        java.util.Map<String, Double> groups = ThreadGroupsCpu.perRowMicros(groups0, ThreadGroupsCpu.ticks(), rows);
         return new Result(mode, rows, seconds, (threads.getCurrentThreadCpuTime() - cpu0) / 1e3 / rows,
             (double) (threads.getThreadAllocatedBytes(self) - bytes0) / rows,
-            (os.getProcessCpuTime() - process0) / 1e3 / rows, gcMillis() - gc0);
+            (os.getProcessCpuTime() - process0) / 1e3 / rows, gcMillis() - gc0, groups);
       }
     } finally {
       try (Stream<Path> paths = Files.walk(directory)) {
