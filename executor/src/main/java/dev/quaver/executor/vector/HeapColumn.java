@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.util.MemoryUtil;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BaseVariableWidthVector;
 import org.apache.arrow.vector.BitVector;
@@ -19,6 +20,12 @@ import org.apache.arrow.vector.types.pojo.Field;
  * per buffer (per-element ArrowBuf accessors check bounds and the reference count on every call),
  * and gathered by row positions into new Arrow vectors. Integral columns also read as longs for
  * hash keys. Supports every vector type of ArrowTypes (fixed width, Bool, Utf8, Binary).
+ *
+ * <p>Gathering is the inner loop of every filter, projection, join and exchange: fixed-width
+ * values are written straight into the new vector's buffer by one typed loop per width (no
+ * intermediate array), and the validity bitmap is filled wholesale when neither the column nor the
+ * positions hold a NULL (the column tracks whether it has one). A column can be {@link #clear}ed
+ * and refilled so that an operator reuses its arrays from batch to batch.
  *
  * <p>Thread safety: confined to one operator's thread.
  */
@@ -39,6 +46,8 @@ public final class HeapColumn {
   private boolean[] nulls = new boolean[0];
   private int size;
   private int dataBytes;
+  /** True when some value appended since the last clear is NULL. */
+  private boolean hasNulls;
 
   private HeapColumn(Field field, Kind kind, int width) {
     this.field = field;
@@ -92,6 +101,50 @@ public final class HeapColumn {
     return nulls[row];
   }
 
+  /** True when some value of this column is NULL (false: {@link #isNull} is false for every row). */
+  public boolean hasNulls() {
+    return hasNulls;
+  }
+
+  /** Empties this column, keeping its arrays for the next appends. */
+  public void clear() {
+    if (hasNulls) {
+      Arrays.fill(nulls, 0, size, false);
+    }
+    size = 0;
+    dataBytes = 0;
+    hasNulls = false;
+  }
+
+  /**
+   * The values of rows {@code [from, from + count)} as longs into {@code out[0, count)}, one typed
+   * loop per width; NULL rows give whatever their slot holds. Requires: {@link #longAt} applies.
+   */
+  public void longs(int from, int count, long[] out) {
+    switch (width) {
+      case 8 -> {
+        for (int i = 0; i < count; i++) {
+          out[i] = (long) LONGS.get(data, (from + i) << 3);
+        }
+      }
+      case 4 -> {
+        for (int i = 0; i < count; i++) {
+          out[i] = (int) INTS.get(data, (from + i) << 2);
+        }
+      }
+      case 2 -> {
+        for (int i = 0; i < count; i++) {
+          out[i] = (short) SHORTS.get(data, (from + i) << 1);
+        }
+      }
+      default -> {
+        for (int i = 0; i < count; i++) {
+          out[i] = data[from + i];
+        }
+      }
+    }
+  }
+
   /** The value of an integral column as a long. Requires: {@link #isIntegral}, not null. */
   public long longAt(int row) {
     switch (width) {
@@ -118,7 +171,9 @@ public final class HeapColumn {
     for (int b = 0; b < bits.length; b++) {
       if (bits[b] != (byte) 0xFF) {
         for (int i = b << 3, end = Math.min(i + 8, rowCount); i < end; i++) {
-          nulls[size + i] = (bits[b] & (1 << (i & 7))) == 0;
+          boolean isNull = (bits[b] & (1 << (i & 7))) == 0;
+          nulls[size + i] = isNull;
+          hasNulls |= isNull;
         }
       }
     }
@@ -193,21 +248,81 @@ public final class HeapColumn {
 
   private void gatherFixed(BaseFixedWidthVector target, int[] rows, int from, int count, byte[] validity) {
     target.allocateNew(Math.max(count, 1));
+    int any = 0;
+    for (int k = 0; k < count; k++) {
+      any |= rows[from + k];
+    }
+    boolean noMissing = any >= 0; // no negative position: no NULL row from an outer join
+    long address = target.getDataBuffer().memoryAddress();
+    if (width != 4 && width != 8) {
+      copyOtherWidth(target, rows, from, count);
+    } else if (noMissing) {
+      copyFixed(address, rows, from, count);
+    } else {
+      copyFixedSkippingMissing(address, rows, from, count);
+    }
+    if (noMissing && !hasNulls) {
+      allValid(validity, count);
+      return;
+    }
+    for (int k = 0; k < count; k++) {
+      int row = rows[from + k];
+      if (row >= 0 && !nulls[row]) {
+        validity[k >> 3] |= (byte) (1 << (k & 7));
+      }
+    }
+  }
+
+  /**
+   * Width 4 or 8: writes value {@code rows[from + k]} to {@code address + k * width} for each k: the target was
+   * allocated for {@code count} values, and the reads from {@code data} are bounds-checked.
+   */
+  private void copyFixed(long address, int[] rows, int from, int count) {
+    if (width == 8) {
+      for (int k = 0; k < count; k++) {
+        MemoryUtil.putLong(address + ((long) k << 3), (long) LONGS.get(data, rows[from + k] << 3));
+      }
+    } else {
+      for (int k = 0; k < count; k++) {
+        MemoryUtil.putInt(address + ((long) k << 2), (int) INTS.get(data, rows[from + k] << 2));
+      }
+    }
+  }
+
+  /** As {@link #copyFixed} (width 4 or 8), leaving the slots of negative positions (NULL rows) zero. */
+  private void copyFixedSkippingMissing(long address, int[] rows, int from, int count) {
+    for (int k = 0; k < count; k++) {
+      int row = rows[from + k];
+      if (row < 0) {
+        continue;
+      }
+      if (width == 8) {
+        MemoryUtil.putLong(address + ((long) k << 3), (long) LONGS.get(data, row << 3));
+      } else {
+        MemoryUtil.putInt(address + ((long) k << 2), (int) INTS.get(data, row << 2));
+      }
+    }
+  }
+
+  /** Widths other than 4 and 8 (2, 16, ...): through a heap array; slots of negative positions stay zero. */
+  private void copyOtherWidth(BaseFixedWidthVector target, int[] rows, int from, int count) {
     byte[] out = new byte[count * width];
     for (int k = 0; k < count; k++) {
       int row = rows[from + k];
-      if (row < 0 || nulls[row]) {
-        continue;
-      }
-      validity[k >> 3] |= (byte) (1 << (k & 7));
-      switch (width) {
-        case 4 -> INTS.set(out, k << 2, (int) INTS.get(data, row << 2));
-        case 8 -> LONGS.set(out, k << 3, (long) LONGS.get(data, row << 3));
-        default -> System.arraycopy(data, row * width, out, k * width, width);
+      if (row >= 0) {
+        System.arraycopy(data, row * width, out, k * width, width);
       }
     }
     if (count > 0) {
       target.getDataBuffer().setBytes(0, out);
+    }
+  }
+
+  /** Sets the first {@code count} bits of {@code validity} (the rest of its last byte stays clear). */
+  private static void allValid(byte[] validity, int count) {
+    Arrays.fill(validity, 0, count >> 3, (byte) 0xFF);
+    if ((count & 7) != 0) {
+      validity[count >> 3] = (byte) ((1 << (count & 7)) - 1);
     }
   }
 

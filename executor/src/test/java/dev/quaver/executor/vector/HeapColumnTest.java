@@ -63,6 +63,52 @@ class HeapColumnTest {
     }
   }
 
+  @Test
+  void clearedColumnIsReusedAndGathersWithoutNulls() {
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (ColumnType type : TYPES) {
+        HeapColumn column = HeapColumn.empty(ArrowTypes.field("c", type));
+        List<Object> withNull = new ArrayList<>();
+        for (int i = 0; i < 13; i++) {
+          withNull.add(i == 4 ? null : value(type, i));
+        }
+        try (FieldVector vector = vector(type, withNull, allocator)) {
+          column.append(vector, 13);
+        }
+        assertThat(column.hasNulls()).isTrue();
+        column.clear();
+        assertThat(column.size()).isZero();
+        List<Object> values = new ArrayList<>();
+        for (int i = 0; i < 19; i++) {
+          values.add(value(type, i + 1));
+        }
+        try (FieldVector vector = vector(type, values, allocator)) {
+          column.append(vector, 19);
+        }
+        assertThat(column.hasNulls()).as("%s after clear", type).isFalse();
+        assertThat(column.isNull(4)).isFalse();
+        int[] positions = new int[19];
+        for (int k = 0; k < positions.length; k++) {
+          positions[k] = (k * 7) % 19;
+        }
+        try (FieldVector gathered = column.gather(positions, 0, 19, allocator)) {
+          assertThat(gathered.getNullCount()).isZero();
+          for (int k = 0; k < 19; k++) {
+            assertThat(ArrowTypes.get(gathered, k, type)).as("%s k %d", type, k).isEqualTo(values.get(positions[k]));
+          }
+        }
+        if (HeapColumn.isIntegral(column.field())) {
+          long[] longs = new long[5];
+          column.longs(3, 5, longs);
+          for (int i = 0; i < 5; i++) {
+            assertThat(longs[i]).isEqualTo(((Number) values.get(3 + i)).longValue());
+          }
+        }
+      }
+      assertThat(allocator.getAllocatedMemory()).isZero();
+    }
+  }
+
   private static FieldVector vector(ColumnType type, List<Object> values, BufferAllocator allocator) {
     FieldVector vector = ArrowTypes.field("c", type).createVector(allocator);
     vector.allocateNew();

@@ -28,6 +28,11 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * are still emitted by RIGHT/FULL). The residual condition is evaluated over each chunk of
  * candidate pairs gathered into one batch (left columns, then right).
  *
+ * <p>One integral (or temporal) key, the star-join case, runs on a {@link LongKeyTable}: the keys
+ * of each side are read into a {@code long[]} per batch and compared inline. The probe side's
+ * columns and the per-batch arrays are reused from batch to batch; an INNER join without a
+ * residual writes its pairs straight into the output queue.
+ *
  * <p>Other keys (decimals, floating point, mixed kinds) run the boxed {@link RowHashJoin}.
  * When the right input passes the operator's memory share, the rows read so far are replayed,
  * followed by the rest of the right input, into a RowHashJoin, which spills as a grace hash join.
@@ -57,23 +62,22 @@ public final class HashJoinOperator implements Operator {
 
   private final JoinKeys buildKeys;
   private final JoinKeys probeKeys;
+  private final boolean singleLongKey;
   private HeapColumn[] build;
-  private long[] buildHash;
   private int buildRows;
-  private int[] head;
-  private int[] chain;
-  private int mask;
+  private JoinIndex index;
   private boolean[] rightMatched;
   private int unmatchedRightCursor;
 
   private HeapColumn[] probe;
-  private long[] probeHash = new long[0];
   private boolean[] probeNull = new boolean[0];
   private int probeRows;
   private int leftIndex;
   private int chainAt = NOT_STARTED;
-  private boolean[] leftMatched;
+  private boolean[] leftMatched = new boolean[0];
   private boolean leftDone;
+  private int[] pairLeft = new int[0];
+  private int[] pairRight = new int[0];
 
   private int[] outLeft = new int[0];
   private int[] outRight = new int[0];
@@ -100,7 +104,9 @@ public final class HashJoinOperator implements Operator {
       boolean[] padded = JoinKeys.padded(node, leftKeys, rightKeys);
       this.buildKeys = new JoinKeys(rightKeys, kinds, padded);
       this.probeKeys = new JoinKeys(leftKeys, kinds, padded);
+      this.singleLongKey = kinds.length == 1 && kinds[0] == JoinKeys.Kind.LONG;
     } else {
+      this.singleLongKey = false;
       this.residual = null;
       this.buildKeys = null;
       this.probeKeys = null;
@@ -146,7 +152,7 @@ public final class HashJoinOperator implements Operator {
         VectorSchemaRoot batch = left.next();
         if (batch == null) {
           leftDone = true;
-          probe = emptyColumns(left.schema(), 0);
+          clearProbe();
           probeRows = 0;
         } else {
           startLeft(batch);
@@ -169,10 +175,8 @@ public final class HashJoinOperator implements Operator {
   public void close() {
     releaseCurrent();
     build = null;
-    buildHash = null;
     probe = null;
-    head = null;
-    chain = null;
+    index = null;
     try {
       if (delegate != null) {
         delegate.close();
@@ -226,61 +230,101 @@ public final class HashJoinOperator implements Operator {
   }
 
   private void index() {
-    int buckets = Integer.highestOneBit(Math.max(buildRows, 1) * 2 - 1) << 1;
-    mask = buckets - 1;
-    head = new int[buckets];
-    Arrays.fill(head, -1);
-    chain = new int[buildRows];
-    buildHash = new long[buildRows];
-    boolean[] nullKey = new boolean[buildRows];
-    buildKeys.hash(0, buildRows, buildHash, nullKey);
-    // Inserted last row first so that each chain lists its rows in input order.
-    for (int r = buildRows - 1; r >= 0; r--) {
-      if (nullKey[r]) {
-        chain[r] = -1;
-        continue;
-      }
-      int bucket = (int) buildHash[r] & mask;
-      chain[r] = head[bucket];
-      head[bucket] = r;
+    if (singleLongKey) {
+      LongKeyIndex longs = new LongKeyIndex(build[rightKeys[0]], buildRows, leftKeys[0]);
+      memory.reserve(longs.extraBytes());
+      index = longs;
+    } else {
+      index = new HashKeyIndex(buildKeys, probeKeys, buildRows);
     }
   }
 
   private void startLeft(VectorSchemaRoot batch) {
     probeRows = batch.getRowCount();
-    probe = emptyColumns(left.schema(), 0);
+    clearProbe();
     List<FieldVector> vectors = batch.getFieldVectors();
     for (int c = 0; c < probe.length; c++) {
       probe[c].append(vectors.get(c), probeRows);
     }
-    probeKeys.reset(probe);
-    probeKeys.append(vectors, probeRows);
-    if (probeHash.length < probeRows) {
-      probeHash = new long[probeRows];
+    if (probeNull.length < probeRows) {
       probeNull = new boolean[probeRows];
+      leftMatched = new boolean[probeRows];
+    } else {
+      Arrays.fill(leftMatched, 0, probeRows, false);
     }
-    probeKeys.hash(0, probeRows, probeHash, probeNull);
+    index.startProbe(probe, vectors, probeRows, probeNull);
     leftIndex = 0;
     chainAt = NOT_STARTED;
-    leftMatched = new boolean[probeRows];
+  }
+
+  /** Empties the probe columns (made on first use, then reused batch after batch). */
+  private void clearProbe() {
+    if (probe == null) {
+      probe = emptyColumns(left.schema(), 0);
+    } else {
+      for (HeapColumn column : probe) {
+        column.clear();
+      }
+    }
+  }
+
+  /** INNER without residual: queues up to {@code limit} matching pairs straight into the output. */
+  private void stepInner(int limit) {
+    if (outLeft.length < outCount + limit) {
+      int capacity = Math.max(outCount + limit, outLeft.length * 2);
+      outLeft = Arrays.copyOf(outLeft, capacity);
+      outRight = Arrays.copyOf(outRight, capacity);
+    }
+    int[] lefts = outLeft;
+    int[] rights = outRight;
+    int at = outCount;
+    int end = outCount + limit;
+    int i = leftIndex;
+    int row = chainAt;
+    while (i < probeRows && at < end) {
+      if (row == NOT_STARTED) {
+        row = probeNull[i] ? -1 : index.first(i);
+      }
+      while (row >= 0 && at < end) {
+        lefts[at] = i;
+        rights[at] = row;
+        at++;
+        row = index.next(row, i);
+      }
+      if (row < 0) {
+        i++;
+        row = NOT_STARTED;
+      }
+    }
+    leftIndex = i;
+    chainAt = row;
+    outCount = at;
   }
 
   /** Tests up to {@code limit} candidate pairs and queues the output rows they decide. */
   private void step(int limit) {
-    int[] pairLeft = new int[limit];
-    int[] pairRight = new int[limit];
+    if (joinType == JoinType.INNER && residual == null) {
+      stepInner(limit);
+      return;
+    }
+    if (pairLeft.length < limit) {
+      pairLeft = new int[limit];
+      pairRight = new int[limit];
+    }
+    int[] pairLeft = this.pairLeft;
+    int[] pairRight = this.pairRight;
     int pairs = 0;
     int firstLeft = leftIndex;
     boolean anyMatchSuffices = residual == null && (joinType == JoinType.SEMI || joinType == JoinType.ANTI);
     while (leftIndex < probeRows && pairs < limit) {
       if (chainAt == NOT_STARTED) {
-        chainAt = probeNull[leftIndex] ? -1 : match(head[(int) probeHash[leftIndex] & mask], leftIndex);
+        chainAt = probeNull[leftIndex] ? -1 : index.first(leftIndex);
       }
       while (chainAt >= 0 && pairs < limit) {
         pairLeft[pairs] = leftIndex;
         pairRight[pairs] = chainAt;
         pairs++;
-        chainAt = anyMatchSuffices ? -1 : match(chain[chainAt], leftIndex);
+        chainAt = anyMatchSuffices ? -1 : index.next(chainAt, leftIndex);
       }
       if (chainAt < 0) {
         leftIndex++;
@@ -346,15 +390,6 @@ public final class HashJoinOperator implements Operator {
         queued++;
       }
     }
-  }
-
-  /** The first row at or after {@code row} in its chain whose keys equal left row {@code leftRow}'s. */
-  private int match(int row, int leftRow) {
-    long hash = probeHash[leftRow];
-    while (row >= 0 && (buildHash[row] != hash || !buildKeys.equal(row, probeKeys, leftRow))) {
-      row = chain[row];
-    }
-    return row;
   }
 
   private void queue(int leftRow, int rightRow) {

@@ -1,0 +1,161 @@
+package dev.quaver.executor.operator.join;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quaver.executor.spill.SpillHarness;
+import dev.quaver.planner.distribution.Distribution;
+import dev.quaver.planner.expr.PhysicalExpr;
+import dev.quaver.planner.expr.ScalarFunction;
+import dev.quaver.planner.physical.Field;
+import dev.quaver.planner.physical.JoinType;
+import dev.quaver.planner.physical.PhysicalHashJoin;
+import dev.quaver.planner.physical.PhysicalValues;
+import dev.quaver.type.ColumnType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * The single-integral-key path of the vectorized hash join ({@link LongKeyTable}) returns exactly
+ * the rows of the boxed {@link RowHashJoin} for every join type, with and without a residual,
+ * with NULL and duplicate keys, for dense keys (direct table), sparse and extreme keys (hashed),
+ * yyyymmdd-style keys, INTEGER against BIGINT, and many output rows per probe batch.
+ */
+class LongKeyJoinTest {
+  private static final long[] EXTREMES = {Long.MIN_VALUE, Long.MIN_VALUE + 1, -1, 0, 1, Long.MAX_VALUE - 1,
+      Long.MAX_VALUE, 1L << 32, -(1L << 32), 4096, 8192};
+
+  @TempDir
+  Path dir;
+
+  /** How the keys of a round are drawn. */
+  private enum Keys { DENSE, YYYYMMDD, EXTREME, FEW }
+
+  private static long key(Keys keys, Random random) {
+    return switch (keys) {
+      case DENSE -> 100 + random.nextInt(300);
+      case YYYYMMDD -> 19920101 + 10000L * random.nextInt(7) + 100L * random.nextInt(12) + random.nextInt(28);
+      case EXTREME -> EXTREMES[random.nextInt(EXTREMES.length)];
+      case FEW -> random.nextInt(3);
+    };
+  }
+
+  private static LongFunction<Object[]> rows(long seed, Keys keys, boolean left, boolean intKey) {
+    return i -> {
+      Random random = new Random(seed * 1_000_003 + i);
+      Object k = random.nextInt(13) == 0 ? null : (Object) key(keys, random);
+      if (intKey && k != null) {
+        k = (int) (long) (Long) k;
+      }
+      return new Object[] {left ? i : -i, k, (long) random.nextInt(100), left ? null : "r" + i};
+    };
+  }
+
+  private static List<ColumnType> types(boolean intKey) {
+    return List.of(ColumnType.BIGINT, intKey ? ColumnType.INTEGER : ColumnType.BIGINT, ColumnType.BIGINT,
+        ColumnType.TEXT);
+  }
+
+  private static PhysicalHashJoin node(JoinType type, boolean residual, List<ColumnType> lt, List<ColumnType> rt) {
+    List<Field> l = fields(lt);
+    List<Field> r = fields(rt);
+    List<Field> out = new ArrayList<>(l);
+    if (type.projectsRight()) {
+      out.addAll(r);
+    }
+    PhysicalExpr condition = !residual ? null : new PhysicalExpr.Call(ScalarFunction.GREATER_THAN,
+        List.of(new PhysicalExpr.InputRef(2, ColumnType.BIGINT, true),
+            new PhysicalExpr.InputRef(l.size() + 2, ColumnType.BIGINT, true)),
+        ColumnType.BOOLEAN, true);
+    return new PhysicalHashJoin(values(l), values(r), type, List.of(1), List.of(1), condition, out,
+        Distribution.single(), 0);
+  }
+
+  private static List<Field> fields(List<ColumnType> types) {
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      fields.add(new Field("C" + i, types.get(i), true));
+    }
+    return fields;
+  }
+
+  private static PhysicalValues values(List<Field> fields) {
+    return new PhysicalValues(List.of(), fields, Distribution.single(), 0);
+  }
+
+  private List<String> run(boolean vectorized, PhysicalHashJoin node, List<ColumnType> lt, List<ColumnType> rt,
+      long leftRows, long rightRows, LongFunction<Object[]> left, LongFunction<Object[]> right) throws Exception {
+    try (SpillHarness harness = new SpillHarness(dir.resolve(vectorized ? "v" : "r"), 1L << 30)) {
+      var l = harness.generate(lt, leftRows, left);
+      var r = harness.generate(rt, rightRows, right);
+      List<String> out = new ArrayList<>();
+      if (vectorized) {
+        HashJoinOperator join = new HashJoinOperator(l, r, node, harness.context);
+        assertThat(join.vectorized()).isTrue();
+        SpillHarness.drain(join).forEach(row -> out.add(Arrays.toString(row)));
+      } else {
+        SpillHarness.drain(new RowHashJoin(l, r, node, harness.context)).forEach(row -> out.add(Arrays.toString(row)));
+      }
+      out.sort(null);
+      return out;
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(JoinType.class)
+  void everyJoinTypeEqualsTheBoxedJoin(JoinType type) throws Exception {
+    for (int round = 0; round < 12; round++) {
+      Keys keys = Keys.values()[round % Keys.values().length];
+      boolean residual = round % 2 == 1;
+      boolean leftInt = round % 3 == 0;
+      boolean rightInt = round % 5 == 0;
+      List<ColumnType> lt = types(leftInt);
+      List<ColumnType> rt = types(rightInt);
+      long seed = round * 17L + type.ordinal();
+      long leftRows = 1 + (round * 733L) % 3500;
+      long rightRows = keys == Keys.FEW ? 1 + round % 7 : 1 + (round * 389L) % 1800;
+      PhysicalHashJoin node = node(type, residual, lt, rt);
+      LongFunction<Object[]> left = rows(seed, keys, true, leftInt);
+      LongFunction<Object[]> right = rows(seed + 1, keys, false, rightInt);
+      List<String> expected = run(false, node, lt, rt, leftRows, rightRows, left, right);
+      List<String> actual = run(true, node, lt, rt, leftRows, rightRows, left, right);
+      assertThat(actual).as("%s round %d keys %s residual %s", type, round, keys, residual).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void directAndHashedLayouts() {
+    long[] dense = {5, 7, 5, 9, 0};
+    boolean[] nulls = {false, false, false, false, true};
+    LongKeyTable direct = new LongKeyTable(dense, nulls, 5);
+    assertThat(direct.direct()).isTrue();
+    assertThat(direct.first(5)).isEqualTo(0);
+    assertThat(direct.next(0, 5)).isEqualTo(2);
+    assertThat(direct.next(2, 5)).isEqualTo(-1);
+    assertThat(direct.first(0)).as("a NULL key is not indexed").isEqualTo(-1);
+    assertThat(direct.first(4)).isEqualTo(-1);
+    assertThat(direct.first(Long.MIN_VALUE + 5)).isEqualTo(-1);
+    assertThat(direct.first(Long.MAX_VALUE)).isEqualTo(-1);
+
+    long[] wide = {Long.MIN_VALUE, Long.MAX_VALUE, 3, Long.MAX_VALUE};
+    LongKeyTable hashed = new LongKeyTable(wide, new boolean[4], 4);
+    assertThat(hashed.direct()).isFalse();
+    assertThat(hashed.first(Long.MAX_VALUE)).isEqualTo(1);
+    assertThat(hashed.next(1, Long.MAX_VALUE)).isEqualTo(3);
+    assertThat(hashed.first(Long.MIN_VALUE)).isEqualTo(0);
+    assertThat(hashed.first(4)).isEqualTo(-1);
+    int[] first = new int[4];
+    hashed.firstAll(new long[] {3, 4, Long.MIN_VALUE, 3}, new boolean[] {false, false, false, true}, 4, first);
+    assertThat(first).containsExactly(2, -1, 0, -1);
+
+    LongKeyTable empty = new LongKeyTable(new long[0], new boolean[0], 0);
+    assertThat(empty.first(0)).isEqualTo(-1);
+  }
+}
