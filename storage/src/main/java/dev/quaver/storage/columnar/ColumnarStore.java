@@ -265,8 +265,8 @@ public final class ColumnarStore {
     InFlight running = inFlight.get(table.id());
     if (running != null && running.version() == version && running.snapshot() <= snapshot
         && (!reusable || cached.snapshot() < running.snapshot())) {
-      // the background step is computing a state this scan can extend: wait for it rather than
-      // repeat its work beside it (null: it gave up; the scan computes as without it)
+      // the background step (or another scan) is computing a state this scan can extend: wait
+      // for it rather than repeat its work beside it (null: it gave up; compute as without it)
       SupersededRows done = running.result().join();
       if (done != null) {
         cached = done;
@@ -276,13 +276,28 @@ public final class ColumnarStore {
         }
       }
     }
-    SupersededRows result = SupersededRows.compute(version, table, store, snapshot,
-        reusable ? cached : null, allocator);
-    install(table.id(), result);
-    return result;
+    // registered while it runs, so that the background step and later scans wait for it
+    InFlight mine = new InFlight(version, snapshot, new CompletableFuture<>());
+    boolean registered = inFlight.putIfAbsent(table.id(), mine) == null;
+    SupersededRows result = null;
+    try {
+      result = SupersededRows.compute(version, table, store, snapshot, reusable ? cached : null,
+          allocator);
+      install(table.id(), result);
+      return result;
+    } finally {
+      if (registered) {
+        inFlight.remove(table.id(), mine);
+        mine.result().complete(result);
+      }
+    }
   }
 
-  /** A background computation in progress: scans that can extend its result wait for it. */
+  /**
+   * A computation in progress (the background step's or a scan's; at most one registered per
+   * table): scans that can extend its result wait for it, the background step leaves the table
+   * to it.
+   */
   private record InFlight(ColumnarVersion version, long snapshot,
       CompletableFuture<SupersededRows> result) {}
 
@@ -345,8 +360,10 @@ public final class ColumnarStore {
     BooleanSupplier stop = () -> cancelled.getAsBoolean() || versions.get(table.id()) != version
         || precomputedSnapshot(table.id()) >= snapshot;
     InFlight running = new InFlight(version, snapshot, new CompletableFuture<>());
-    if (inFlight.putIfAbsent(table.id(), running) != null) {
-      return Precomputed.CANCELLED; // another background step is on this table
+    InFlight other = inFlight.putIfAbsent(table.id(), running);
+    if (other != null) { // a scan (or another step) is computing: at S' or later, leave it to it
+      return other.version() == version && other.snapshot() >= snapshot
+          ? Precomputed.UP_TO_DATE : Precomputed.CANCELLED;
     }
     SupersededRows result = null;
     try {

@@ -43,6 +43,7 @@ final class DeltaRefresher implements AutoCloseable {
   private final AtomicLong cpuNanos = new AtomicLong();
   private final Thread thread;
   private volatile boolean closed;
+  private volatile boolean requested;
 
   DeltaRefresher(LsmStore store, ColumnarStore columnar, EtlHost host,
       DeltaRefreshOptions options, BufferAllocator allocator, boolean daemon) {
@@ -97,6 +98,10 @@ final class DeltaRefresher implements AutoCloseable {
       }
       long now = System.nanoTime();
       long visible = store.visibleSequence();
+      if (requested) { // an ETL published a version: its delta since the watermark is unknown
+        requested = false;
+        seen = -1;
+      }
       if (visible != seen) {
         seen = visible;
         lastChange = now;
@@ -113,7 +118,10 @@ final class DeltaRefresher implements AutoCloseable {
       }
       pendingSince = -1;
       long cpuBefore = cpuTimed ? threads.getCurrentThreadCpuTime() : 0;
-      refreshAll(visible);
+      if (!refreshAll(visible)) { // a table's run was cancelled by a new version: again soon
+        pendingSince = now;
+        lastChange = now;
+      }
       if (cpuTimed) {
         cpuNanos.addAndGet(threads.getCurrentThreadCpuTime() - cpuBefore);
       }
@@ -129,20 +137,25 @@ final class DeltaRefresher implements AutoCloseable {
     return Boolean.parseBoolean(System.getProperty("quaver.columnar.deltaRefresh", "true"));
   }
 
-  private void refreshAll(long snapshot) {
+  /** Runs the step for every table at {@code snapshot}; false when one should be run again. */
+  private boolean refreshAll(long snapshot) {
     Runnable unpin = store.snapshots().register(snapshot);
+    boolean complete = true;
     try {
       for (TableDef table : host.tables()) {
         if (closed) {
-          return;
+          return true;
         }
         if (columnar.precomputedSnapshot(table.id()) >= snapshot) {
           continue;
         }
         try {
-          if (columnar.precompute(table, snapshot, store, allocator, () -> closed,
-              options.maxRows()) == ColumnarStore.Precomputed.COMPUTED) {
+          ColumnarStore.Precomputed outcome = columnar.precompute(table, snapshot, store,
+              allocator, () -> closed, options.maxRows());
+          if (outcome == ColumnarStore.Precomputed.COMPUTED) {
             computed.incrementAndGet();
+          } else if (outcome == ColumnarStore.Precomputed.CANCELLED) {
+            complete = false;
           }
         } catch (RuntimeException e) {
           if (!closed) {
@@ -154,6 +167,15 @@ final class DeltaRefresher implements AutoCloseable {
     } finally {
       unpin.run();
     }
+    return complete;
+  }
+
+  /**
+   * Asks for a run soon although no commit was seen: after an ETL published a new version, whose
+   * delta (the commits made while it ran) nobody has computed.
+   */
+  void request() {
+    requested = true;
   }
 
   /** Stops the daemon: it notices at its next poll or cancellation check. */

@@ -144,6 +144,7 @@ public final class Etl implements AutoCloseable {
     }
     try {
       EtlResult result = runner.run(table);
+      refresher.request(); // the new version's delta (commits during the run) is not cached
       if (result.rowsWritten() > 0 || !lastResults.containsKey(table.id())) {
         lastResults.put(table.id(), result);
       }
