@@ -18,7 +18,10 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.junit.jupiter.api.Test;
 
-/** The column-wise router sends every row where the one partition rule (PartitionFunction) says. */
+/**
+ * The column-wise router sends every row where the one partition rule (PartitionFunction) says,
+ * also through the table-driven CRC32C of a single integer-like key.
+ */
 class HashRouterTest {
   private static final List<ColumnType> TYPES = List.of(ColumnType.BOOLEAN, ColumnType.TINYINT,
       ColumnType.SMALLINT, ColumnType.INTEGER, ColumnType.BIGINT, ColumnType.REAL, ColumnType.DOUBLE,
@@ -82,6 +85,54 @@ class HashRouterTest {
               .isEqualTo(PartitionFunction.of(keyTypes, key, consumers));
         }
       }
+    }
+  }
+
+  @Test
+  void aSingleIntegerLikeKeyRoutesAsPartitionFunction() {
+    Random random = new Random(7);
+    List<ColumnType> integral = List.of(ColumnType.INTEGER, ColumnType.BIGINT, ColumnType.DATE,
+        ColumnType.TIMESTAMP);
+    try (BufferAllocator allocator = new RootAllocator()) {
+      for (ColumnType type : integral) {
+        List<Field> fields = List.of(ArrowTypes.field("PAD", ColumnType.TEXT), ArrowTypes.field("K", type));
+        int rows = 3000;
+        List<Object[]> data = new ArrayList<>();
+        for (int r = 0; r < rows; r++) {
+          Object key = switch (type.type()) {
+            case INTEGER, DATE -> r % 11 == 0 ? null : r % 3 == 0 ? random.nextInt() : r - 1500;
+            default -> r % 11 == 0 ? null : r % 3 == 0 ? random.nextLong() : (long) r - 1500;
+          };
+          data.add(new Object[] {"p" + r, key});
+        }
+        for (int consumers : new int[] {1, 2, 3, 4, 7, 16}) {
+          int[] targets = new int[rows];
+          try (VectorSchemaRoot batch = Batches.fromRows(new Schema(fields), data, 0, rows, allocator)) {
+            new HashRouter(new int[] {1}, List.of(type), consumers).route(batch, rows, targets);
+          }
+          for (int r = 0; r < rows; r++) {
+            assertThat(targets[r]).as("%s row %d of %d consumers", type, r, consumers)
+                .isEqualTo(PartitionFunction.of(List.of(type), new Object[] {data.get(r)[1]}, consumers));
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void tableCrc32cEqualsTheJdks() {
+    Random random = new Random(3);
+    for (int round = 0; round < 200; round++) {
+      byte[] bytes = new byte[1 + 4 * random.nextInt(4)];
+      random.nextBytes(bytes);
+      java.util.zip.CRC32C jdk = new java.util.zip.CRC32C();
+      jdk.update(bytes);
+      int crc = Crc32c.update(Crc32c.INITIAL, bytes[0]);
+      for (int i = 1; i < bytes.length; i += 4) {
+        crc = Crc32c.update4(crc, (bytes[i] & 0xFF) | (bytes[i + 1] & 0xFF) << 8 | (bytes[i + 2] & 0xFF) << 16
+            | (bytes[i + 3] & 0xFF) << 24);
+      }
+      assertThat(~crc).isEqualTo((int) jdk.getValue());
     }
   }
 }
