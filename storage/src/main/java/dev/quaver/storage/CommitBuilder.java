@@ -71,6 +71,13 @@ final class CommitBuilder {
       rebuildIndexes(table, operations);
       return;
     }
+    // Rows of INSERT_ROWS go straight into the write set under fresh row ids unless something
+    // must see each row (a key, an index, an identity column, a conflict resolver, a capture).
+    boolean resolves = ConflictResolver.isNeeded(operations);
+    if (table.hasPrimaryKey() || !table.indexes().isEmpty() || IdentityColumns.column(table) >= 0
+        || resolves || IdentityColumns.isCapturing()) {
+      operations = expandRows(table, operations, resolves);
+    }
     Map<ByteArrayKey, byte[]> removed = new HashMap<>();
     Map<ByteArrayKey, Operation> added = new LinkedHashMap<>();
     ConflictResolver resolver = ConflictResolver.isNeeded(operations)
@@ -88,7 +95,7 @@ final class CommitBuilder {
     // conflict resolver watches the batch they skip the map of added rows: a list, in order.
     List<byte[]> freshKeys = new ArrayList<>(operations.size());
     List<Operation> freshRows = new ArrayList<>(operations.size());
-    writes.expect(operations.size());
+    writes.expect(rowCount(operations));
     for (Operation operation : operations) {
       if (identityColumn >= 0 && operation.row() != null && operation.row()[identityColumn] == null) {
         // Assigned here, under the commit lock, so values grow in commit order.
@@ -118,6 +125,12 @@ final class CommitBuilder {
           }
           if (operation.row() != null || IdentityColumns.isCapturing()) {
             IdentityColumns.inserted(table, rowOf(table, operation));
+          }
+        }
+        case INSERT_ROWS -> {
+          byte[][] values = operation.encoded().values();
+          for (byte[] value : values) {
+            writes.put(KeySpace.rowIdKey(table.id(), nextRowId++), value);
           }
         }
         case REBUILD_INDEX -> throw new IllegalStateException("a batch that rebuilds indexes holds nothing else");
@@ -161,6 +174,41 @@ final class CommitBuilder {
       nextRowIds.put(IdentityColumns.counterId(table), nextIdentity);
       writes.rowId(IdentityColumns.counterId(table), nextIdentity);
     }
+  }
+
+  /**
+   * {@code operations} with each INSERT_ROWS replaced by one INSERT per row (its encoded key and
+   * value; its {@code Object[]} decoded only when {@code withRows}: a conflict resolver reads it).
+   */
+  private static List<Operation> expandRows(TableDef table, List<Operation> operations, boolean withRows) {
+    List<Operation> expanded = null;
+    List<ColumnType> types = withRows ? columnTypes(table) : null;
+    for (int i = 0; i < operations.size(); i++) {
+      Operation operation = operations.get(i);
+      if (operation.kind() != RowWriteBatch.Kind.INSERT_ROWS) {
+        if (expanded != null) {
+          expanded.add(operation);
+        }
+        continue;
+      }
+      if (expanded == null) {
+        expanded = new ArrayList<>(operations.subList(0, i));
+      }
+      RowWriteBatch.EncodedRows rows = operation.encoded();
+      for (int r = 0; r < rows.count(); r++) {
+        expanded.add(rows.operation(operation.table(), r,
+            withRows ? RowCodec.decode(rows.values()[r], types) : null));
+      }
+    }
+    return expanded == null ? operations : expanded;
+  }
+
+  private static int rowCount(List<Operation> operations) {
+    int count = 0;
+    for (Operation operation : operations) {
+      count += operation.encoded() == null ? 1 : operation.encoded().count();
+    }
+    return count;
   }
 
   private void remove(TableDef table, byte[] rowKey, Map<ByteArrayKey, byte[]> removed) {

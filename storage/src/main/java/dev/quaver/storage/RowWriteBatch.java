@@ -18,12 +18,29 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread safety: confined to the thread that builds it.
  */
 final class RowWriteBatch implements WriteBatch {
-  enum Kind { INSERT, UPDATE, DELETE, REBUILD_INDEX }
+  enum Kind { INSERT, UPDATE, DELETE, REBUILD_INDEX, INSERT_ROWS }
 
   /**
-   * One operation; {@code rowKey} is null for inserts, {@code row} null for deletes and for
-   * inserts added by {@link #insertRows} (encoded when added: {@code value} holds the row, and
-   * {@link CommitBuilder} decodes it only for an error message).
+   * The rows of one {@link #insertRows} call, checked and encoded when added: per row its value
+   * and, when the table has a primary key, its key (else {@code primaryKeys} is null).
+   */
+  record EncodedRows(byte[][] primaryKeys, byte[][] values) {
+    int count() {
+      return values.length;
+    }
+
+    /** Row {@code i} as an INSERT operation (no {@code Object[]} unless {@code row} is given). */
+    Operation operation(TableDef table, int i, Object[] row) {
+      return new Operation(Kind.INSERT, table, null, row, primaryKeys == null ? null : primaryKeys[i],
+          values[i], ConflictAction.ERROR, null, null, List.of(), null);
+    }
+  }
+
+  /**
+   * One operation; {@code rowKey} is null for inserts, {@code row} null for deletes and for the
+   * rows of an INSERT_ROWS ({@code encoded}: the rows of one {@link #insertRows}, one operation
+   * for all; when {@link CommitBuilder} handles them one by one their {@code row} stays null and
+   * is decoded from {@code value} only for an error message or an index).
    * {@code primaryKey} (the new row's key when the table has a primary key) and {@code value}
    * (the encoded row) are filled in by {@link #prepare} before the commit lock is taken.
    * {@code conflict} is the insert's conflict action (ERROR for other kinds); {@code ignored}
@@ -33,14 +50,14 @@ final class RowWriteBatch implements WriteBatch {
    */
   record Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row, byte[] primaryKey,
       byte[] value, ConflictAction conflict, AtomicLong ignored, String indexName,
-      List<Integer> conflictColumns) {
+      List<Integer> conflictColumns, EncodedRows encoded) {
     Operation(Kind kind, TableDef table, byte[] rowKey, Object[] row) {
-      this(kind, table, rowKey, row, null, null, ConflictAction.ERROR, null, null, List.of());
+      this(kind, table, rowKey, row, null, null, ConflictAction.ERROR, null, null, List.of(), null);
     }
 
     Operation withEncoded(byte[] newPrimaryKey, byte[] newValue) {
       return new Operation(kind, table, rowKey, row, newPrimaryKey, newValue, conflict, ignored, indexName,
-          conflictColumns);
+          conflictColumns, encoded);
     }
   }
 
@@ -48,6 +65,8 @@ final class RowWriteBatch implements WriteBatch {
   private final ArrayList<Operation> operations = new ArrayList<>();
   private final AtomicLong ignored = new AtomicLong();
   private boolean hasRebuilds;
+  /** Rows inserted, updated or deleted (an INSERT_ROWS operation counts its rows). */
+  private int size;
   private boolean hasRows;
 
   RowWriteBatch(long readSnapshot) {
@@ -75,12 +94,13 @@ final class RowWriteBatch implements WriteBatch {
     addRow(new Operation(Kind.INSERT, Objects.requireNonNull(table, "table is null"), null,
         Objects.requireNonNull(row, "row is null"), null, null, action,
         action == ConflictAction.IGNORE ? ignored : null, null,
-        conflictColumns.isEmpty() ? List.of() : conflictColumns.stream().sorted().toList()));
+        conflictColumns.isEmpty() ? List.of() : conflictColumns.stream().sorted().toList(), null));
   }
 
   /**
-   * Checks and encodes each row when added, reading the columns in place: one operation per row
-   * holding its value and primary key, no {@code Object[]} and no second operation per row.
+   * Checks and encodes each row when added, reading the columns in place: one INSERT_ROWS
+   * operation holding every row's value (and primary key), no {@code Object[]}, boxed value or
+   * operation record per row.
    * Tables whose commit needs the row's values (secondary indexes, an identity column) and
    * statements capturing their inserted rows take the row path.
    */
@@ -99,16 +119,21 @@ final class RowWriteBatch implements WriteBatch {
       return;
     }
     List<ColumnType> types = CommitBuilder.columnTypes(table);
-    operations.ensureCapacity(operations.size() + count);
+    byte[][] values = new byte[count][];
+    byte[][] keys = table.hasPrimaryKey() ? new byte[count][] : null;
     ByteWriter out = new ByteWriter(256); // one buffer for every row value, copied out per row
     for (int row = 0; row < count; row++) {
       RowConstraints.check(table, rows, row);
       out.reset();
       RowCodec.encode(out, types, rows, row);
-      operations.add(new Operation(Kind.INSERT, table, null, null,
-          table.hasPrimaryKey() ? KeySpace.primaryKey(table, rows, row) : null, out.toByteArray(),
-          ConflictAction.ERROR, null, null, List.of()));
+      values[row] = out.toByteArray();
+      if (keys != null) {
+        keys[row] = KeySpace.primaryKey(table, rows, row);
+      }
     }
+    operations.add(new Operation(Kind.INSERT_ROWS, table, null, null, null, null, ConflictAction.ERROR,
+        null, null, List.of(), new EncodedRows(keys, values)));
+    size += count;
     hasRows = true;
   }
 
@@ -134,7 +159,8 @@ final class RowWriteBatch implements WriteBatch {
     }
     hasRebuilds = true;
     operations.add(new Operation(Kind.REBUILD_INDEX, table, null, null, null, null,
-        ConflictAction.ERROR, null, indexName, List.of()));
+        ConflictAction.ERROR, null, indexName, List.of(), null));
+    size++;
   }
 
   @Override
@@ -151,7 +177,7 @@ final class RowWriteBatch implements WriteBatch {
 
   @Override
   public int size() {
-    return operations.size();
+    return size;
   }
 
   List<Operation> operations() {
@@ -168,17 +194,9 @@ final class RowWriteBatch implements WriteBatch {
     TableDef typesOf = null;
     List<ColumnType> types = null;
     ByteWriter out = new ByteWriter(256); // one buffer for every row value, copied out per row
-    boolean resolves = ConflictResolver.isNeeded(operations);
     for (Operation operation : operations) {
       if (operation.row() == null) {
-        if (resolves && operation.kind() == Kind.INSERT) {
-          // A conflict resolver reads each added row's values: give insertRows' rows theirs.
-          operation = new Operation(Kind.INSERT, operation.table(), null,
-              RowCodec.decode(operation.value(), CommitBuilder.columnTypes(operation.table())),
-              operation.primaryKey(), operation.value(), operation.conflict(), operation.ignored(),
-              null, operation.conflictColumns());
-        }
-        prepared.add(operation);
+        prepared.add(operation); // deletes, rebuilds, INSERT_ROWS (already encoded)
         continue;
       }
       TableDef table = operation.table();
@@ -206,5 +224,6 @@ final class RowWriteBatch implements WriteBatch {
     }
     hasRows = true;
     operations.add(operation);
+    size++;
   }
 }

@@ -217,6 +217,25 @@ class InsertRowsTest {
         List.of(3, "replaced", 30L));
   }
 
+  @Test
+  void rowIdsFollowTheOrderOfTheBatchsOperations() {
+    open();
+    TableDef t = engine.catalog().createTable(new TableDef(0, "LOG", List.of(column("N", ColumnType.INTEGER, true),
+        column("S", ColumnType.TEXT, true)), List.of(), List.of(), 4, List.of()));
+    WriteBatch batch = engine.newWriteBatch(engine.currentSnapshot());
+    batch.insert(t, new Object[] {1, "row"});
+    batch.insertRows(t, new Rows(new Object[][] {{2, "columns"}, {3, null}}));
+    batch.insert(t, new Object[] {4, "row"});
+    batch.insertRows(t, new Rows(new Object[0][]));
+    assertThat(batch.size()).isEqualTo(4);
+    engine.commit(batch);
+    List<List<Object>> expected = List.of(List.of(1, "row"), List.of(2, "columns"), Arrays.asList(3, null),
+        List.of(4, "row"));
+    assertThat(rows(engine, t)).containsExactlyElementsOf(expected); // hidden row ids in insert order
+    open();
+    assertThat(rows(engine, engine.catalog().table("LOG").orElseThrow())).containsExactlyElementsOf(expected);
+  }
+
   private void insertRows(TableDef table, Object[]... rows) {
     WriteBatch batch = engine.newWriteBatch(engine.currentSnapshot());
     batch.insertRows(table, new Rows(rows));
