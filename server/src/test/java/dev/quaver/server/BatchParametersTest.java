@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class BatchParametersTest {
-  private static final String COLUMNS = "(id INTEGER PRIMARY KEY, b BOOLEAN, t TINYINT, s SMALLINT,"
+  static final String COLUMNS = "(id INTEGER PRIMARY KEY, b BOOLEAN, t TINYINT, s SMALLINT,"
       + " i INTEGER NOT NULL, g BIGINT, r REAL, f DOUBLE, d DECIMAL(9, 2), c CHAR(3), v VARCHAR(5),"
       + " dt DATE, tm TIME, ts TIMESTAMP)";
 
@@ -42,7 +42,7 @@ class BatchParametersTest {
   Path data;
 
   /** Binds set {@code row}: NULLs everywhere but the key and i, and a different setter per row. */
-  private static void bind(PreparedStatement insert, int row, Random random) throws SQLException {
+  static void bind(PreparedStatement insert, int row, Random random) throws SQLException {
     insert.setInt(1, row);
     boolean nulls = row % 5 == 3;
     int setter = row % 3;
@@ -155,7 +155,7 @@ class BatchParametersTest {
     insert.clearBatch();
   }
 
-  private static List<List<Object>> rows(Statement statement, String sql) throws SQLException {
+  static List<List<Object>> rows(Statement statement, String sql) throws SQLException {
     List<List<Object>> rows = new ArrayList<>();
     try (ResultSet result = statement.executeQuery(sql)) {
       int columns = result.getMetaData().getColumnCount();

@@ -45,6 +45,9 @@ final class ChannelSink implements ResponseSink {
       return;
     }
     channel.writeAndFlush(Unpooled.wrappedBuffer(frame));
+    if (channel.eventLoop().inEventLoop()) {
+      return; // a request run on the event loop (a single reply): waiting here would block the flush
+    }
     synchronized (lock) {
       while (channel.isActive() && !channel.isWritable()) {
         try {

@@ -29,8 +29,11 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection's protocol state machine, on the event loop: HELLO (or a CANCEL_REQUEST) first,
  * then requests, each numbered and queued for the session's worker. CANCEL and TERMINATE are
- * handled right here, so they work while the worker is busy streaming. A protocol violation
- * answers ERROR 08P01 and closes this connection only.
+ * handled right here, so they work while the worker is busy streaming. One EXECUTE of a single-row
+ * INSERT runs right here too when the session is idle ({@link RequestQueue#tryEnter}): it is short
+ * and never waits for the client; an event loop per connection (up to
+ * {@link NettyServer#ioThreads}) keeps one connection's commit wait from delaying others. A
+ * protocol violation answers ERROR 08P01 and closes this connection only.
  *
  * <p>Thread safety: confined to the channel's event loop.
  */
@@ -68,7 +71,24 @@ final class ConnectionHandler extends ChannelInboundHandlerAdapter {
       Session current = session;
       ChannelSink replies = sink;
       long sequence = current.nextSequence();
-      current.queue().submit(() -> context.processor().process(current, sequence, message, replies));
+      RequestQueue queue = current.queue();
+      if (queue.tryEnter()) {
+        boolean isInline = false;
+        try {
+          // A single-row INSERT runs right here, as PostgreSQL's backend would: no wake-up of a
+          // worker, and the reply is written by this thread without a task for the event loop.
+          isInline = context.processor().canProcessInline(current, message);
+          if (isInline) {
+            context.processor().process(current, sequence, message, replies);
+          }
+        } finally {
+          queue.exit();
+        }
+        if (isInline) {
+          return;
+        }
+      }
+      queue.submit(() -> context.processor().process(current, sequence, message, replies));
     }
   }
 

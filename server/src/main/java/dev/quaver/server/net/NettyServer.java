@@ -31,6 +31,17 @@ public final class NettyServer implements AutoCloseable {
   private static final int WRITE_HIGH_WATER_BYTES = 1024 * 1024;
   private static final int WRITE_LOW_WATER_BYTES = 256 * 1024;
 
+  /**
+   * Event loops for connections: {@code max(64, 2 x cores)}, or {@code -Dquaver.server.ioThreads}
+   * when the server starts. A single-row INSERT runs on its connection's loop up to its commit
+   * (ConnectionHandler), so a loop shared by two connections would make one wait for the other's
+   * fdatasync; with a loop per connection (up to this many) committers meet in one group commit,
+   * as separate PostgreSQL backends do. An idle loop costs a parked thread.
+   */
+  static int ioThreads() {
+    return Integer.getInteger("quaver.server.ioThreads", Math.max(64, 2 * Runtime.getRuntime().availableProcessors()));
+  }
+
   private final EventLoopGroup bossGroup;
   private final EventLoopGroup ioGroup;
   private final ExecutorService workers;
@@ -40,7 +51,7 @@ public final class NettyServer implements AutoCloseable {
 
   private NettyServer(ServerConfig config, RequestProcessor processor, int maxFrameBytes, String serverVersion) {
     bossGroup = new MultiThreadIoEventLoopGroup(1, daemonThreads("quaver-accept"), NioIoHandler.newFactory());
-    ioGroup = new MultiThreadIoEventLoopGroup(0, daemonThreads("quaver-io"), NioIoHandler.newFactory());
+    ioGroup = new MultiThreadIoEventLoopGroup(ioThreads(), daemonThreads("quaver-io"), NioIoHandler.newFactory());
     workers = Executors.newCachedThreadPool(daemonThreads("quaver-worker"));
     sessions = new SessionRegistry(config.sessionDefaults());
     ServerContext context = new ServerContext(config, sessions, processor, workers, maxFrameBytes, serverVersion);

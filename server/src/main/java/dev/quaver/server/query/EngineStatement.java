@@ -47,6 +47,15 @@ public interface EngineStatement {
   }
 
   /**
+   * True when {@link #executeInOneCommit} runs this statement (an INSERT of values that reads no
+   * table): short, returns no rows and never waits for the client, so the server may run a single
+   * EXECUTE of it on the connection's event loop instead of handing it to a worker.
+   */
+  default boolean isOneCommitWrite() {
+    return false;
+  }
+
+  /**
    * A collector of the generated keys {@code request} asks for, for runs of this statement (an
    * INSERT: its target table's identity column, or the named / numbered columns); NONE for a
    * statement that inserts nothing. Unknown columns fail with 42703.

@@ -43,6 +43,11 @@ record KeyedStatement(EngineStatement statement, KeysRequest keys) implements En
   }
 
   @Override
+  public boolean isOneCommitWrite() {
+    return statement.isOneCommitWrite();
+  }
+
+  @Override
   public GeneratedKeysCollector keys(KeysRequest request) {
     return statement.keys(request);
   }

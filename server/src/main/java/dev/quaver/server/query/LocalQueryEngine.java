@@ -171,6 +171,11 @@ public final class LocalQueryEngine implements QueryEngine {
     }
 
     @Override
+    public boolean isOneCommitWrite() {
+      return Executor.isOneCommitBatch(currentPlan());
+    }
+
+    @Override
     public GeneratedKeysCollector keys(KeysRequest request) {
       PreparedPlan current = currentPlan();
       if (!(current.root() instanceof PhysicalInsert insert)) {

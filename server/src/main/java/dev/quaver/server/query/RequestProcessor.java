@@ -50,11 +50,38 @@ public final class RequestProcessor {
   private static final Logger LOG = LoggerFactory.getLogger(RequestProcessor.class);
   /** Rows per ROW_BATCH frame at most (a fetch may span several frames). */
   static final int MAX_ROWS_PER_FRAME = 4096;
+  /**
+   * A single EXECUTE of an INSERT of values runs through the one-commit batch path (default on;
+   * {@code -Dquaver.server.oneCommitExecute=false} when the processor is created restores the
+   * general executor path, for A/B measurements).
+   */
+  private final boolean oneCommitExecute =
+      Boolean.parseBoolean(System.getProperty("quaver.server.oneCommitExecute", "true"));
+  /**
+   * Such an EXECUTE runs on the connection's event loop when the session is idle (default on;
+   * {@code -Dquaver.server.inlineExecute=false} hands every request to a worker, for A/B).
+   */
+  private final boolean inlineExecute =
+      Boolean.parseBoolean(System.getProperty("quaver.server.inlineExecute", "true"));
 
   private final QueryEngine engine;
 
   public RequestProcessor(QueryEngine engine) {
     this.engine = Objects.requireNonNull(engine, "engine is null");
+  }
+
+  /**
+   * True when {@code request} may run on the connection's event loop (see
+   * {@link #processInline}): one EXECUTE of a statement that {@link EngineStatement#isOneCommitWrite
+   * runs in one commit}. Requires: the caller holds the session's queue (nothing of the session runs).
+   */
+  public boolean canProcessInline(Session session, Message request) {
+    if (!inlineExecute || !oneCommitExecute || !(request instanceof Execute execute)
+        || execute.parameters().rowCount() != 1) {
+      return false;
+    }
+    EngineStatement statement = session.statement(execute.statementId());
+    return statement != null && statement.isOneCommitWrite();
   }
 
   /** Handles {@code request}, the {@code sequence}-th of the session; never throws. */
@@ -100,6 +127,9 @@ public final class RequestProcessor {
       if (execute.parameters().rowCount() != 1) {
         throw QuaverException.of(ErrorCode.INVALID_PARAMETER_VALUE,
             "EXECUTE needs exactly one parameter set, got %d", execute.parameters().rowCount());
+      }
+      if (oneCommitExecute && statement.isOneCommitWrite() && executeOneCommit(statement, execute, sink)) {
+        return;
       }
       List<Object> parameters = Parameters.row(execute.parameters(), 0, statement.parameterTypes());
       start(session, sequence, statement, parameters, execute.fetchSize(), sink, keysOf(statement));
@@ -166,6 +196,25 @@ public final class RequestProcessor {
     } else {
       throw QuaverException.of(ErrorCode.PROTOCOL_VIOLATION, "unexpected %s message", request.type());
     }
+  }
+
+  /**
+   * One EXECUTE of an INSERT of values through the batch path (one parameter set: one write batch,
+   * one commit): it skips building an operator tree and a statement allocator. Same rows, update
+   * count, generated keys and SQLSTATEs as {@link #start}. False when the statement was re-planned
+   * into one that does not run in one commit (the caller then runs it the general way).
+   */
+  private static boolean executeOneCommit(EngineStatement statement, Execute execute, ResponseSink sink) {
+    ColumnBatch set = Parameters.batch(execute.parameters(), statement.parameterTypes());
+    GeneratedKeysCollector keys = keysOf(statement);
+    GeneratedKeysCollector collector = keys == null ? GeneratedKeysCollector.NONE : keys;
+    Optional<long[]> counts = collector.capture(() -> statement.executeInOneCommit(set));
+    if (counts.isEmpty()) {
+      return false;
+    }
+    sendKeys(keys, sink);
+    sink.send(new UpdateCount(counts.get().length == 0 ? 0 : Math.max(0, counts.get()[0])));
+    return true;
   }
 
   /**

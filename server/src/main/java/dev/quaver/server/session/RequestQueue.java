@@ -8,7 +8,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Runs the tasks of one connection one after another, in submission order, on a shared worker
- * pool: requests of a session never overlap, and no task runs on the Netty event loop.
+ * pool: requests of a session never overlap. A short request may instead run on the thread that
+ * read it ({@link #tryEnter}), when nothing else of the session is queued or running.
  *
  * <p>Thread safety: {@link #submit} may be called from any thread.
  */
@@ -23,6 +24,21 @@ public final class RequestQueue {
 
   public void submit(Runnable task) {
     tasks.add(task);
+    schedule();
+  }
+
+  /**
+   * Takes the queue for a task the caller runs itself, on its own thread: true when nothing of
+   * this queue is queued or running, and then nothing will run until {@link #exit}. Saves the
+   * hand-off to a worker (a thread wake-up each way) for short requests.
+   */
+  public boolean tryEnter() {
+    return tasks.isEmpty() && isScheduled.compareAndSet(false, true);
+  }
+
+  /** Ends what {@link #tryEnter} started; tasks submitted meanwhile go to the workers. */
+  public void exit() {
+    isScheduled.set(false);
     schedule();
   }
 
