@@ -8,7 +8,7 @@ import dev.quaver.executor.operator.dml.UpdateOperator;
 import dev.quaver.executor.operator.join.CorrelateOperator;
 import dev.quaver.executor.operator.join.HashJoinOperator;
 import dev.quaver.executor.operator.join.NestedLoopJoinOperator;
-import dev.quaver.executor.operator.scan.TableScanOperator;
+import dev.quaver.executor.operator.scan.RuntimeKeyRanges;
 import dev.quaver.executor.operator.scan.ValuesOperator;
 import dev.quaver.executor.operator.setop.SetOpOperator;
 import dev.quaver.executor.operator.sort.SortOperator;
@@ -47,6 +47,7 @@ import java.util.function.BiFunction;
 public final class OperatorBuilder {
   private final ExecutionContext context;
   private final BiFunction<PhysicalNode, Operator, Operator> decorator;
+  private final RuntimeKeyRanges keyRanges = new RuntimeKeyRanges();
 
   public OperatorBuilder(ExecutionContext context) {
     this(context, (node, operator) -> operator);
@@ -75,7 +76,7 @@ public final class OperatorBuilder {
   /** Builds {@code node}; inputs built on the way are added to {@code built} for cleanup. */
   private Operator buildUndecorated(PhysicalNode node, List<Operator> built) {
     if (node instanceof PhysicalTableScan scan) {
-      Operator operator = new TableScanOperator(scan, context);
+      Operator operator = keyRanges.scan(scan, context);
       if (scan.filter() == null) {
         return operator;
       }
@@ -91,7 +92,9 @@ public final class OperatorBuilder {
     } else if (node instanceof PhysicalProject project) {
       return new ProjectOperator(input(project.input(), built), project, context);
     } else if (node instanceof PhysicalHashJoin join) {
-      return new HashJoinOperator(input(join.left(), built), input(join.right(), built), join, context);
+      Operator left = input(join.left(), built);
+      Operator right = keyRanges.build(join, input(join.right(), built)); // same close as right
+      return new HashJoinOperator(left, right, join, context);
     } else if (node instanceof PhysicalNestedLoopJoin join) {
       return new NestedLoopJoinOperator(input(join.left(), built), input(join.right(), built), join,
           context);

@@ -6,8 +6,10 @@ import dev.quaver.executor.operator.Operator;
 import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.PhysicalTableScan;
+import dev.quaver.storage.ScanPredicate;
 import dev.quaver.storage.TableScan;
 import dev.quaver.storage.columnar.ArrowTypes;
+import dev.quaver.type.SqlType;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -17,7 +19,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * Reads a table at the statement's snapshot ({@code storage.currentSnapshot()} taken once at
  * statement start, so every scan of one statement sees the same data). The storage scan's
  * batches have the same lifetime rule as operator batches, so they are passed on without a copy.
- * The plan's filter is applied by a FilterOperator that the OperatorBuilder stacks on top. In
+ * The plan's filter is applied by a FilterOperator that the OperatorBuilder stacks on top; its
+ * simple conjuncts, and the build-key ranges of hash joins above ({@link RuntimeKeyRanges}), are
+ * passed to storage as advisory zone-map predicates. In
  * instance i of a partitioned fragment ({@code context.instance()}), a partitioned scan reads
  * only table partition i ({@code StorageEngine.scanPartition}).
  *
@@ -27,6 +31,7 @@ public final class TableScanOperator implements Operator {
   private final PhysicalTableScan node;
   private final ExecutionContext context;
   private final Schema schema;
+  private final List<RuntimeKeyRanges.RuntimeRange> runtimeRanges = new ArrayList<>(2);
   private TableScan scan;
   private boolean finished;
 
@@ -48,7 +53,12 @@ public final class TableScanOperator implements Operator {
       return null;
     }
     if (scan == null) {
-      scan = open();
+      List<ScanPredicate> ranges = runtimeRanges();
+      if (ranges == null) { // a join above has an empty build side: no row of this scan can match
+        finished = true;
+        return null;
+      }
+      scan = open(ranges);
     }
     VectorSchemaRoot batch = scan.next();
     if (batch == null) {
@@ -58,9 +68,66 @@ public final class TableScanOperator implements Operator {
     return batch;
   }
 
-  private TableScan open() {
+  /** Adds a join's build-key range, applied when this scan opens if the build is complete by then. */
+  void addRuntimeRange(RuntimeKeyRanges.RuntimeRange range) {
+    runtimeRanges.add(range);
+  }
+
+  /** The SQL type of the table's column {@code column} (an ordinal into the table's columns). */
+  SqlType tableColumnType(int column) {
+    return node.table().columns().get(column).type().type();
+  }
+
+  /** Zone-map predicates from completed join builds; null when one of them is empty. */
+  private List<ScanPredicate> runtimeRanges() {
+    List<ScanPredicate> predicates = new ArrayList<>();
+    for (RuntimeKeyRanges.RuntimeRange range : runtimeRanges) {
+      KeyRangeCollector collector = range.collector();
+      if (!collector.complete()) {
+        continue;
+      }
+      if (collector.empty(range.key())) {
+        return null;
+      }
+      long lo = collector.min(range.key());
+      long hi = collector.max(range.key());
+      long typeMin = switch (range.type()) {
+        case TINYINT -> Byte.MIN_VALUE;
+        case SMALLINT -> Short.MIN_VALUE;
+        case BIGINT -> Long.MIN_VALUE;
+        default -> Integer.MIN_VALUE;
+      };
+      long typeMax = switch (range.type()) {
+        case TINYINT -> Byte.MAX_VALUE;
+        case SMALLINT -> Short.MAX_VALUE;
+        case BIGINT -> Long.MAX_VALUE;
+        default -> Integer.MAX_VALUE;
+      };
+      if (lo > typeMax || hi < typeMin) {
+        return null;
+      }
+      predicates.add(new ScanPredicate(range.column(), ScanPredicate.Op.GE,
+          value(range.type(), Math.max(lo, typeMin))));
+      predicates.add(new ScanPredicate(range.column(), ScanPredicate.Op.LE,
+          value(range.type(), Math.min(hi, typeMax))));
+    }
+    return predicates;
+  }
+
+  /** {@code value} as the Java class of {@code type} (SqlType's javadoc). */
+  private static Object value(SqlType type, long value) {
+    return switch (type) {
+      case TINYINT -> (byte) value;
+      case SMALLINT -> (short) value;
+      case BIGINT -> value;
+      default -> (int) value;
+    };
+  }
+
+  private TableScan open(List<ScanPredicate> runtime) {
     int[] columns = node.columns().stream().mapToInt(Integer::intValue).toArray();
-    var predicates = ScanPredicates.extract(node.filter(), node.table(), node.columns(), context);
+    List<ScanPredicate> predicates = ScanPredicates.extract(node.filter(), node.table(), node.columns(), context);
+    predicates.addAll(runtime);
     FragmentInstance instance = context.instance();
     if (instance.partitionCount() > 1 && !node.withRowKey()
         && node.distribution().kind() != Distribution.Kind.SINGLE) {

@@ -1,0 +1,114 @@
+package dev.quaver.executor.operator.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.quaver.executor.SqlExecutorTestBase;
+import dev.quaver.planner.SessionSettings;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A hash join's build-key range passed to the probe-side scan (RuntimeKeyRanges): same rows as
+ * without it, fewer rows read from a fact table stored in key order, nothing read when the build
+ * side is empty, and no range where a probe row must survive without a match (LEFT join).
+ */
+class RuntimeKeyRangesTest extends SqlExecutorTestBase {
+  /** The dimension side broadcast into the fact scan's fragment (a shuffle puts an exchange between them). */
+  private static final SessionSettings BROADCAST = SessionSettings.DEFAULTS.set("join_distribution", "broadcast");
+  private static final String PROPERTY = "quaver.exec.runtimeKeyRanges";
+  private static final int FACT_ROWS = 60_000;
+  private static final Pattern FACT_SCAN = Pattern.compile("TableScan\\(table=FACT.*actual_rows=(\\d+)");
+
+  @BeforeEach
+  void load() {
+    run("CREATE TABLE fact (k INTEGER, v BIGINT) PARTITIONS 1 ORDER BY (k)");
+    run("CREATE TABLE dim (dk INTEGER PRIMARY KEY, tag VARCHAR(8))");
+    run("CREATE TABLE dim_nulls (nk INTEGER, tag VARCHAR(8))");
+    run("CREATE TABLE digits (x INTEGER)");
+    run("INSERT INTO digits VALUES (0), (1), (2), (3), (4), (5), (6), (7), (8), (9)");
+    String i = "(a.x * 10000 + b.x * 1000 + c.x * 100 + d.x * 10 + e.x)";
+    run("INSERT INTO fact SELECT " + i + " / 10, " + i + " FROM digits a, digits b, digits c, digits d, digits e"
+        + " WHERE a.x < " + FACT_ROWS / 10_000);
+    StringBuilder dims = new StringBuilder("INSERT INTO dim VALUES ");
+    for (int k = 0; k < FACT_ROWS / 10; k += 100) {
+      dims.append(k == 0 ? "" : ", ").append('(').append(k).append(", '")
+          .append(k >= 100 && k < 600 ? "mid" : "other").append("')");
+    }
+    run(dims.toString());
+    run("INSERT INTO dim_nulls VALUES (NULL, 'mid'), (200, 'mid'), (300, 'mid'), (NULL, 'other')");
+    run("OPTIMIZE TABLE fact");
+    run("ANALYZE");
+  }
+
+  @Test
+  void innerJoinReadsOnlyTheBuildKeyRangeAndReturnsTheSameRows() {
+    String sql = "SELECT COUNT(*), SUM(v) FROM fact JOIN dim ON k = dk WHERE tag = 'mid'";
+    // Keys 100, 200, ..., 500 (in the first of four 16,384-row groups): 10 fact rows each, v = 10k .. 10k+9.
+    long sum = 0;
+    for (int k = 100; k < 600; k += 100) {
+      for (int i = 0; i < 10; i++) {
+        sum += 10L * k + i;
+      }
+    }
+    assertThat(queryWith(BROADCAST, sql)).containsExactly(List.of(50L, sum));
+    assertThat(withoutRanges(() -> queryWith(BROADCAST, sql))).containsExactly(List.of(50L, sum));
+    assertThat(factRowsRead(sql)).isLessThan(FACT_ROWS / 2);
+    assertThat(withoutRanges(() -> factRowsRead(sql))).isEqualTo(FACT_ROWS);
+  }
+
+  @Test
+  void nullBuildKeysAreIgnored() {
+    String sql = "SELECT COUNT(*) FROM fact JOIN dim_nulls ON k = nk WHERE tag = 'mid'";
+    assertThat(queryWith(BROADCAST, sql)).containsExactly(List.of(20L));
+    assertThat(factRowsRead(sql)).isLessThan(FACT_ROWS / 2);
+  }
+
+  @Test
+  void emptyBuildSideReadsNothing() {
+    String sql = "SELECT COUNT(*) FROM fact JOIN dim ON k = dk WHERE tag = 'none'";
+    assertThat(queryWith(BROADCAST, sql)).containsExactly(List.of(0L));
+    assertThat(factRowsRead(sql)).isZero();
+  }
+
+  @Test
+  void leftJoinKeepsEveryProbeRow() {
+    String sql = "SELECT COUNT(*), COUNT(dk) FROM fact LEFT JOIN (SELECT dk FROM dim WHERE tag = 'mid') d ON k = dk";
+    assertThat(queryWith(BROADCAST, sql)).containsExactly(List.of((long) FACT_ROWS, 50L));
+  }
+
+  @Test
+  void rangeThroughAnotherJoinAndAFilter() {
+    String sql = "SELECT COUNT(*) FROM fact JOIN dim_nulls ON k = nk JOIN dim ON k = dk"
+        + " WHERE dim.tag = 'mid' AND dim_nulls.tag = 'mid' AND v >= 0";
+    assertThat(queryWith(BROADCAST, sql)).containsExactly(List.of(20L));
+    assertThat(withoutRanges(() -> queryWith(BROADCAST, sql))).containsExactly(List.of(20L));
+    assertThat(factRowsRead(sql)).isLessThan(FACT_ROWS / 2);
+  }
+
+  private long factRowsRead(String sql) {
+    long rows = 0;
+    boolean found = false;
+    for (List<Object> line : queryWith(BROADCAST, "EXPLAIN ANALYZE " + sql)) {
+      Matcher matcher = FACT_SCAN.matcher(String.valueOf(line.get(0)));
+      if (matcher.find()) {
+        rows += Long.parseLong(matcher.group(1));
+        found = true;
+      }
+    }
+    assertThat(found).as("a FACT scan line in EXPLAIN ANALYZE").isTrue();
+    return rows;
+  }
+
+  private static <T> T withoutRanges(Supplier<T> body) {
+    System.setProperty(PROPERTY, "false");
+    try {
+      return body.get();
+    } finally {
+      System.clearProperty(PROPERTY);
+    }
+  }
+}
