@@ -234,6 +234,61 @@ class LogReaderTest {
     assertThat(readAll(segment(1), true)).hasSize(400);
   }
 
+  @Test
+  void sixtyFourCommittersAllReturnAndShareSyncs() throws Exception {
+    int threads = 64;
+    int perThread = 30;
+    long syncs;
+    try (LogWriter writer = new LogWriter(directory, 1, LogFormat.DEFAULT_SEGMENT_BYTES)) {
+      List<Thread> committers = new ArrayList<>();
+      java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger();
+      for (int t = 0; t < threads; t++) {
+        int id = t;
+        committers.add(new Thread(() -> {
+          try {
+            start.await();
+            for (int i = 0; i < perThread; i++) {
+              long position = append(writer, "t" + id + "-" + i);
+              writer.syncTo(position);
+              writer.syncTo(position); // already synced: returns at once
+            }
+          } catch (Exception e) {
+            failures.incrementAndGet();
+          }
+        }));
+      }
+      committers.forEach(Thread::start);
+      start.countDown();
+      for (Thread committer : committers) {
+        committer.join();
+      }
+      assertThat(failures).hasValue(0);
+      syncs = writer.syncs();
+    }
+    assertThat(syncs).isBetween(1L, (long) threads * perThread);
+    assertThat(readAll(segment(1), true)).hasSize(threads * perThread);
+  }
+
+  @Test
+  void anInterruptedCommitterStillSyncsAndKeepsItsInterrupt() throws IOException {
+    try (LogWriter writer = new LogWriter(directory, 1, LogFormat.DEFAULT_SEGMENT_BYTES)) {
+      long position = append(writer, "while interrupted");
+      Thread.currentThread().interrupt();
+      try {
+        writer.syncTo(position); // leads the sync: the fdatasync sets the interrupt aside
+        assertThat(Thread.currentThread().isInterrupted()).isTrue();
+        writer.syncTo(position); // nothing to wait for
+        assertThat(writer.syncs()).isEqualTo(1);
+      } finally {
+        Thread.interrupted();
+      }
+      writer.syncTo(append(writer, "after"));
+      assertThat(writer.syncs()).isEqualTo(2);
+    }
+    assertThat(readAll(segment(1), true)).containsExactly("while interrupted", "after");
+  }
+
   /** Writes {@code count} records and closes the writer (no preallocation: exact layout). */
   private List<String> write(int count) throws IOException {
     List<String> written = new ArrayList<>();
