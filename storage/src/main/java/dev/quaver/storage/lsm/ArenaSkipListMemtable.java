@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A memtable variant ({@code -Dquaver.memtable=arena}): {@link FingerSkipListMemtable}'s skip
+ * The memtable ({@link Memtable#create}): {@link FingerSkipListMemtable}'s skip
  * list (one writer under the commit lock, a finger for ascending runs, lock-free readers), with
  * its nodes in arenas instead of objects. A node is an int id into chunks of
  * {@value #CHUNK_NODES} nodes, each chunk holding the nodes' key and value references, sequences
@@ -14,9 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * head). An insert allocates nothing of its own (the finger list allocates a node object and a
  * link array per entry: 56 vs 26 bytes per entry amortized, measured), and the memtable retains
  * two objects per entry (the caller's key and value arrays, kept without a copy) instead of four
- * until its flush. It is not the default: the extra indirections made applies and gets 10-25%
- * slower in the same runs (docs/storage-bench.md), and the commit path's allocation is mostly
- * elsewhere.
+ * until its flush. The extra indirections make applies and gets 10-25% slower in the writing
+ * thread, but the young collections no longer copy and promote four small objects per entry:
+ * whole-process CPU per row of a batch load went down (docs/storage-bench.md), so it is the
+ * default since 2026-11-28 evening.
  *
  * <p>Publication: a node's key, sequence, value and links are written before the node is linked;
  * links are release-stores and reads acquire-loads (level 0 last), and a new chunk is installed in

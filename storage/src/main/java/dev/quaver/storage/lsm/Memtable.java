@@ -43,18 +43,21 @@ public interface Memtable {
   long approximateBytes();
 
   /**
-   * A new, empty memtable: {@link FingerSkipListMemtable}; with the system property
-   * {@code quaver.memtable=arena} the {@link ArenaSkipListMemtable} (nodes in chunks: half the
-   * bytes allocated per entry, but its applies and gets measured 10-25% slower, so not the
-   * default: docs/storage-bench.md), with {@code quaver.memtable=concurrent} the earlier
-   * {@link SkipListMemtable} (kept for A/B runs).
+   * A new, empty memtable: the {@link ArenaSkipListMemtable} (nodes, keys and values in chunks of
+   * arrays); with the system property {@code quaver.memtable=finger} the {@link
+   * FingerSkipListMemtable} (an object per node, key and value), with {@code
+   * quaver.memtable=concurrent} the earlier {@link SkipListMemtable} (both kept for A/B runs). The
+   * arena's applies and gets cost 10-25% more CPU in the writing thread, but a memtable of small
+   * objects is what the young collections copy and promote: in 1000-row batch loads the arena
+   * halved GC CPU and pauses and lowered the process's CPU per row (docs/storage-bench.md,
+   * "batch loads: the column path and the arena memtable").
    */
   static Memtable create() {
-    String kind = System.getProperty("quaver.memtable", "finger");
+    String kind = System.getProperty("quaver.memtable", "arena");
     return switch (kind) {
       case "concurrent" -> new SkipListMemtable();
-      case "arena" -> new ArenaSkipListMemtable();
-      default -> new FingerSkipListMemtable();
+      case "finger" -> new FingerSkipListMemtable();
+      default -> new ArenaSkipListMemtable();
     };
   }
 }
