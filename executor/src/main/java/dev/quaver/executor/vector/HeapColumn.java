@@ -117,29 +117,29 @@ public final class HeapColumn {
   }
 
   /**
-   * The values of rows {@code [from, from + count)} as longs into {@code out[0, count)}, one typed
-   * loop per width; NULL rows give whatever their slot holds. Requires: {@link #longAt} applies.
+   * The values of rows {@code [from, from + count)} as longs into {@code out[at, at + count)}, one
+   * typed loop per width; NULL rows give whatever their slot holds. Requires: {@link #longAt} applies.
    */
-  public void longs(int from, int count, long[] out) {
+  public void longs(int from, int count, long[] out, int at) {
     switch (width) {
       case 8 -> {
         for (int i = 0; i < count; i++) {
-          out[i] = (long) LONGS.get(data, (from + i) << 3);
+          out[at + i] = (long) LONGS.get(data, (from + i) << 3);
         }
       }
       case 4 -> {
         for (int i = 0; i < count; i++) {
-          out[i] = (int) INTS.get(data, (from + i) << 2);
+          out[at + i] = (int) INTS.get(data, (from + i) << 2);
         }
       }
       case 2 -> {
         for (int i = 0; i < count; i++) {
-          out[i] = (short) SHORTS.get(data, (from + i) << 1);
+          out[at + i] = (short) SHORTS.get(data, (from + i) << 1);
         }
       }
       default -> {
         for (int i = 0; i < count; i++) {
-          out[i] = data[from + i];
+          out[at + i] = data[from + i];
         }
       }
     }

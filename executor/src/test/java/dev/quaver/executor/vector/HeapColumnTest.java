@@ -99,7 +99,7 @@ class HeapColumnTest {
         }
         if (HeapColumn.isIntegral(column.field())) {
           long[] longs = new long[5];
-          column.longs(3, 5, longs);
+          column.longs(3, 5, longs, 0);
           for (int i = 0; i < 5; i++) {
             assertThat(longs[i]).isEqualTo(((Number) values.get(3 + i)).longValue());
           }

@@ -43,6 +43,13 @@ public final class HashJoinOperator implements Operator {
   /** Heap bytes per build row beyond its values: hash, hash chain and bucket heads. */
   private static final long ROW_INDEX_BYTES = 20;
   private static final int NOT_STARTED = -2;
+  /**
+   * Left rows held at most (in batches): while fewer than batchRows output rows are pending, the
+   * next left batch is appended to the probe columns instead of replacing them, so that a
+   * selective join emits full batches rather than one small batch per input batch (every
+   * operator and exchange above pays per batch).
+   */
+  private static final int HELD_BATCHES = 4;
 
   private final Operator left;
   private final Operator right;
@@ -143,19 +150,22 @@ public final class HashJoinOperator implements Operator {
     while (true) {
       context.checkCanceled();
       int pending = outCount - outCursor;
-      if (pending >= batchRows || (pending > 0 && leftIndex >= probeRows)) {
+      boolean leftConsumed = leftIndex >= probeRows;
+      if (pending >= batchRows
+          || (pending > 0 && leftConsumed && (leftDone || probeRows >= HELD_BATCHES * batchRows))) {
         return emit(Math.min(pending, batchRows));
       }
-      if (leftIndex < probeRows) {
+      if (!leftConsumed) {
         step(batchRows);
       } else if (!leftDone) {
         VectorSchemaRoot batch = left.next();
         if (batch == null) {
           leftDone = true;
-          clearProbe();
-          probeRows = 0;
+          if (probe == null) {
+            clearProbe(); // no left batch at all: empty columns to gather the NULL left side from
+          }
         } else {
-          startLeft(batch);
+          startLeft(batch, pending == 0);
         }
       } else if (rightMatched != null && unmatchedRightCursor < buildRows) {
         collectUnmatchedRight(batchRows);
@@ -239,21 +249,31 @@ public final class HashJoinOperator implements Operator {
     }
   }
 
-  private void startLeft(VectorSchemaRoot batch) {
-    probeRows = batch.getRowCount();
-    clearProbe();
+  /**
+   * Takes the next left batch into the probe columns: replacing what they hold when
+   * {@code replace} (no output pending), else appended after it (pending output still refers to
+   * the rows held).
+   */
+  private void startLeft(VectorSchemaRoot batch, boolean replace) {
+    int rows = batch.getRowCount();
+    if (replace) {
+      clearProbe();
+      probeRows = 0;
+    }
+    int base = probeRows;
     List<FieldVector> vectors = batch.getFieldVectors();
     for (int c = 0; c < probe.length; c++) {
-      probe[c].append(vectors.get(c), probeRows);
+      probe[c].append(vectors.get(c), rows);
     }
+    probeRows = base + rows;
     if (probeNull.length < probeRows) {
-      probeNull = new boolean[probeRows];
-      leftMatched = new boolean[probeRows];
-    } else {
-      Arrays.fill(leftMatched, 0, probeRows, false);
+      int capacity = Math.max(probeRows, 2 * probeNull.length);
+      probeNull = Arrays.copyOf(probeNull, capacity);
+      leftMatched = Arrays.copyOf(leftMatched, capacity);
     }
-    index.startProbe(probe, vectors, probeRows, probeNull);
-    leftIndex = 0;
+    Arrays.fill(leftMatched, base, probeRows, false);
+    index.startProbe(probe, vectors, base, rows, probeNull);
+    leftIndex = base;
     chainAt = NOT_STARTED;
   }
 

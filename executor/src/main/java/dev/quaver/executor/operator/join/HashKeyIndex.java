@@ -46,13 +46,24 @@ final class HashKeyIndex implements JoinIndex {
   }
 
   @Override
-  public void startProbe(HeapColumn[] columns, List<FieldVector> vectors, int rows, boolean[] nullKey) {
-    if (probeHash.length < rows) {
-      probeHash = new long[rows];
+  public void startProbe(HeapColumn[] columns, List<FieldVector> vectors, int base, int rows, boolean[] nullKey) {
+    int end = base + rows;
+    if (probeHash.length < end) {
+      probeHash = Arrays.copyOf(probeHash, Math.max(end, 2 * probeHash.length));
     }
-    probeKeys.reset(columns);
+    if (base == 0) {
+      probeKeys.reset(columns);
+    }
     probeKeys.append(vectors, rows);
-    probeKeys.hash(0, rows, probeHash, nullKey);
+    if (base == 0) {
+      probeKeys.hash(0, rows, probeHash, nullKey);
+      return;
+    }
+    long[] hashes = new long[rows];
+    boolean[] nulls = new boolean[rows];
+    probeKeys.hash(base, end, hashes, nulls);
+    System.arraycopy(hashes, 0, probeHash, base, rows);
+    System.arraycopy(nulls, 0, nullKey, base, rows);
   }
 
   @Override

@@ -14,10 +14,12 @@ import org.apache.arrow.vector.FieldVector;
  */
 interface JoinIndex {
   /**
-   * Prepares the left batch held in {@code columns} (the same batch as {@code vectors}, {@code rows}
-   * rows); sets {@code nullKey[i]} when left row i has a NULL key (it matches nothing).
+   * Prepares the left batch {@code vectors} ({@code rows} rows), which {@code columns} hold from
+   * row {@code base} on (rows before it are earlier batches the join still holds; left row
+   * numbers count from the first of them); sets {@code nullKey[base + i]} when the batch's row i
+   * has a NULL key (it matches nothing). Starting over at base 0 drops the earlier batches.
    */
-  void startProbe(HeapColumn[] columns, List<FieldVector> vectors, int rows, boolean[] nullKey);
+  void startProbe(HeapColumn[] columns, List<FieldVector> vectors, int base, int rows, boolean[] nullKey);
 
   /** The first build row matching left row {@code leftRow} (which has no NULL key), or -1. */
   int first(int leftRow);
@@ -25,13 +27,13 @@ interface JoinIndex {
   /** The next build row after {@code row} (a match of {@code leftRow}) matching it, or -1. */
   int next(int row, int leftRow);
 
-  /** Whether each of the first {@code rows} values of {@code column} is NULL, into {@code out}. */
-  static void nulls(HeapColumn column, int rows, boolean[] out) {
+  /** Whether each value of rows {@code [from, to)} of {@code column} is NULL, into {@code out[from, to)}. */
+  static void nulls(HeapColumn column, int from, int to, boolean[] out) {
     if (!column.hasNulls()) {
-      java.util.Arrays.fill(out, 0, rows, false);
+      java.util.Arrays.fill(out, from, to, false);
       return;
     }
-    for (int r = 0; r < rows; r++) {
+    for (int r = from; r < to; r++) {
       out[r] = column.isNull(r);
     }
   }

@@ -1,6 +1,7 @@
 package dev.quaver.executor.operator.join;
 
 import dev.quaver.executor.vector.HeapColumn;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 
@@ -21,8 +22,8 @@ final class LongKeyIndex implements JoinIndex {
   LongKeyIndex(HeapColumn buildColumn, int rows, int probeColumn) {
     long[] keys = new long[rows];
     boolean[] nullKey = new boolean[rows];
-    buildColumn.longs(0, rows, keys);
-    JoinIndex.nulls(buildColumn, rows, nullKey);
+    buildColumn.longs(0, rows, keys, 0);
+    JoinIndex.nulls(buildColumn, 0, rows, nullKey);
     this.table = new LongKeyTable(keys, nullKey, rows);
     this.probeColumn = probeColumn;
   }
@@ -33,15 +34,17 @@ final class LongKeyIndex implements JoinIndex {
   }
 
   @Override
-  public void startProbe(HeapColumn[] columns, List<FieldVector> vectors, int rows, boolean[] nullKey) {
-    if (probeKeys.length < rows) {
-      probeKeys = new long[rows];
-      probeFirst = new int[rows];
+  public void startProbe(HeapColumn[] columns, List<FieldVector> vectors, int base, int rows, boolean[] nullKey) {
+    int end = base + rows;
+    if (probeKeys.length < end) {
+      int capacity = Math.max(end, 2 * probeKeys.length);
+      probeKeys = Arrays.copyOf(probeKeys, capacity);
+      probeFirst = Arrays.copyOf(probeFirst, capacity);
     }
     HeapColumn column = columns[probeColumn];
-    column.longs(0, rows, probeKeys);
-    JoinIndex.nulls(column, rows, nullKey);
-    table.firstAll(probeKeys, nullKey, rows, probeFirst);
+    column.longs(base, rows, probeKeys, base);
+    JoinIndex.nulls(column, base, end, nullKey);
+    table.firstAll(probeKeys, nullKey, base, end, probeFirst);
   }
 
   @Override

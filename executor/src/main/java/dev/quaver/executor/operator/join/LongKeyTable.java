@@ -30,6 +30,8 @@ final class LongKeyTable {
   private final boolean direct;
   private final long min;
   private final int shift;
+  /** No two build rows share a key (a dimension's primary key): a match is the only one. */
+  private final boolean unique;
 
   /** Indexes rows {@code [0, rows)}: their keys and whether each key is NULL. */
   LongKeyTable(long[] keys, boolean[] nullKey, int rows) {
@@ -57,6 +59,7 @@ final class LongKeyTable {
       this.head = new int[buckets];
     }
     Arrays.fill(head, -1);
+    boolean distinct = true;
     // Inserted last row first so that each chain lists its rows in input order.
     for (int r = rows - 1; r >= 0; r--) {
       if (nullKey[r]) {
@@ -64,9 +67,13 @@ final class LongKeyTable {
         continue;
       }
       int bucket = bucket(keys[r]);
+      if (distinct && head[bucket] >= 0) {
+        distinct = direct ? false : match(head[bucket], keys[r]) < 0;
+      }
       chain[r] = head[bucket];
       head[bucket] = r;
     }
+    this.unique = distinct;
   }
 
   /** Heap bytes of the bucket heads beyond the 8 per build row that the join accounts for. */
@@ -95,24 +102,24 @@ final class LongKeyTable {
   }
 
   /**
-   * {@link #first} of each of {@code keys[0, count)} into {@code out} (-1 where {@code nullKey}):
+   * {@link #first} of each of {@code keys[from, to)} into {@code out[from, to)} (-1 where {@code nullKey}):
    * bucket heads in one loop, then the key compares, so that the independent table reads of a
    * whole batch overlap instead of one waiting for the other (tables past the CPU caches).
    */
-  void firstAll(long[] keys, boolean[] nullKey, int count, int[] out) {
+  void firstAll(long[] keys, boolean[] nullKey, int from, int to, int[] out) {
     int[] heads = head;
     if (direct) {
-      for (int i = 0; i < count; i++) {
+      for (int i = from; i < to; i++) {
         long offset = keys[i] - min;
         out[i] = nullKey[i] || offset < 0 || offset >= heads.length ? -1 : heads[(int) offset];
       }
     } else {
-      for (int i = 0; i < count; i++) {
+      for (int i = from; i < to; i++) {
         out[i] = nullKey[i] ? -1 : heads[(int) ((keys[i] * MIX) >>> shift)];
       }
     }
     long[] buildKeys = this.keys;
-    for (int i = 0; i < count; i++) {
+    for (int i = from; i < to; i++) {
       int row = out[i];
       if (row >= 0 && buildKeys[row] != keys[i]) {
         out[i] = match(chain[row], keys[i]);
@@ -130,7 +137,12 @@ final class LongKeyTable {
 
   /** The next build row with key {@code key} after {@code row} (a row {@link #first} or this returned), or -1. */
   int next(int row, long key) {
-    return match(chain[row], key);
+    return unique ? -1 : match(chain[row], key);
+  }
+
+  /** True when no two build rows have the same key. */
+  boolean unique() {
+    return unique;
   }
 
   private int bucket(long key) {

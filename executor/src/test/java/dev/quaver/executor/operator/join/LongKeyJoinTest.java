@@ -130,12 +130,59 @@ class LongKeyJoinTest {
     }
   }
 
+  /**
+   * A selective join over many left batches (1 in 40 rows match): pending output holds left
+   * batches together, with integral and string keys; same rows as the boxed join, and an INNER
+   * join emits fewer batches than it reads.
+   */
+  @ParameterizedTest
+  @EnumSource(JoinType.class)
+  void selectiveJoinHoldsSeveralLeftBatches(JoinType type) throws Exception {
+    for (boolean text : new boolean[] {false, true}) {
+      List<ColumnType> lt = List.of(ColumnType.BIGINT, text ? ColumnType.TEXT : ColumnType.INTEGER,
+          ColumnType.BIGINT, ColumnType.TEXT);
+      List<ColumnType> rt = lt;
+      LongFunction<Object[]> left = i -> {
+        Random random = new Random(i * 7919L + type.ordinal());
+        long k = random.nextInt(40) == 0 ? random.nextInt(20) : 1000 + random.nextInt(5000);
+        Object key = random.nextInt(29) == 0 ? null : text ? "k" + k : (Object) (int) k;
+        return new Object[] {i, key, (long) random.nextInt(100), random.nextInt(3) == 0 ? null : "l" + i};
+      };
+      LongFunction<Object[]> right = i -> new Object[] {-i, i == 7 ? null : text ? "k" + (i % 20) : (Object) (int) (i % 20),
+          (long) (i * 37 % 100), "r" + i};
+      for (boolean residual : new boolean[] {false, true}) {
+        PhysicalHashJoin node = node(type, residual, lt, rt);
+        List<String> expected = run(false, node, lt, rt, 30_000, 45, left, right);
+        List<String> actual = run(true, node, lt, rt, 30_000, 45, left, right);
+        assertThat(actual).as("%s text %s residual %s", type, text, residual).isEqualTo(expected);
+      }
+    }
+    if (type == JoinType.INNER) {
+      try (SpillHarness harness = new SpillHarness(dir.resolve("batches"), 1L << 30)) {
+        List<ColumnType> types = List.of(ColumnType.BIGINT, ColumnType.INTEGER, ColumnType.BIGINT, ColumnType.TEXT);
+        var l = harness.generate(types, 30_000, i -> new Object[] {i, (int) (i % 40), i, "l"});
+        var r = harness.generate(types, 1, i -> new Object[] {i, 0, i, "r"});
+        HashJoinOperator join = new HashJoinOperator(l, r, node(type, false, types, types), harness.context);
+        int batches = 0;
+        long rows = 0;
+        for (var batch = join.next(); batch != null; batch = join.next()) {
+          batches++;
+          rows += batch.getRowCount();
+        }
+        join.close();
+        assertThat(rows).isEqualTo(750);
+        assertThat(batches).as("30 left batches of 1024 rows, 750 matches").isLessThan(30);
+      }
+    }
+  }
+
   @Test
   void directAndHashedLayouts() {
     long[] dense = {5, 7, 5, 9, 0};
     boolean[] nulls = {false, false, false, false, true};
     LongKeyTable direct = new LongKeyTable(dense, nulls, 5);
     assertThat(direct.direct()).isTrue();
+    assertThat(direct.unique()).isFalse();
     assertThat(direct.first(5)).isEqualTo(0);
     assertThat(direct.next(0, 5)).isEqualTo(2);
     assertThat(direct.next(2, 5)).isEqualTo(-1);
@@ -147,12 +194,18 @@ class LongKeyJoinTest {
     long[] wide = {Long.MIN_VALUE, Long.MAX_VALUE, 3, Long.MAX_VALUE};
     LongKeyTable hashed = new LongKeyTable(wide, new boolean[4], 4);
     assertThat(hashed.direct()).isFalse();
+    assertThat(hashed.unique()).isFalse();
+    LongKeyTable distinct = new LongKeyTable(new long[] {9, 1L << 40, 3, -7}, new boolean[4], 4);
+    assertThat(distinct.unique()).isTrue();
+    assertThat(distinct.first(3)).isEqualTo(2);
+    assertThat(distinct.next(2, 3)).isEqualTo(-1);
+    assertThat(new LongKeyTable(new long[] {4, 5, 6}, new boolean[3], 3).unique()).isTrue();
     assertThat(hashed.first(Long.MAX_VALUE)).isEqualTo(1);
     assertThat(hashed.next(1, Long.MAX_VALUE)).isEqualTo(3);
     assertThat(hashed.first(Long.MIN_VALUE)).isEqualTo(0);
     assertThat(hashed.first(4)).isEqualTo(-1);
     int[] first = new int[4];
-    hashed.firstAll(new long[] {3, 4, Long.MIN_VALUE, 3}, new boolean[] {false, false, false, true}, 4, first);
+    hashed.firstAll(new long[] {3, 4, Long.MIN_VALUE, 3}, new boolean[] {false, false, false, true}, 0, 4, first);
     assertThat(first).containsExactly(2, -1, 0, -1);
 
     LongKeyTable empty = new LongKeyTable(new long[0], new boolean[0], 0);
