@@ -11,7 +11,6 @@ import dev.quaver.type.ColumnType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -160,22 +159,20 @@ final class SupersededRows {
           cancelled);
     }
     byte[][] changed = SortedKeys.union(fresh, previous);
-    List<DeltaRow> rows = new ArrayList<>(base == null ? fresh.length
-        : base.rows.size() + fresh.length);
-    Iterator<DeltaRow> old = base == null ? Collections.emptyIterator() : base.rows.iterator();
-    DeltaRow next = old.hasNext() ? old.next() : null;
+    List<DeltaRow> oldRows = base == null ? List.of() : base.rows;
+    List<DeltaRow> rows = new ArrayList<>(oldRows.size() + fresh.length);
+    // merge: old rows of unchanged keys (runs copied in bulk), fresh reads of the rest
+    int oldAt = 0;
     int sinceCheck = 0;
-    for (byte[] key : fresh) { // merge: old rows of unchanged keys, fresh reads of the rest
+    for (byte[] key : fresh) {
       if (++sinceCheck == CANCEL_CHECK_KEYS) {
         sinceCheck = 0;
         checkCancelled(cancelled);
       }
-      while (next != null && Arrays.compareUnsigned(next.key().bytes(), key) <= 0) {
-        if (Arrays.compareUnsigned(next.key().bytes(), key) < 0) {
-          rows.add(next);
-        }
-        next = old.hasNext() ? old.next() : null;
-      }
+      int at = lowerBound(oldRows, oldAt, key);
+      rows.addAll(oldRows.subList(oldAt, at));
+      boolean replaced = at < oldRows.size() && Arrays.equals(oldRows.get(at).key().bytes(), key);
+      oldAt = replaced ? at + 1 : at;
       byte[] value = store.get(key, snapshot);
       if (value != null) {
         Object[] values = RowCodec.decode(value, types);
@@ -185,10 +182,7 @@ final class SupersededRows {
         rows.add(new DeltaRow(new ByteArrayKey(key), values, partition));
       }
     }
-    while (next != null) {
-      rows.add(next);
-      next = old.hasNext() ? old.next() : null;
-    }
+    rows.addAll(oldRows.subList(oldAt, oldRows.size()));
     return new SupersededRows(version, snapshot, changed, bits,
         Collections.unmodifiableList(rows));
   }
@@ -235,6 +229,28 @@ final class SupersededRows {
         KeyMatch.matchingRows(reader, rowKeyColumn, candidates, keyOrdered, allocator, mark);
       }
     }
+  }
+
+  /** As {@link SortedKeys#lowerBound}, over rows in key order. */
+  private static int lowerBound(List<DeltaRow> rows, int from, byte[] key) {
+    int step = 1;
+    int low = from;
+    int high = from;
+    while (high < rows.size() && Arrays.compareUnsigned(rows.get(high).key().bytes(), key) < 0) {
+      low = high + 1;
+      high = from + step;
+      step <<= 1;
+    }
+    high = Math.min(high, rows.size());
+    while (low < high) {
+      int mid = (low + high) >>> 1;
+      if (Arrays.compareUnsigned(rows.get(mid).key().bytes(), key) < 0) {
+        low = mid + 1;
+      } else {
+        high = mid;
+      }
+    }
+    return low;
   }
 
   private static void checkCancelled(BooleanSupplier cancelled) {
