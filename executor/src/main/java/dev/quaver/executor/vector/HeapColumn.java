@@ -346,8 +346,10 @@ public final class HeapColumn {
 
   private void gatherVariable(BaseVariableWidthVector target, int[] rows, int from, int count, byte[] validity) {
     long total = 0;
+    int any = 0;
     for (int k = 0; k < count; k++) {
       int row = rows[from + k];
+      any |= row;
       if (row >= 0 && !nulls[row]) {
         total += offsets[row + 1] - offsets[row];
       }
@@ -357,20 +359,32 @@ public final class HeapColumn {
     }
     target.allocateNew(Math.max(total, 1), Math.max(count, 1));
     byte[] out = new byte[(int) total];
-    byte[] outOffsets = new byte[(count + 1) * 4];
+    // Offsets go straight into the new vector (allocated for count + 1 of them, offset 0 zeroed).
+    long offsetAddress = target.getOffsetBuffer().memoryAddress();
     int at = 0;
-    for (int k = 0; k < count; k++) {
-      int row = rows[from + k];
-      if (row >= 0 && !nulls[row]) {
-        validity[k >> 3] |= (byte) (1 << (k & 7));
+    if (any >= 0 && !hasNulls) {
+      for (int k = 0; k < count; k++) {
+        int row = rows[from + k];
         int start = offsets[row];
         int length = offsets[row + 1] - start;
         System.arraycopy(data, start, out, at, length);
         at += length;
+        MemoryUtil.putInt(offsetAddress + 4L * (k + 1), at);
       }
-      INTS.set(outOffsets, (k + 1) * 4, at);
+      allValid(validity, count);
+    } else {
+      for (int k = 0; k < count; k++) {
+        int row = rows[from + k];
+        if (row >= 0 && !nulls[row]) {
+          validity[k >> 3] |= (byte) (1 << (k & 7));
+          int start = offsets[row];
+          int length = offsets[row + 1] - start;
+          System.arraycopy(data, start, out, at, length);
+          at += length;
+        }
+        MemoryUtil.putInt(offsetAddress + 4L * (k + 1), at);
+      }
     }
-    target.getOffsetBuffer().setBytes(0, outOffsets);
     if (at > 0) {
       target.getDataBuffer().setBytes(0, out, 0, at);
     }
