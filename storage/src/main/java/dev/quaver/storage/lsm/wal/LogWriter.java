@@ -7,10 +7,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Appends records to the log and makes them durable with group commit. {@link #append} only
@@ -36,9 +32,8 @@ import java.util.concurrent.locks.LockSupport;
  * closed segment ends with an END record; readers tell zeros and stale bytes after the last
  * record from a torn tail ({@link LogReader}).
  *
- * <p>Thread safety: appending, writing and rotation are guarded by {@code this}; the sync state
- * is a flag (the leader's), a volatile position and a queue of parked waiters. All methods may be
- * called from any thread.
+ * <p>Thread safety: appending, writing and rotation are guarded by {@code this}; sync state by
+ * {@code syncMonitor}. All methods may be called from any thread.
  */
 public final class LogWriter implements AutoCloseable {
   /** Appended bytes are written to the OS at the latest when this many are buffered. */
@@ -53,6 +48,7 @@ public final class LogWriter implements AutoCloseable {
   private final long preallocateBytes;
   private final SegmentPool pool;
   private final Thread preallocator;
+  private final Object syncMonitor = new Object();
 
   // guarded by this
   private final ByteWriter pending = new ByteWriter(64 << 10);
@@ -71,11 +67,10 @@ public final class LogWriter implements AutoCloseable {
   private long writtenPosition;
   private boolean closed;
 
-  // Group commit: the one thread that set syncInProgress writes syncedPosition; waiters queue.
-  private volatile long syncedPosition;
-  private final AtomicBoolean syncInProgress = new AtomicBoolean();
-  private final Queue<Thread> syncWaiters = new ConcurrentLinkedQueue<>();
-  private volatile long syncs; // written by the leader only
+  // guarded by syncMonitor
+  private long syncedPosition;
+  private boolean syncInProgress;
+  private long syncs;
 
   /** Creates segment {@code firstSegmentNumber} (which must not exist) and writes its header. */
   public LogWriter(Path directory, long firstSegmentNumber, long segmentBytesLimit) throws IOException {
@@ -138,47 +133,24 @@ public final class LogWriter implements AutoCloseable {
     }
   }
 
-  /**
-   * Returns once every byte up to {@code position} is fsynced (group commit, see class doc).
-   *
-   * <p>Waiters park on their own ({@link LockSupport}) and read the synced position without a
-   * lock: with a monitor and {@code notifyAll}, 64 committers woken by one fsync re-entered the
-   * monitor one at a time (thread samples of the 64-connection JDBC bench: most committers
-   * BLOCKED there while the next fsync was already running).
-   */
+  /** Returns once every byte up to {@code position} is fsynced (group commit, see class doc). */
   public void syncTo(long position) throws IOException {
-    while (syncedPosition < position) {
-      if (syncInProgress.compareAndSet(false, true)) {
-        try {
-          if (syncedPosition < position) {
-            leadSync();
+    while (true) {
+      synchronized (syncMonitor) {
+        while (syncedPosition < position && syncInProgress) {
+          try {
+            syncMonitor.wait();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the log sync", e);
           }
-        } finally {
-          syncInProgress.set(false);
-          wakeSyncWaiters();
         }
-      } else {
-        // Queue first, then check: a leader that finishes after the check unparks this thread.
-        syncWaiters.add(Thread.currentThread());
-        if (syncedPosition < position && syncInProgress.get()) {
-          LockSupport.park(this);
+        if (syncedPosition >= position) {
+          return;
         }
-        if (Thread.currentThread().isInterrupted()) {
-          throw new IOException("interrupted while waiting for the log sync");
-        }
+        syncInProgress = true;
       }
-    }
-  }
-
-  /**
-   * Unparks every queued waiter: each checks the synced position itself, and those still ahead of
-   * it elect the next leader. An entry left by a waiter that did not park only costs a spurious
-   * wake-up later, which every park tolerates.
-   */
-  private void wakeSyncWaiters() {
-    Thread waiter;
-    while ((waiter = syncWaiters.poll()) != null) {
-      LockSupport.unpark(waiter);
+      leadSync();
     }
   }
 
@@ -208,7 +180,9 @@ public final class LogWriter implements AutoCloseable {
    * the number of commits, how many committers one fdatasync served (tests, benchmarks).
    */
   public long syncs() {
-    return syncs;
+    synchronized (syncMonitor) {
+      return syncs;
+    }
   }
 
   /** Record bytes appended since this writer was opened (for write amplification). */
@@ -292,10 +266,7 @@ public final class LogWriter implements AutoCloseable {
     buffer[3] = (byte) crc;
   }
 
-  /**
-   * The leader's part of {@link #syncTo}: write what is buffered, fsync it outside the lock.
-   * Requires: holding {@code syncInProgress}.
-   */
+  /** The leader's part of {@link #syncTo}: write what is buffered, fsync it outside the lock. */
   private void leadSync() throws IOException {
     long target = 0;
     boolean synced = false;
@@ -325,11 +296,15 @@ public final class LogWriter implements AutoCloseable {
       }
       synced = true;
     } finally {
-      if (synced) {
-        syncs++;
-        if (target > syncedPosition) {
-          syncedPosition = target;
+      synchronized (syncMonitor) {
+        if (synced) {
+          syncs++;
+          if (target > syncedPosition) {
+            syncedPosition = target;
+          }
         }
+        syncInProgress = false;
+        syncMonitor.notifyAll();
       }
     }
   }
