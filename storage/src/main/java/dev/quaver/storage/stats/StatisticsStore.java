@@ -139,7 +139,8 @@ public final class StatisticsStore implements Statistics {
     } catch (IOException e) {
       throw new QuaverException(ErrorCode.IO_ERROR,
           "cannot write statistics of table " + statistics.tableId() + " to " + target + ": "
-              + e.getMessage(), e);
+              + (e instanceof java.nio.channels.ClosedByInterruptException
+                  ? "interrupted (the engine is closing)" : e.getMessage()), e);
     }
   }
 }
