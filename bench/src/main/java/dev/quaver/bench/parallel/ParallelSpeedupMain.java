@@ -24,6 +24,9 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * 2,000,000) in 4 partitions, moved to columnar segments by OPTIMIZE TABLE, then
  * {@code -Dreps} (default 7) runs of each query at parallelism 1 and 2, interleaved so that
  * machine load hits both alike; prints the median of each, their ratio and the load average.
+ * {@code -Dparallel.ab=some.property} adds a third interleaved run, parallelism 2 with that system
+ * property set to {@code false} (an engine switch read per query, e.g. {@code quaver.exchange.transfer}),
+ * and prints its median and its ratio to the run without it. Planning is timed apart from running.
  * Usage: {@code java -cp bench.jar dev.quaver.bench.parallel.ParallelSpeedupMain}.
  */
 public final class ParallelSpeedupMain {
@@ -52,30 +55,53 @@ public final class ParallelSpeedupMain {
       }
       run(executor, planner, "OPTIMIZE TABLE t");
       System.out.printf(Locale.ROOT, "rows=%d reps=%d cores=%d%n", rows, reps, Runtime.getRuntime().availableProcessors());
+      String ab = System.getProperty("parallel.ab", "");
       for (String sql : QUERIES) {
         List<Long> one = new ArrayList<>();
         List<Long> two = new ArrayList<>();
+        List<Long> twoOff = new ArrayList<>();
+        List<Long> planning = new ArrayList<>();
         for (int rep = -2; rep < reps; rep++) { // two warm-up rounds
-          long a = time(executor, planner, sql, "1");
-          long b = time(executor, planner, sql, "2");
+          long a = time(executor, planner, sql, "1", planning);
+          long b = time(executor, planner, sql, "2", planning);
+          long c = 0;
+          if (!ab.isEmpty()) {
+            System.setProperty(ab, "false");
+            try {
+              c = time(executor, planner, sql, "2", planning);
+            } finally {
+              System.clearProperty(ab);
+            }
+          }
           if (rep >= 0) {
             one.add(a);
             two.add(b);
+            twoOff.add(c);
           }
         }
-        long m1 = median(one);
-        long m2 = median(two);
-        System.out.printf(Locale.ROOT, "%s%n  parallelism 1: %d ms  parallelism 2: %d ms  speedup %.2fx  load %.1f%n",
-            sql, m1, m2, (double) m1 / m2, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        double m1 = median(one) / 1e6;
+        double m2 = median(two) / 1e6;
+        System.out.printf(Locale.ROOT, "%s%n  parallelism 1: %.1f ms  parallelism 2: %.1f ms  speedup %.2fx"
+            + "  (planning %.2f ms, not included)  load %.1f%n", sql, m1, m2, m1 / m2, median(planning) / 1e6,
+            ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        if (!ab.isEmpty()) {
+          double m3 = median(twoOff) / 1e6;
+          System.out.printf(Locale.ROOT, "  parallelism 2 with %s=false: %.1f ms  (%.2fx the time without)%n", ab, m3,
+              m3 / m2);
+        }
       }
     }
   }
 
-  private static long time(Executor executor, Planner planner, String sql, String parallelism) {
+  /** Nanoseconds to run {@code sql} (its planning time, a plan-cache hit after the first, goes to {@code planning}). */
+  private static long time(Executor executor, Planner planner, String sql, String parallelism, List<Long> planning) {
     SessionSettings settings = SessionSettings.DEFAULTS.set("parallelism", parallelism);
+    long planStart = System.nanoTime();
+    dev.quaver.planner.PreparedPlan plan = planner.prepare(sql, settings);
     long start = System.nanoTime();
+    planning.add(start - planStart);
     long count = 0;
-    try (QueryExecution execution = executor.execute(planner.prepare(sql, settings), List.of(), settings)) {
+    try (QueryExecution execution = executor.execute(plan, List.of(), settings)) {
       for (VectorSchemaRoot batch = execution.next(); batch != null; batch = execution.next()) {
         count += batch.getRowCount();
       }
@@ -83,7 +109,7 @@ public final class ParallelSpeedupMain {
     if (count == 0) {
       throw new IllegalStateException("no rows from " + sql);
     }
-    return (System.nanoTime() - start) / 1_000_000;
+    return System.nanoTime() - start;
   }
 
   private static void run(Executor executor, Planner planner, String sql) {
