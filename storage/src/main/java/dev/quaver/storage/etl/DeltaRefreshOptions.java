@@ -4,8 +4,8 @@ package dev.quaver.storage.etl;
  * Tuning of the background step that precomputes, after commits, what the next columnar scan of
  * a table needs beyond its segments ({@link DeltaRefresher}, docs/columnar.md "Precomputed
  * superseded rows"). {@link #defaults()} reads {@code quaver.columnar.deltaRefresh} (true),
- * {@code quaver.columnar.deltaPollMillis} (10), {@code quaver.columnar.deltaQuietMillis} (50),
- * {@code quaver.columnar.deltaMaxDelayMillis} (1000) and {@code quaver.columnar.deltaMaxRows}
+ * {@code quaver.columnar.deltaPollMillis} (10), {@code quaver.columnar.deltaQuietMillis} (100),
+ * {@code quaver.columnar.deltaMaxDelayMillis} (5000) and {@code quaver.columnar.deltaMaxRows}
  * (262,144). Immutable.
  *
  * @param enabled whether the step runs at all (off: the first scan after changes computes it)
@@ -27,8 +27,8 @@ public record DeltaRefreshOptions(boolean enabled, long pollMillis, long quietMi
     return new DeltaRefreshOptions(
         Boolean.parseBoolean(System.getProperty("quaver.columnar.deltaRefresh", "true")),
         Long.getLong("quaver.columnar.deltaPollMillis", 10),
-        Long.getLong("quaver.columnar.deltaQuietMillis", 50),
-        Long.getLong("quaver.columnar.deltaMaxDelayMillis", 1000),
+        Long.getLong("quaver.columnar.deltaQuietMillis", 100),
+        Long.getLong("quaver.columnar.deltaMaxDelayMillis", 5000),
         Long.getLong("quaver.columnar.deltaMaxRows", 262_144));
   }
 }
