@@ -170,9 +170,14 @@ public final class LocalQueryEngine implements QueryEngine {
       return Optional.of(executor.executeOneCommitBatch(current, parameterSets));
     }
 
+    /**
+     * From the plan last used, without re-checking that it is current (that builds the planning
+     * key: JFR put it at ~5% of a single-row INSERT's allocation): this only picks the thread, and
+     * {@link #executeInOneCommit} re-checks and declines a plan that DDL made another kind.
+     */
     @Override
     public boolean isOneCommitWrite() {
-      return Executor.isOneCommitBatch(currentPlan());
+      return Executor.isOneCommitBatch(plan);
     }
 
     @Override
