@@ -16,15 +16,15 @@ import org.apache.arrow.vector.types.pojo.Field;
  * An {@link Exchange} inside one JVM. Batches are not serialized. A batch its producer hands over
  * ({@code Operator#lastBatchTransferable()}: fresh buffers it never touches again) is moved into
  * the exchange's allocator without a copy (Arrow's transfer: the producer's vectors are left
- * empty); a broadcast then gives every consumer a reference-counted slice of the same buffers (a
- * consumer only reads its input). Any other batch is copied into batches of the exchange's
+ * empty). Any other batch is copied into batches of the exchange's
  * allocator: the operator contract ({@code Operator#next}, {@code TableScan#next}) lets a
  * producer reuse its output buffers once it is asked for the next batch (the columnar scan does),
  * so a queued batch may not share them. {@code -Dquaver.exchange.transfer=false} (read when an
  * exchange is created) copies every batch, for A/B measurements. A hash shuffle routes rows a
  * batch and a key column at a time ({@link HashRouter}); each batch is copied to the heap once and
  * each consumer's rows gathered from there (a batch whose rows all go to one consumer is handed
- * over or copied whole). Batches are
+ * over or copied whole). A broadcast moves or copies a batch once and gives every consumer a
+ * reference-counted slice of the same buffers (a consumer only reads its input). Batches are
  * queued in a bounded {@link BatchQueue} per consumer (per producer for an ordered merge, which
  * needs each producer's sorted stream apart). A hash shuffle sends row r to consumer
  * {@link PartitionFunction#of} of r's key values: the rule by which the storage partitions tables,
@@ -157,15 +157,7 @@ public final class InProcessExchange implements Exchange {
       switch (routing) {
         case GATHER -> queues.get(0).put(take(batch, rows, move), waits);
         case MERGE -> queues.get(producer).put(take(batch, rows, move), waits);
-        case BROADCAST -> {
-          if (move) {
-            broadcastShared(BatchTransfer.move(batch, rows, allocator), rows);
-          } else {
-            for (BatchQueue queue : queues) {
-              queue.put(copy(batch, rows), waits);
-            }
-          }
-        }
+        case BROADCAST -> broadcastShared(take(batch, rows, move), rows); // one copy at most, shared
         case HASH -> shuffle(batch, rows, move);
       }
     }
@@ -175,9 +167,9 @@ public final class InProcessExchange implements Exchange {
       return move ? BatchTransfer.move(batch, rows, allocator) : copy(batch, rows);
     }
 
-    /** Queues {@code moved} (owned here) to every consumer: slices sharing its buffers, itself last. */
-    private void broadcastShared(VectorSchemaRoot moved, int rows) {
-      VectorSchemaRoot own = moved;
+    /** Queues {@code batch} (owned here) to every consumer: slices sharing its buffers, itself last. */
+    private void broadcastShared(VectorSchemaRoot batch, int rows) {
+      VectorSchemaRoot own = batch;
       try {
         for (int c = 0; c < consumers - 1; c++) {
           queues.get(c).put(Batches.slice(own, 0, rows, allocator), waits);
