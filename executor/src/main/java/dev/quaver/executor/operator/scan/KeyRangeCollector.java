@@ -1,6 +1,7 @@
 package dev.quaver.executor.operator.scan;
 
 import dev.quaver.executor.operator.Operator;
+import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.FieldVector;
@@ -31,8 +32,8 @@ public final class KeyRangeCollector implements Operator {
     this.keys = keys.clone();
     this.min = new long[keys.length];
     this.max = new long[keys.length];
-    java.util.Arrays.fill(min, Long.MAX_VALUE);
-    java.util.Arrays.fill(max, Long.MIN_VALUE);
+    Arrays.fill(min, Long.MAX_VALUE);
+    Arrays.fill(max, Long.MIN_VALUE);
   }
 
   @Override
