@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A single EXECUTE of an INSERT of values runs on the connection's event loop through the
- * one-commit batch path (RequestProcessor, ConnectionHandler). Compared with a server started
+ * A single EXECUTE of an INSERT of values runs through the one-commit batch path, here on the
+ * connection's event loop (RequestProcessor, ConnectionHandler; opt-in inline mode). Compared with a server started
  * with that path off ({@code quaver.server.oneCommitExecute=false}, the general executor path on
  * a worker): the same rows for every type and NULLs, the same update counts, generated keys,
  * SQLSTATEs and messages; and it stays ordered with the session's other requests.
@@ -47,8 +47,14 @@ class OneCommitExecuteTest {
     }
   }
 
+  /** The one-commit path on the event loop (the opt-in inline mode; the default runs it on a worker). */
   private QuaverServer fast() {
-    return QuaverServer.start(ServerConfig.defaults(data.resolve("fast")).withPort(0));
+    System.setProperty("quaver.server.inlineExecute", "true");
+    try {
+      return QuaverServer.start(ServerConfig.defaults(data.resolve("fast")).withPort(0));
+    } finally {
+      System.clearProperty("quaver.server.inlineExecute");
+    }
   }
 
   private static Connection connect(QuaverServer server) throws SQLException {

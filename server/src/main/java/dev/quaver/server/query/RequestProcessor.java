@@ -58,11 +58,12 @@ public final class RequestProcessor {
   private final boolean oneCommitExecute =
       Boolean.parseBoolean(System.getProperty("quaver.server.oneCommitExecute", "true"));
   /**
-   * Such an EXECUTE runs on the connection's event loop when the session is idle (default on;
-   * {@code -Dquaver.server.inlineExecute=false} hands every request to a worker, for A/B).
+   * Such an EXECUTE runs on the connection's event loop when the session is idle: opt-in with
+   * {@code -Dquaver.server.inlineExecute=true} (docs/bench-jdbc-inserts.md: less CPU and
+   * allocation per statement, but slower at 1 connection in most runs on the loaded test machine;
+   * to be decided on a quiet one).
    */
-  private final boolean inlineExecute =
-      Boolean.parseBoolean(System.getProperty("quaver.server.inlineExecute", "true"));
+  private final boolean inlineExecute = Boolean.getBoolean("quaver.server.inlineExecute");
 
   private final QueryEngine engine;
 
