@@ -25,8 +25,8 @@ import java.util.Random;
 
 /**
  * Where the time of one single-row autocommit INSERT at 1 connection goes (issue #4 item 8), by
- * difference of steps measured in the same JVM, rounds interleaved so the machine's load hits
- * every step alike:
+ * difference of steps measured in the same JVM, the steps taking turns op by op so the disk's and
+ * the machine's load hit every step alike:
  * <ol>
  *   <li>{@code fdatasync}: a 128-byte write into a preallocated file + {@code force(false)} on the
  *       same disk: the durability floor (PostgreSQL pays it too);
@@ -40,7 +40,8 @@ import java.util.Random;
  * With {@code bench.compare} (default true) steps 2-4 run against three pairs of servers, all in
  * one JVM so that all meet the same load: "before" (every request handed to a worker, the general
  * executor path, 4 event loops), "worker" (the one-commit path for a single-row INSERT, on a
- * worker) and "inline" (that path on the connection's event loop, 64 event loops).
+ * worker: the server's default) and "inline" (that path on the connection's event loop, 64 event
+ * loops: the opt-in {@code quaver.server.inlineExecute}).
  * Run: {@code java -cp bench/target/benchmarks.jar dev.quaver.bench.jdbc.SingleRowLatency [dir]}
  * ({@code -Dbench.ops=2000 -Dbench.rounds=5}). Prints p50/p90/p99 per step and round, then the
  * medians over rounds.
