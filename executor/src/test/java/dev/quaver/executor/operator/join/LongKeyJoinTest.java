@@ -9,11 +9,9 @@ import dev.quaver.planner.expr.ScalarFunction;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.JoinType;
 import dev.quaver.planner.physical.PhysicalHashJoin;
-import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.type.ColumnType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongFunction;
@@ -74,7 +72,7 @@ class LongKeyJoinTest {
         List.of(new PhysicalExpr.InputRef(2, ColumnType.BIGINT, true),
             new PhysicalExpr.InputRef(l.size() + 2, ColumnType.BIGINT, true)),
         ColumnType.BOOLEAN, true);
-    return new PhysicalHashJoin(values(l), values(r), type, List.of(1), List.of(1), condition, out,
+    return new PhysicalHashJoin(JoinRuns.values(l), JoinRuns.values(r), type, List.of(1), List.of(1), condition, out,
         Distribution.single(), 0);
   }
 
@@ -86,27 +84,6 @@ class LongKeyJoinTest {
     return fields;
   }
 
-  private static PhysicalValues values(List<Field> fields) {
-    return new PhysicalValues(List.of(), fields, Distribution.single(), 0);
-  }
-
-  private List<String> run(boolean vectorized, PhysicalHashJoin node, List<ColumnType> lt, List<ColumnType> rt,
-      long leftRows, long rightRows, LongFunction<Object[]> left, LongFunction<Object[]> right) throws Exception {
-    try (SpillHarness harness = new SpillHarness(dir.resolve(vectorized ? "v" : "r"), 1L << 30)) {
-      var l = harness.generate(lt, leftRows, left);
-      var r = harness.generate(rt, rightRows, right);
-      List<String> out = new ArrayList<>();
-      if (vectorized) {
-        HashJoinOperator join = new HashJoinOperator(l, r, node, harness.context);
-        assertThat(join.vectorized()).isTrue();
-        SpillHarness.drain(join).forEach(row -> out.add(Arrays.toString(row)));
-      } else {
-        SpillHarness.drain(new RowHashJoin(l, r, node, harness.context)).forEach(row -> out.add(Arrays.toString(row)));
-      }
-      out.sort(null);
-      return out;
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(JoinType.class)
@@ -124,8 +101,8 @@ class LongKeyJoinTest {
       PhysicalHashJoin node = node(type, residual, lt, rt);
       LongFunction<Object[]> left = rows(seed, keys, true, leftInt);
       LongFunction<Object[]> right = rows(seed + 1, keys, false, rightInt);
-      List<String> expected = run(false, node, lt, rt, leftRows, rightRows, left, right);
-      List<String> actual = run(true, node, lt, rt, leftRows, rightRows, left, right);
+      List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, leftRows, rightRows, left, right);
+      List<String> actual = JoinRuns.run(dir, true, 1L << 30, node, lt, rt, leftRows, rightRows, left, right);
       assertThat(actual).as("%s round %d keys %s residual %s", type, round, keys, residual).isEqualTo(expected);
     }
   }
@@ -152,8 +129,8 @@ class LongKeyJoinTest {
           (long) (i * 37 % 100), "r" + i};
       for (boolean residual : new boolean[] {false, true}) {
         PhysicalHashJoin node = node(type, residual, lt, rt);
-        List<String> expected = run(false, node, lt, rt, 30_000, 45, left, right);
-        List<String> actual = run(true, node, lt, rt, 30_000, 45, left, right);
+        List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, 30_000, 45, left, right);
+        List<String> actual = JoinRuns.run(dir, true, 1L << 30, node, lt, rt, 30_000, 45, left, right);
         assertThat(actual).as("%s text %s residual %s", type, text, residual).isEqualTo(expected);
       }
     }

@@ -2,19 +2,16 @@ package dev.quaver.executor.operator.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quaver.executor.spill.SpillHarness;
 import dev.quaver.planner.distribution.Distribution;
 import dev.quaver.planner.expr.PhysicalExpr;
 import dev.quaver.planner.expr.ScalarFunction;
 import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.JoinType;
 import dev.quaver.planner.physical.PhysicalHashJoin;
-import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.type.ColumnType;
 import dev.quaver.type.SqlType;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongFunction;
@@ -68,7 +65,7 @@ class VectorizedJoinKeysTest {
         List.of(new PhysicalExpr.InputRef(3, ColumnType.BIGINT, true),
             new PhysicalExpr.InputRef(l.size() + 3, ColumnType.BIGINT, true)),
         ColumnType.BOOLEAN, true);
-    return new PhysicalHashJoin(values(l), values(r), type, keys, keys, condition, out, Distribution.single(), 0);
+    return new PhysicalHashJoin(JoinRuns.values(l), JoinRuns.values(r), type, keys, keys, condition, out, Distribution.single(), 0);
   }
 
   private static List<Field> fields(List<ColumnType> types) {
@@ -79,28 +76,6 @@ class VectorizedJoinKeysTest {
     return fields;
   }
 
-  private static PhysicalValues values(List<Field> fields) {
-    return new PhysicalValues(List.of(), fields, Distribution.single(), 0);
-  }
-
-  private List<String> run(boolean vectorized, long limit, PhysicalHashJoin node, List<ColumnType> leftTypes,
-      List<ColumnType> rightTypes, long leftRows, long rightRows, LongFunction<Object[]> left,
-      LongFunction<Object[]> right) throws Exception {
-    try (SpillHarness harness = new SpillHarness(dir.resolve(vectorized ? "v" : "r"), limit)) {
-      var l = harness.generate(leftTypes, leftRows, left);
-      var r = harness.generate(rightTypes, rightRows, right);
-      List<String> out = new ArrayList<>();
-      if (vectorized) {
-        HashJoinOperator join = new HashJoinOperator(l, r, node, harness.context);
-        assertThat(join.vectorized()).isTrue();
-        SpillHarness.drain(join).forEach(row -> out.add(Arrays.toString(row)));
-      } else {
-        SpillHarness.drain(new RowHashJoin(l, r, node, harness.context)).forEach(row -> out.add(Arrays.toString(row)));
-      }
-      out.sort(null);
-      return out;
-    }
-  }
 
   @ParameterizedTest
   @EnumSource(JoinType.class)
@@ -118,9 +93,9 @@ class VectorizedJoinKeysTest {
       long leftRows = 1 + (round * 577L) % 3000;
       long rightRows = 1 + (round * 911L) % 2500;
       PhysicalHashJoin node = node(type, keys, residual, lt, rt);
-      List<String> expected = run(false, 1L << 30, node, lt, rt, leftRows, rightRows, rows(seed, true),
+      List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, leftRows, rightRows, rows(seed, true),
           rows(seed + 7, false));
-      List<String> actual = run(true, 1L << 30, node, lt, rt, leftRows, rightRows, rows(seed, true),
+      List<String> actual = JoinRuns.run(dir, true, 1L << 30, node, lt, rt, leftRows, rightRows, rows(seed, true),
           rows(seed + 7, false));
       assertThat(actual).as("round %d keys %s residual %s", round, keys, residual).isEqualTo(expected);
     }
@@ -134,8 +109,8 @@ class VectorizedJoinKeysTest {
     PhysicalHashJoin node = node(type, List.of(0, 1), false, lt, rt);
     LongFunction<Object[]> left = i -> new Object[] {"k" + (i % 3000), (int) (i % 7), i, i % 100};
     LongFunction<Object[]> right = i -> new Object[] {i % 97 == 0 ? null : "k" + (i % 4000), i % 7, -i, i % 100};
-    List<String> expected = run(false, 1L << 30, node, lt, rt, 8_000, 40_000, left, right);
-    List<String> actual = run(true, 1L << 20, node, lt, rt, 8_000, 40_000, left, right);
+    List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, 8_000, 40_000, left, right);
+    List<String> actual = JoinRuns.run(dir, true, 1L << 20, node, lt, rt, 8_000, 40_000, left, right);
     assertThat(actual).isEqualTo(expected);
   }
 
@@ -147,10 +122,10 @@ class VectorizedJoinKeysTest {
     LongFunction<Object[]> left = i -> new Object[] {new String[] {"ab ", "x  ", "   "}[(int) i], 0L, i, 0L};
     LongFunction<Object[]> right = i -> new Object[] {new String[] {"ab   ", "x    ", "xy   ", "     "}[(int) i], 0L,
         -i, 0L};
-    List<String> vectorized = run(true, 1L << 30, node, lt, rt, 3, 4, left, right);
+    List<String> vectorized = JoinRuns.run(dir, true, 1L << 30, node, lt, rt, 3, 4, left, right);
     assertThat(vectorized).containsExactly("[   , 0, 2, 0,      , 0, -3, 0]", "[ab , 0, 0, 0, ab   , 0, 0, 0]",
         "[x  , 0, 1, 0, x    , 0, -1, 0]");
-    assertThat(run(false, 1L << 30, node, lt, rt, 3, 4, left, right)).isEqualTo(vectorized);
+    assertThat(JoinRuns.run(dir, false, 1L << 30, node, lt, rt, 3, 4, left, right)).isEqualTo(vectorized);
   }
 
   @Test
@@ -159,7 +134,7 @@ class VectorizedJoinKeysTest {
         ColumnType.BIGINT);
     PhysicalHashJoin node = node(JoinType.INNER, List.of(0), false, t, t);
     LongFunction<Object[]> left = i -> new Object[] {new String[] {"ab", "ab "}[(int) i], 0L, i, 0L};
-    assertThat(run(true, 1L << 30, node, t, t, 2, 2, left, left)).containsExactly(
+    assertThat(JoinRuns.run(dir, true, 1L << 30, node, t, t, 2, 2, left, left)).containsExactly(
         "[ab , 0, 1, 0, ab , 0, 1, 0]", "[ab, 0, 0, 0, ab, 0, 0, 0]");
   }
 }
