@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One connection's protocol state machine, on the event loop: HELLO (or a CANCEL_REQUEST) first,
  * then requests, each numbered and queued for the session's worker. CANCEL and TERMINATE are
- * handled right here, so they work while the worker is busy streaming. With
- * {@code -Dquaver.server.inlineExecute=true}, one EXECUTE of a single-row INSERT runs right here
+ * handled right here, so they work while the worker is busy streaming. By default
+ * ({@code -Dquaver.server.inlineExecute=false} turns it off), one EXECUTE of a single-row INSERT
+ * runs right here
  * too when the session is idle ({@link RequestQueue#tryEnter}): it is short and never waits for
  * the client; an event loop per connection (up to {@link NettyServer#ioThreads}) keeps one
  * connection's commit wait from delaying others. A

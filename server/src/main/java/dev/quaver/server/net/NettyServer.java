@@ -32,8 +32,9 @@ public final class NettyServer implements AutoCloseable {
   private static final int WRITE_LOW_WATER_BYTES = 256 * 1024;
 
   /**
-   * Event loops for connections: {@code -Dquaver.server.ioThreads} when set; else, with
-   * {@code -Dquaver.server.inlineExecute=true}, {@code max(64, 2 x cores)}; else Netty's default
+   * Event loops for connections: {@code -Dquaver.server.ioThreads} when set; else, with inline
+   * execution (the default; {@code -Dquaver.server.inlineExecute=false} turns it off),
+   * {@code max(64, 2 x cores)}; else Netty's default
    * (0: 2 x cores). An inline single-row INSERT runs on its connection's loop up to its commit
    * (ConnectionHandler), so a loop shared by two connections would make one wait for the other's
    * fdatasync; with a loop per connection (up to 64) committers meet in one group commit, as
@@ -42,7 +43,7 @@ public final class NettyServer implements AutoCloseable {
   static int ioThreads() {
     int inlineDefault = Math.max(64, 2 * Runtime.getRuntime().availableProcessors());
     return Integer.getInteger("quaver.server.ioThreads",
-        Boolean.getBoolean("quaver.server.inlineExecute") ? inlineDefault : 0);
+        RequestProcessor.inlineExecuteSetting() ? inlineDefault : 0);
   }
 
   private final EventLoopGroup bossGroup;

@@ -58,12 +58,17 @@ public final class RequestProcessor {
   private final boolean oneCommitExecute =
       Boolean.parseBoolean(System.getProperty("quaver.server.oneCommitExecute", "true"));
   /**
-   * Such an EXECUTE runs on the connection's event loop when the session is idle: opt-in with
-   * {@code -Dquaver.server.inlineExecute=true} (docs/bench-jdbc-inserts.md: less CPU and
-   * allocation per statement, but slower at 1 connection in most runs on the loaded test machine;
-   * to be decided on a quiet one).
+   * Such an EXECUTE runs on the connection's event loop when the session is idle: the default
+   * since the quiet-machine runs (docs/bench-jdbc-inserts.md: faster at 1, 8 and 64 connections,
+   * less CPU and allocation per statement); {@code -Dquaver.server.inlineExecute=false} keeps the
+   * worker hand-off.
    */
-  private final boolean inlineExecute = Boolean.getBoolean("quaver.server.inlineExecute");
+  private final boolean inlineExecute = inlineExecuteSetting();
+
+  /** Whether a single-row INSERT may run on its connection's event loop (read per server). */
+  public static boolean inlineExecuteSetting() {
+    return Boolean.parseBoolean(System.getProperty("quaver.server.inlineExecute", "true"));
+  }
 
   private final QueryEngine engine;
 
