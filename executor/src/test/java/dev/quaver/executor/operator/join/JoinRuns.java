@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quaver.executor.spill.SpillHarness;
 import dev.quaver.planner.distribution.Distribution;
+import dev.quaver.planner.expr.PhysicalExpr;
+import dev.quaver.planner.expr.ScalarFunction;
 import dev.quaver.planner.physical.Field;
+import dev.quaver.planner.physical.JoinType;
 import dev.quaver.planner.physical.PhysicalHashJoin;
 import dev.quaver.planner.physical.PhysicalValues;
 import dev.quaver.type.ColumnType;
@@ -22,8 +25,36 @@ final class JoinRuns {
   private JoinRuns() {
   }
 
+  /**
+   * A join node over inputs of columns {@code C0..} of the given types on key columns {@code keys}
+   * of both sides; with {@code residualColumn >= 0} also the residual condition that the left
+   * value of that BIGINT column is greater than the right one.
+   */
+  static PhysicalHashJoin node(JoinType type, List<Integer> keys, int residualColumn,
+      List<ColumnType> leftTypes, List<ColumnType> rightTypes) {
+    List<Field> l = fields(leftTypes);
+    List<Field> r = fields(rightTypes);
+    List<Field> out = new ArrayList<>(l);
+    if (type.projectsRight()) {
+      out.addAll(r);
+    }
+    PhysicalExpr condition = residualColumn < 0 ? null : new PhysicalExpr.Call(ScalarFunction.GREATER_THAN,
+        List.of(new PhysicalExpr.InputRef(residualColumn, ColumnType.BIGINT, true),
+            new PhysicalExpr.InputRef(l.size() + residualColumn, ColumnType.BIGINT, true)),
+        ColumnType.BOOLEAN, true);
+    return new PhysicalHashJoin(values(l), values(r), type, keys, keys, condition, out, Distribution.single(), 0);
+  }
+
+  private static List<Field> fields(List<ColumnType> types) {
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < types.size(); i++) {
+      fields.add(new Field("C" + i, types.get(i), true));
+    }
+    return fields;
+  }
+
   /** A placeholder input of {@code fields} for a join node (the operators get generated inputs). */
-  static PhysicalValues values(List<Field> fields) {
+  private static PhysicalValues values(List<Field> fields) {
     return new PhysicalValues(List.of(), fields, Distribution.single(), 0);
   }
 

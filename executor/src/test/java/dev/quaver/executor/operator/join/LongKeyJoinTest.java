@@ -3,15 +3,10 @@ package dev.quaver.executor.operator.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.quaver.executor.spill.SpillHarness;
-import dev.quaver.planner.distribution.Distribution;
-import dev.quaver.planner.expr.PhysicalExpr;
-import dev.quaver.planner.expr.ScalarFunction;
-import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.JoinType;
 import dev.quaver.planner.physical.PhysicalHashJoin;
 import dev.quaver.type.ColumnType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongFunction;
@@ -61,28 +56,6 @@ class LongKeyJoinTest {
         ColumnType.TEXT);
   }
 
-  private static PhysicalHashJoin node(JoinType type, boolean residual, List<ColumnType> lt, List<ColumnType> rt) {
-    List<Field> l = fields(lt);
-    List<Field> r = fields(rt);
-    List<Field> out = new ArrayList<>(l);
-    if (type.projectsRight()) {
-      out.addAll(r);
-    }
-    PhysicalExpr condition = !residual ? null : new PhysicalExpr.Call(ScalarFunction.GREATER_THAN,
-        List.of(new PhysicalExpr.InputRef(2, ColumnType.BIGINT, true),
-            new PhysicalExpr.InputRef(l.size() + 2, ColumnType.BIGINT, true)),
-        ColumnType.BOOLEAN, true);
-    return new PhysicalHashJoin(JoinRuns.values(l), JoinRuns.values(r), type, List.of(1), List.of(1), condition, out,
-        Distribution.single(), 0);
-  }
-
-  private static List<Field> fields(List<ColumnType> types) {
-    List<Field> fields = new ArrayList<>();
-    for (int i = 0; i < types.size(); i++) {
-      fields.add(new Field("C" + i, types.get(i), true));
-    }
-    return fields;
-  }
 
 
   @ParameterizedTest
@@ -98,7 +71,7 @@ class LongKeyJoinTest {
       long seed = round * 17L + type.ordinal();
       long leftRows = 1 + (round * 733L) % 3500;
       long rightRows = keys == Keys.FEW ? 1 + round % 7 : 1 + (round * 389L) % 1800;
-      PhysicalHashJoin node = node(type, residual, lt, rt);
+      PhysicalHashJoin node = JoinRuns.node(type, List.of(1), residual ? 2 : -1, lt, rt);
       LongFunction<Object[]> left = rows(seed, keys, true, leftInt);
       LongFunction<Object[]> right = rows(seed + 1, keys, false, rightInt);
       List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, leftRows, rightRows, left, right);
@@ -128,7 +101,7 @@ class LongKeyJoinTest {
       LongFunction<Object[]> right = i -> new Object[] {-i, i == 7 ? null : text ? "k" + (i % 20) : (Object) (int) (i % 20),
           (long) (i * 37 % 100), "r" + i};
       for (boolean residual : new boolean[] {false, true}) {
-        PhysicalHashJoin node = node(type, residual, lt, rt);
+        PhysicalHashJoin node = JoinRuns.node(type, List.of(1), residual ? 2 : -1, lt, rt);
         List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, 30_000, 45, left, right);
         List<String> actual = JoinRuns.run(dir, true, 1L << 30, node, lt, rt, 30_000, 45, left, right);
         assertThat(actual).as("%s text %s residual %s", type, text, residual).isEqualTo(expected);
@@ -139,7 +112,8 @@ class LongKeyJoinTest {
         List<ColumnType> types = List.of(ColumnType.BIGINT, ColumnType.INTEGER, ColumnType.BIGINT, ColumnType.TEXT);
         var l = harness.generate(types, 30_000, i -> new Object[] {i, (int) (i % 40), i, "l"});
         var r = harness.generate(types, 1, i -> new Object[] {i, 0, i, "r"});
-        HashJoinOperator join = new HashJoinOperator(l, r, node(type, false, types, types), harness.context);
+        HashJoinOperator join =
+            new HashJoinOperator(l, r, JoinRuns.node(type, List.of(1), -1, types, types), harness.context);
         int batches = 0;
         long rows = 0;
         for (var batch = join.next(); batch != null; batch = join.next()) {

@@ -2,16 +2,11 @@ package dev.quaver.executor.operator.join;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.quaver.planner.distribution.Distribution;
-import dev.quaver.planner.expr.PhysicalExpr;
-import dev.quaver.planner.expr.ScalarFunction;
-import dev.quaver.planner.physical.Field;
 import dev.quaver.planner.physical.JoinType;
 import dev.quaver.planner.physical.PhysicalHashJoin;
 import dev.quaver.type.ColumnType;
 import dev.quaver.type.SqlType;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongFunction;
@@ -53,28 +48,6 @@ class VectorizedJoinKeysTest {
     };
   }
 
-  private static PhysicalHashJoin node(JoinType type, List<Integer> keys, boolean residual,
-      List<ColumnType> leftTypes, List<ColumnType> rightTypes) {
-    List<Field> l = fields(leftTypes);
-    List<Field> r = fields(rightTypes);
-    List<Field> out = new ArrayList<>(l);
-    if (type.projectsRight()) {
-      out.addAll(r);
-    }
-    PhysicalExpr condition = !residual ? null : new PhysicalExpr.Call(ScalarFunction.GREATER_THAN,
-        List.of(new PhysicalExpr.InputRef(3, ColumnType.BIGINT, true),
-            new PhysicalExpr.InputRef(l.size() + 3, ColumnType.BIGINT, true)),
-        ColumnType.BOOLEAN, true);
-    return new PhysicalHashJoin(JoinRuns.values(l), JoinRuns.values(r), type, keys, keys, condition, out, Distribution.single(), 0);
-  }
-
-  private static List<Field> fields(List<ColumnType> types) {
-    List<Field> fields = new ArrayList<>();
-    for (int i = 0; i < types.size(); i++) {
-      fields.add(new Field("C" + i, types.get(i), true));
-    }
-    return fields;
-  }
 
 
   @ParameterizedTest
@@ -92,7 +65,7 @@ class VectorizedJoinKeysTest {
       boolean residual = round % 2 == 1;
       long leftRows = 1 + (round * 577L) % 3000;
       long rightRows = 1 + (round * 911L) % 2500;
-      PhysicalHashJoin node = node(type, keys, residual, lt, rt);
+      PhysicalHashJoin node = JoinRuns.node(type, keys, residual ? 3 : -1, lt, rt);
       List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, leftRows, rightRows, rows(seed, true),
           rows(seed + 7, false));
       List<String> actual = JoinRuns.run(dir, true, 1L << 30, node, lt, rt, leftRows, rightRows, rows(seed, true),
@@ -106,7 +79,7 @@ class VectorizedJoinKeysTest {
   void stringKeysOverTheShareHandOverToTheSpillingJoin(JoinType type) throws Exception {
     List<ColumnType> lt = types(true);
     List<ColumnType> rt = types(false);
-    PhysicalHashJoin node = node(type, List.of(0, 1), false, lt, rt);
+    PhysicalHashJoin node = JoinRuns.node(type, List.of(0, 1), -1, lt, rt);
     LongFunction<Object[]> left = i -> new Object[] {"k" + (i % 3000), (int) (i % 7), i, i % 100};
     LongFunction<Object[]> right = i -> new Object[] {i % 97 == 0 ? null : "k" + (i % 4000), i % 7, -i, i % 100};
     List<String> expected = JoinRuns.run(dir, false, 1L << 30, node, lt, rt, 8_000, 40_000, left, right);
@@ -118,7 +91,7 @@ class VectorizedJoinKeysTest {
   void charKeysIgnoreTrailingSpacesInBothJoins() throws Exception {
     List<ColumnType> lt = List.of(CHAR3, ColumnType.BIGINT, ColumnType.BIGINT, ColumnType.BIGINT);
     List<ColumnType> rt = List.of(CHAR5, ColumnType.BIGINT, ColumnType.BIGINT, ColumnType.BIGINT);
-    PhysicalHashJoin node = node(JoinType.INNER, List.of(0), false, lt, rt);
+    PhysicalHashJoin node = JoinRuns.node(JoinType.INNER, List.of(0), -1, lt, rt);
     LongFunction<Object[]> left = i -> new Object[] {new String[] {"ab ", "x  ", "   "}[(int) i], 0L, i, 0L};
     LongFunction<Object[]> right = i -> new Object[] {new String[] {"ab   ", "x    ", "xy   ", "     "}[(int) i], 0L,
         -i, 0L};
@@ -132,7 +105,7 @@ class VectorizedJoinKeysTest {
   void varcharKeysKeepTrailingSpaces() throws Exception {
     List<ColumnType> t = List.of(ColumnType.TEXT, ColumnType.BIGINT, ColumnType.BIGINT,
         ColumnType.BIGINT);
-    PhysicalHashJoin node = node(JoinType.INNER, List.of(0), false, t, t);
+    PhysicalHashJoin node = JoinRuns.node(JoinType.INNER, List.of(0), -1, t, t);
     LongFunction<Object[]> left = i -> new Object[] {new String[] {"ab", "ab "}[(int) i], 0L, i, 0L};
     assertThat(JoinRuns.run(dir, true, 1L << 30, node, t, t, 2, 2, left, left)).containsExactly(
         "[ab , 0, 1, 0, ab , 0, 1, 0]", "[ab, 0, 0, 0, ab, 0, 0, 0]");
