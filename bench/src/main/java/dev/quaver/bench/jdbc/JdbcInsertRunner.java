@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class JdbcInsertRunner {
   static final String INSERT = "INSERT INTO plays VALUES (?, ?, ?, ?, ?, ?)";
   static final int BATCH_ROWS = 1000;
+  /** {@code batchRows} of {@link #measure} for a cell of PING round trips instead of inserts. */
+  static final int PING = 0;
   private static final long TS_2024 = 1_704_067_200_000L;
   private static final String[] COUNTRIES = {"SE", "US", "DE", "GB", "FR", "BR", "JP", "IN"};
 
@@ -162,7 +164,8 @@ public final class JdbcInsertRunner {
 
   /**
    * Runs {@code connections} threads, each with its own connection, inserting single rows with
-   * autocommit ({@code batchRows == 1}) or batches of {@code batchRows} committed per batch.
+   * autocommit ({@code batchRows == 1}) or batches of {@code batchRows} committed per batch, or
+   * ({@code batchRows == PING}) only PING round trips ({@code isValid}), each counted as a row.
    */
   static Result measure(Target target, int connections, int batchRows, double warmupSeconds,
       double seconds, Path dumpFile) throws Exception {
@@ -188,7 +191,9 @@ public final class JdbcInsertRunner {
             }
             long now;
             while ((now = System.nanoTime()) < end) {
-              if (batchRows == 1) {
+              if (batchRows == PING) {
+                connection.isValid(0);
+              } else if (batchRows == 1) {
                 bind(insert, random);
                 insert.executeUpdate();
               } else {
@@ -204,7 +209,7 @@ public final class JdbcInsertRunner {
               long after = System.nanoTime();
               if (now >= measureFrom) {
                 latencies[index].record(after - now);
-                rows[index] += batchRows;
+                rows[index] += Math.max(1, batchRows);
               }
             }
           } catch (Throwable t) {

@@ -1,6 +1,12 @@
 package dev.quaver.bench.jdbc;
 
+import dev.quaver.executor.Executor;
+import dev.quaver.planner.Planner;
 import dev.quaver.server.QuaverServer;
+import dev.quaver.server.query.LocalQueryEngine;
+import dev.quaver.storage.Storage;
+import dev.quaver.storage.StorageConfig;
+import dev.quaver.storage.StorageEngine;
 import dev.quaver.server.config.ServerConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,8 +38,24 @@ interface Target extends AutoCloseable {
 
   /** A Quaver server on a new directory under {@code base}, deleted again on close. */
   static Target quaver(Path base) throws IOException, SQLException {
+    return quaver(base, StorageConfig.SyncMode.COMMIT);
+  }
+
+  /**
+   * As {@link #quaver(Path)} with the WAL's sync mode {@code mode} (OFF: the commit path without
+   * the fdatasync, for the floor measurements of {@link SingleRowFloor}).
+   */
+  static Target quaver(Path base, StorageConfig.SyncMode mode) throws IOException, SQLException {
     Path directory = Files.createTempDirectory(base, "quaver-jdbc-bench");
-    QuaverServer server = QuaverServer.start(ServerConfig.defaults(directory).withPort(0));
+    ServerConfig config = ServerConfig.defaults(directory).withPort(0);
+    QuaverServer server;
+    if (mode == StorageConfig.SyncMode.COMMIT) {
+      server = QuaverServer.start(config);
+    } else {
+      StorageEngine storage = Storage.open(new StorageConfig(directory, mode, StorageConfig.defaults(directory).syncIntervalMillis()));
+      server = QuaverServer.start(config, new LocalQueryEngine(storage, new Planner(storage.catalog()),
+          new Executor(storage, config.executorConfig())));
+    }
     Target target = new Target() {
       @Override
       public Connection connect() throws SQLException {
