@@ -47,6 +47,8 @@ final class ColumnarTableScan implements TableScan {
   private final int[] columns;
   private final int maxRowsPerBatch;
   private final List<Bound> bounds;
+  /** Join build keys pushed down as {@link KeyFilter}s (late materialization). */
+  private final ScanKeyFilters keyFilters;
   private final int[] loadColumns; // distinct file columns to load
   private final int[] outputToLoaded;
   private final VectorSchemaRoot root;
@@ -90,6 +92,7 @@ final class ColumnarTableScan implements TableScan {
     this.columns = columns.clone();
     this.maxRowsPerBatch = maxRowsPerBatch;
     this.bounds = bounds(predicates, types);
+    this.keyFilters = ScanKeyFilters.of(predicates, types.size());
     Map<Integer, Integer> loadIndex = new LinkedHashMap<>();
     this.outputToLoaded = new int[columns.length];
     for (int i = 0; i < columns.length; i++) {
@@ -141,7 +144,8 @@ final class ColumnarTableScan implements TableScan {
         continue;
       } else if (deltaPosition < deltaRows.size()) {
         SupersededRows.DeltaRow delta = deltaRows.get(deltaPosition++);
-        if (partition < 0 || delta.partition() == partition) {
+        if ((partition < 0 || delta.partition() == partition)
+            && (!keyFilters.active() || keyFilters.passes(delta.values()))) {
           if (count == 0) {
             prepareCopyBatch();
           }
@@ -273,8 +277,17 @@ final class ColumnarTableScan implements TableScan {
       if (kept == 0) {
         continue;
       }
-      if (loadColumns.length > 0) {
+      if (keyFilters.active()) {
+        int[] keptOut = {kept};
+        count = loadFiltered(reader, group, count, keptOut);
+        kept = keptOut[0];
+        if (kept == 0) {
+          continue;
+        }
+      } else if (loadColumns.length > 0) {
         loaded = reader.load(group, loadColumns, allocator);
+      }
+      if (loaded != null) {
         for (int i = 0; i < loadColumns.length; i++) { // a contiguous group may be copied too
           loadedHasNulls[i] = loaded.getFieldVectors().get(i).getNullCount() > 0;
         }
@@ -289,6 +302,66 @@ final class ColumnarTableScan implements TableScan {
     run = 0;
     runOffset = 0;
     return false;
+  }
+
+  /**
+   * Loads a row group under key filters: the filtered key columns first, then, if a row passes,
+   * the other columns (never decompressed for a group without one). Narrows the current runs
+   * ({@code count} of them) and returns the new count; {@code kept[0]} holds the kept rows on
+   * entry and on return. Sets {@link #loaded} (in {@link #loadColumns} order) unless none is kept.
+   */
+  private int loadFiltered(SegmentReader reader, int group, int count, int[] kept) {
+    int[] filterColumns = keyFilters.columns();
+    FieldVector[] keyVectors = new FieldVector[filterColumns.length];
+    VectorSchemaRoot keys = reader.load(group, filterColumns, allocator);
+    try {
+      for (int i = 0; i < filterColumns.length; i++) {
+        keyVectors[i] = keys.getVector(i);
+        if (!ScanKeyFilters.applicable(keyVectors[i])) {
+          throw new IllegalStateException("key filter on column " + filterColumns[i] + " of type "
+              + keyVectors[i].getField().getType());
+        }
+      }
+      int narrowed = keyFilters.narrow(filterColumns, keyVectors, runStarts, runEnds, count, kept);
+      if (kept[0] == 0) {
+        return 0;
+      }
+      int[] rest = Arrays.stream(loadColumns).filter(c -> indexOf(filterColumns, c) < 0).toArray();
+      VectorSchemaRoot others = rest.length == 0 ? null : reader.load(group, rest, allocator);
+      List<FieldVector> vectors = new ArrayList<>();
+      boolean[] used = new boolean[filterColumns.length];
+      for (int column : loadColumns) {
+        int k = indexOf(filterColumns, column);
+        if (k >= 0) {
+          used[k] = true;
+          vectors.add(keyVectors[k]);
+        } else {
+          vectors.add(others.getVector(indexOf(rest, column)));
+        }
+      }
+      for (int k = 0; k < filterColumns.length; k++) {
+        if (!used[k]) {
+          keyVectors[k].close(); // loaded only to filter
+        }
+      }
+      keys = null; // its vectors now belong to the merged root (or were closed)
+      loaded = new VectorSchemaRoot(vectors);
+      loaded.setRowCount(reader.rowGroupRows(group));
+      return narrowed;
+    } finally {
+      if (keys != null) {
+        keys.close();
+      }
+    }
+  }
+
+  private static int indexOf(int[] values, int value) {
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == value) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The index of the first element of sorted {@code values} that is {@code >= from}. */
@@ -336,8 +409,8 @@ final class ColumnarTableScan implements TableScan {
   private static List<Bound> bounds(List<ScanPredicate> predicates, List<ColumnType> types) {
     List<Bound> bounds = new ArrayList<>();
     for (ScanPredicate predicate : predicates) {
-      if (predicate.column() >= types.size()) {
-        continue;
+      if (predicate.column() >= types.size() || predicate.value() instanceof KeyFilter) {
+        continue; // key filters are applied row by row (ScanKeyFilters), not to zone maps
       }
       byte[] value;
       try {
