@@ -1,6 +1,7 @@
 package dev.quaver.executor.operator.scan;
 
 import dev.quaver.executor.operator.Operator;
+import dev.quaver.storage.columnar.KeyFilter;
 import java.util.Arrays;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
@@ -16,19 +17,42 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * drops a probe row whose key is not among the build keys, so such rows never reach the output.
  * Before the input is exhausted nothing is claimed.
  *
+ * <p>When asked to ({@code collectKeys}), it also keeps the non-NULL keys themselves (up to
+ * {@link #MAX_FILTER_KEYS} per key column) and, once complete, builds from them a
+ * {@link KeyFilter} per key that the scan tests row by row (sideways information passing: a
+ * probe row whose key is not among the build keys is dropped before any join sees it).
+ *
  * <p>Thread safety: confined to the statement's thread (the join that reads it); the probe scan
  * reads the range later on the same thread.
  */
 public final class KeyRangeCollector implements Operator {
+  /** Build keys kept per key column for a filter (8 MB); beyond it no filter (ranges only). */
+  static final int MAX_FILTER_KEYS = 1 << 20;
+
   private final Operator input;
   private final int[] keys;
   private final long[] min;
   private final long[] max;
   private boolean complete;
+  /** Per key: its non-NULL values so far (null when not collected or past the limit). */
+  private final long[][] values;
+  private final int[] valueCount;
+  private final KeyFilter[] filters;
 
   /** Records the ranges of {@code input}'s columns {@code keys} (fixed-width integral columns). */
   KeyRangeCollector(Operator input, int[] keys) {
+    this(input, keys, new boolean[keys.length]);
+  }
+
+  /** As above; also keeps the values of the keys {@code k} with {@code collectKeys[k]} for a {@link #filter}. */
+  KeyRangeCollector(Operator input, int[] keys, boolean[] collectKeys) {
     this.input = input;
+    this.values = new long[keys.length][];
+    this.valueCount = new int[keys.length];
+    this.filters = new KeyFilter[keys.length];
+    for (int k = 0; k < keys.length; k++) {
+      values[k] = collectKeys[k] ? new long[1024] : null;
+    }
     this.keys = keys.clone();
     this.min = new long[keys.length];
     this.max = new long[keys.length];
@@ -67,6 +91,15 @@ public final class KeyRangeCollector implements Operator {
     ArrowBuf data = vector.getDataBuffer();
     long lo = min[k];
     long hi = max[k];
+    long[] kept = values[k];
+    if (kept != null && valueCount[k] + rows > MAX_FILTER_KEYS) {
+      kept = null; // too many keys to keep: this key gets a range only
+      values[k] = null;
+    } else if (kept != null && kept.length < valueCount[k] + rows) {
+      kept = Arrays.copyOf(kept, Math.max(valueCount[k] + rows, 2 * kept.length));
+      values[k] = kept;
+    }
+    int n = valueCount[k];
     for (int i = 0; i < rows; i++) {
       if (vector.isNull(i)) {
         continue;
@@ -79,7 +112,11 @@ public final class KeyRangeCollector implements Operator {
       };
       lo = Math.min(lo, value);
       hi = Math.max(hi, value);
+      if (kept != null) {
+        kept[n++] = value;
+      }
     }
+    valueCount[k] = n;
     min[k] = lo;
     max[k] = hi;
   }
@@ -102,6 +139,22 @@ public final class KeyRangeCollector implements Operator {
   /** The largest non-NULL value of key {@code k}; requires complete and not empty. */
   long max(int k) {
     return max[k];
+  }
+
+  /**
+   * The filter of key {@code k}'s values, built on first use; null when not complete, not
+   * collected, or past {@link #MAX_FILTER_KEYS} values.
+   */
+  KeyFilter filter(int k) {
+    if (!complete || values[k] == null) {
+      return null;
+    }
+    if (filters[k] == null) {
+      filters[k] = KeyFilter.of(values[k], valueCount[k]);
+      values[k] = new long[0]; // the filter replaces them
+      valueCount[k] = 0;
+    }
+    return filters[k];
   }
 
   @Override

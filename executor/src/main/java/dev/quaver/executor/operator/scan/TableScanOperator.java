@@ -9,6 +9,7 @@ import dev.quaver.planner.physical.PhysicalTableScan;
 import dev.quaver.storage.ScanPredicate;
 import dev.quaver.storage.TableScan;
 import dev.quaver.storage.columnar.ArrowTypes;
+import dev.quaver.storage.columnar.KeyFilter;
 import dev.quaver.type.SqlType;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * batches have the same lifetime rule as operator batches, so they are passed on without a copy.
  * The plan's filter is applied by a FilterOperator that the OperatorBuilder stacks on top; its
  * simple conjuncts, and the build-key ranges of hash joins above ({@link RuntimeKeyRanges}), are
- * passed to storage as advisory zone-map predicates. In
+ * passed to storage as advisory zone-map predicates, and the build keys as advisory key filters. In
  * instance i of a partitioned fragment ({@code context.instance()}), a partitioned scan reads
  * only table partition i ({@code StorageEngine.scanPartition}).
  *
@@ -110,6 +111,10 @@ public final class TableScanOperator implements Operator {
           value(range.type(), Math.max(lo, typeMin))));
       predicates.add(new ScanPredicate(range.column(), ScanPredicate.Op.LE,
           value(range.type(), Math.min(hi, typeMax))));
+      KeyFilter filter = range.filter() ? collector.filter(range.key()) : null;
+      if (filter != null) {
+        predicates.add(new ScanPredicate(range.column(), ScanPredicate.Op.EQ, filter));
+      }
     }
     return predicates;
   }

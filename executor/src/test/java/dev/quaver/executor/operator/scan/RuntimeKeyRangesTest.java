@@ -14,12 +14,15 @@ import org.junit.jupiter.api.Test;
 /**
  * A hash join's build-key range passed to the probe-side scan (RuntimeKeyRanges): same rows as
  * without it, fewer rows read from a fact table stored in key order, nothing read when the build
- * side is empty, and no range where a probe row must survive without a match (LEFT join).
+ * side is empty, and no range where a probe row must survive without a match (LEFT join). The
+ * build keys as a filter: only the fact rows with a build key leave the scan (segment and delta
+ * rows), from one join or two on the same scan.
  */
 class RuntimeKeyRangesTest extends SqlExecutorTestBase {
   /** The dimension side broadcast into the fact scan's fragment (a shuffle puts an exchange between them). */
   private static final SessionSettings BROADCAST = SessionSettings.DEFAULTS.set("join_distribution", "broadcast");
   private static final String PROPERTY = "quaver.exec.runtimeKeyRanges";
+  private static final String FILTERS = "quaver.exec.runtimeKeyFilters";
   private static final int FACT_ROWS = 60_000;
   private static final Pattern FACT_SCAN = Pattern.compile("TableScan\\(table=FACT.*actual_rows=(\\d+)");
 
@@ -89,6 +92,50 @@ class RuntimeKeyRangesTest extends SqlExecutorTestBase {
     assertThat(factRowsRead(sql)).isLessThan(FACT_ROWS / 2);
   }
 
+  @Test
+  void keyFilterPassesOnlyFactRowsWithABuildKey() {
+    // 'other' keys: 0 and 600, 700, ..., 5900, spread over the whole fact table (55 keys, 10 rows each)
+    String sql = "SELECT COUNT(*), SUM(v) FROM fact JOIN dim ON k = dk WHERE tag = 'other'";
+    List<List<Object>> expected = withoutRanges(() -> queryWith(BROADCAST, sql));
+    assertThat(expected.get(0).get(0)).isEqualTo(550L);
+    assertThat(queryWith(BROADCAST, sql)).isEqualTo(expected);
+    assertThat(factRowsRead(sql)).isEqualTo(550);
+    assertThat(withoutFilters(() -> factRowsRead(sql))).isEqualTo(FACT_ROWS);
+  }
+
+  @Test
+  void keyFilterAppliesToDeltaRows() {
+    run("INSERT INTO fact VALUES (600, -1), (601, -2), (NULL, -3), (5900, -4)");
+    run("DELETE FROM fact WHERE v = 6000");
+    String sql = "SELECT COUNT(*), SUM(v) FROM fact JOIN dim ON k = dk WHERE tag = 'other'";
+    List<List<Object>> expected = withoutRanges(() -> queryWith(BROADCAST, sql));
+    assertThat(expected.get(0).get(0)).isEqualTo(551L);
+    assertThat(queryWith(BROADCAST, sql)).isEqualTo(expected);
+    assertThat(factRowsRead(sql)).isEqualTo(551);
+  }
+
+  @Test
+  void twoJoinsFilterTheSameScan() {
+    run("CREATE TABLE fact2 (k INTEGER, j INTEGER, v BIGINT) PARTITIONS 1 ORDER BY (k)");
+    run("INSERT INTO fact2 SELECT k, MOD(v, 7), v FROM fact");
+    run("CREATE TABLE sevens (s INTEGER, tag VARCHAR(8))");
+    run("INSERT INTO sevens VALUES (0, 'a'), (3, 'b'), (5, 'a')");
+    run("OPTIMIZE TABLE fact2");
+    run("ANALYZE");
+    String sql = "SELECT COUNT(*), SUM(v) FROM fact2 JOIN dim ON k = dk JOIN sevens ON j = s"
+        + " WHERE dim.tag = 'other' AND sevens.tag = 'a'";
+    List<List<Object>> expected = withoutRanges(() -> queryWith(BROADCAST, sql));
+    assertThat(queryWith(BROADCAST, sql)).isEqualTo(expected);
+    long rows = 0;
+    for (List<Object> line : queryWith(BROADCAST, "EXPLAIN ANALYZE " + sql)) {
+      Matcher matcher = Pattern.compile("TableScan\\(table=FACT2.*actual_rows=(\\d+)").matcher(String.valueOf(line.get(0)));
+      if (matcher.find()) {
+        rows += Long.parseLong(matcher.group(1));
+      }
+    }
+    assertThat(rows).isEqualTo((Long) expected.get(0).get(0));
+  }
+
   private long factRowsRead(String sql) {
     long rows = 0;
     boolean found = false;
@@ -101,6 +148,15 @@ class RuntimeKeyRangesTest extends SqlExecutorTestBase {
     }
     assertThat(found).as("a FACT scan line in EXPLAIN ANALYZE").isTrue();
     return rows;
+  }
+
+  private static <T> T withoutFilters(Supplier<T> body) {
+    System.setProperty(FILTERS, "false");
+    try {
+      return body.get();
+    } finally {
+      System.clearProperty(FILTERS);
+    }
   }
 
   private static <T> T withoutRanges(Supplier<T> body) {
