@@ -19,7 +19,14 @@ import java.util.zip.CRC32C;
 public final class SstFormat {
   /** "QUAVRSST" in ASCII. */
   public static final long MAGIC = 0x5155415652535354L;
-  public static final int VERSION = 1;
+  /**
+   * The version written: 2 since the faster Bloom filter (hash 8 bytes at a time, multiply-shift
+   * probes); version 1 files are still read. {@code -Dquaver.sst.version=1} writes version 1
+   * (A/B runs), read by {@link #writeVersion()} per file written.
+   */
+  public static final int VERSION = 2;
+  /** The oldest version a reader opens. */
+  public static final int MIN_VERSION = 1;
   public static final int FOOTER_BYTES = 48;
   /** type:u8 crc:u32 after every block. */
   public static final int BLOCK_TRAILER_BYTES = 5;
@@ -39,6 +46,11 @@ public final class SstFormat {
   private static final String SUFFIX = ".sst";
 
   private SstFormat() {}
+
+  /** The version a new file is written in: {@link #VERSION} unless {@code quaver.sst.version} says 1. */
+  public static int writeVersion() {
+    return Integer.getInteger("quaver.sst.version", VERSION) == 1 ? 1 : VERSION;
+  }
 
   public static String fileName(long fileNumber) {
     return String.format("%06d%s", fileNumber, SUFFIX);

@@ -33,6 +33,8 @@ public final class SstReader implements AutoCloseable {
   private final RandomAccessFile file;
   private final BlockCache cache;
   private final byte[] filter;
+  /** The file's format version (its Bloom filter's hashing). */
+  private final int version;
   private final byte[][] lastKeys;
   private final long[] lastSequences;
   private final long[] offsets;
@@ -59,8 +61,8 @@ public final class SstReader implements AutoCloseable {
       if (SstFormat.readInt(footer, 36) != (int) crc.getValue()) {
         throw corrupt(footerAt, "footer checksum mismatch");
       }
-      int version = SstFormat.readInt(footer, 32);
-      if (version != SstFormat.VERSION) {
+      version = SstFormat.readInt(footer, 32);
+      if (version < SstFormat.MIN_VERSION || version > SstFormat.VERSION) {
         throw corrupt(footerAt + 32, "unsupported SSTable version " + version);
       }
       long indexOffset = SstFormat.readLong(footer, 0);
@@ -122,7 +124,7 @@ public final class SstReader implements AutoCloseable {
 
   /** The newest version of {@code key} at or below {@code snapshot}, or null if none here. */
   public Found get(byte[] key, long snapshot) {
-    if (!BloomFilter.mayContain(filter, BloomFilter.hash(key))) {
+    if (!BloomFilter.mayContain(filter, BloomFilter.hash(key, version), version)) {
       return null;
     }
     int block = findBlock(key, snapshot);

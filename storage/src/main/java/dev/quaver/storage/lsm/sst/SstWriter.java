@@ -28,6 +28,7 @@ public final class SstWriter implements AutoCloseable {
   private final FileOutputStream file;
   private final BufferedOutputStream out;
   private final LongConsumer onWrite;
+  private final int version = SstFormat.writeVersion();
   private final BlockBuilder data = new BlockBuilder(SstFormat.RESTART_INTERVAL);
   private final BlockBuilder index = new BlockBuilder(1);
   private long[] hashes = new long[1024];
@@ -64,7 +65,7 @@ public final class SstWriter implements AutoCloseable {
       if (hashCount == hashes.length) {
         hashes = Arrays.copyOf(hashes, hashCount * 2);
       }
-      hashes[hashCount++] = BloomFilter.hash(key);
+      hashes[hashCount++] = BloomFilter.hash(key, version);
     }
     data.add(key, sequence, value == Memtable.TOMBSTONE ? null : value);
     lastKey = key;
@@ -96,7 +97,7 @@ public final class SstWriter implements AutoCloseable {
       throw new IllegalStateException("an SSTable needs at least one entry");
     }
     flushDataBlock();
-    byte[] filter = BloomFilter.build(hashes, hashCount, SstFormat.BLOOM_BITS_PER_KEY);
+    byte[] filter = BloomFilter.build(hashes, hashCount, SstFormat.BLOOM_BITS_PER_KEY, version);
     long filterOffset = offset;
     writeBlock(filter, filter.length, false);
     long indexOffset = offset;
@@ -105,7 +106,7 @@ public final class SstWriter implements AutoCloseable {
     writeBlock(indexContents.array(), indexSize, false);
     ByteBuffer footer = ByteBuffer.allocate(SstFormat.FOOTER_BYTES);
     footer.putLong(indexOffset).putInt(indexSize).putLong(filterOffset).putInt(filter.length)
-        .putLong(entries).putInt(SstFormat.VERSION);
+        .putLong(entries).putInt(version);
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
     crc.update(footer.array(), 0, 36);
     footer.putInt((int) crc.getValue()).putLong(SstFormat.MAGIC);
