@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * connection's event loop through the one-commit path, 64 event loops). Quaver only.
  * Run: {@code java -cp bench/target/benchmarks.jar dev.quaver.bench.jdbc.SingleRowAb [dir]}
  * ({@code -Dbench.connections=64,8,1 -Dbench.reps=3 -Dbench.warmup=1.5 -Dbench.seconds=4}).
+ * With {@code -Dbench.toggle=NAME} the two variants are instead the server's defaults with the
+ * boolean system property NAME false ("off") and true ("on"), e.g. {@code quaver.wal.handoff}.
  */
 public final class SingleRowAb {
   private SingleRowAb() {}
@@ -19,14 +21,17 @@ public final class SingleRowAb {
     double warmup = Double.parseDouble(System.getProperty("bench.warmup", "1.5"));
     double seconds = Double.parseDouble(System.getProperty("bench.seconds", "4"));
     String[] connections = System.getProperty("bench.connections", "64,8,1").split(",");
-    for (String variant : new String[] {"before", "inline"}) { // JIT warm-up of both paths
+    String toggle = System.getProperty("bench.toggle", "");
+    String first = toggle.isEmpty() ? "before" : "off";
+    String second = toggle.isEmpty() ? "inline" : "on";
+    for (String variant : new String[] {first, second}) { // JIT warm-up of both paths
       configure(variant);
       JdbcInsertRunner.measure(Target.quaver(base), 8, 1, 1, 3, null);
     }
     for (String cell : connections) {
       int count = Integer.parseInt(cell.trim());
       for (int rep = 1; rep <= reps; rep++) {
-        for (String variant : rep % 2 == 1 ? new String[] {"before", "inline"} : new String[] {"inline", "before"}) {
+        for (String variant : rep % 2 == 1 ? new String[] {first, second} : new String[] {second, first}) {
           configure(variant);
           JdbcInsertRunner.Result r = JdbcInsertRunner.measure(Target.quaver(base), count, 1, warmup, seconds, null);
           System.out.printf("%-6s %3d conn rep %d | %8.0f rows/s | p50 %7.0f us p99 %8.0f us | cpu %7.1f us/row"
@@ -38,6 +43,11 @@ public final class SingleRowAb {
   }
 
   private static void configure(String variant) {
+    String toggle = System.getProperty("bench.toggle", "");
+    if (!toggle.isEmpty()) {
+      System.setProperty(toggle, Boolean.toString(variant.equals("on")));
+      return;
+    }
     boolean before = variant.equals("before");
     System.setProperty("quaver.server.inlineExecute", Boolean.toString(!before));
     System.setProperty("quaver.server.oneCommitExecute", Boolean.toString(!before));

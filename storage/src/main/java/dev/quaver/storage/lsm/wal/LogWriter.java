@@ -32,8 +32,10 @@ import java.nio.file.StandardOpenOption;
  * closed segment ends with an END record; readers tell zeros and stale bytes after the last
  * record from a torn tail ({@link LogReader}).
  *
+ * <p>Who leads a sync and who waits: {@link GroupCommit}.
+ *
  * <p>Thread safety: appending, writing and rotation are guarded by {@code this}; sync state by
- * {@code syncMonitor}. All methods may be called from any thread.
+ * the {@link GroupCommit}. All methods may be called from any thread.
  */
 public final class LogWriter implements AutoCloseable {
   /** Appended bytes are written to the OS at the latest when this many are buffered. */
@@ -48,7 +50,7 @@ public final class LogWriter implements AutoCloseable {
   private final long preallocateBytes;
   private final SegmentPool pool;
   private final Thread preallocator;
-  private final Object syncMonitor = new Object();
+  private final GroupCommit groupCommit = new GroupCommit(this::leadSync, GroupCommit.handoffSetting());
 
   // guarded by this
   private final ByteWriter pending = new ByteWriter(64 << 10);
@@ -66,11 +68,6 @@ public final class LogWriter implements AutoCloseable {
   private long appendedPosition;
   private long writtenPosition;
   private boolean closed;
-
-  // guarded by syncMonitor
-  private long syncedPosition;
-  private boolean syncInProgress;
-  private long syncs;
 
   /** Creates segment {@code firstSegmentNumber} (which must not exist) and writes its header. */
   public LogWriter(Path directory, long firstSegmentNumber, long segmentBytesLimit) throws IOException {
@@ -135,23 +132,7 @@ public final class LogWriter implements AutoCloseable {
 
   /** Returns once every byte up to {@code position} is fsynced (group commit, see class doc). */
   public void syncTo(long position) throws IOException {
-    while (true) {
-      synchronized (syncMonitor) {
-        while (syncedPosition < position && syncInProgress) {
-          try {
-            syncMonitor.wait();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while waiting for the log sync", e);
-          }
-        }
-        if (syncedPosition >= position) {
-          return;
-        }
-        syncInProgress = true;
-      }
-      leadSync();
-    }
+    groupCommit.syncTo(position);
   }
 
   /** Writes and syncs everything appended so far. */
@@ -180,9 +161,7 @@ public final class LogWriter implements AutoCloseable {
    * the number of commits, how many committers one fdatasync served (tests, benchmarks).
    */
   public long syncs() {
-    synchronized (syncMonitor) {
-      return syncs;
-    }
+    return groupCommit.syncs();
   }
 
   /** Record bytes appended since this writer was opened (for write amplification). */
@@ -266,47 +245,36 @@ public final class LogWriter implements AutoCloseable {
     buffer[3] = (byte) crc;
   }
 
-  /** The leader's part of {@link #syncTo}: write what is buffered, fsync it outside the lock. */
-  private void leadSync() throws IOException {
-    long target = 0;
-    boolean synced = false;
-    try {
-      RandomAccessFile current;
-      FileChannel channel;
-      synchronized (this) {
-        if (!closed) {
-          writePending();
-          if (!syncChannel.isOpen()) { // closed by an interrupt during an earlier sync
-            syncChannel = FileChannel.open(filePath, StandardOpenOption.WRITE);
-          }
+  /**
+   * The leader's part of {@link #syncTo}: write what is buffered, fsync it outside the lock;
+   * returns the position now durable.
+   */
+  private long leadSync() throws IOException {
+    long target;
+    RandomAccessFile current;
+    FileChannel channel;
+    synchronized (this) {
+      if (!closed) {
+        writePending();
+        if (!syncChannel.isOpen()) { // closed by an interrupt during an earlier sync
+          syncChannel = FileChannel.open(filePath, StandardOpenOption.WRITE);
         }
-        target = writtenPosition;
-        current = file;
-        channel = syncChannel;
       }
-      try {
-        dataSync(channel, current);
-      } catch (IOException e) {
-        synchronized (this) {
-          if (current == file && !closed) {
-            throw e;
-          }
-        }
-        // rotated or closed meanwhile: both sync the segment before closing it
-      }
-      synced = true;
-    } finally {
-      synchronized (syncMonitor) {
-        if (synced) {
-          syncs++;
-          if (target > syncedPosition) {
-            syncedPosition = target;
-          }
-        }
-        syncInProgress = false;
-        syncMonitor.notifyAll();
-      }
+      target = writtenPosition;
+      current = file;
+      channel = syncChannel;
     }
+    try {
+      dataSync(channel, current);
+    } catch (IOException e) {
+      synchronized (this) {
+        if (current == file && !closed) {
+          throw e;
+        }
+      }
+      // rotated or closed meanwhile: both sync the segment before closing it
+    }
+    return target;
   }
 
   /**
