@@ -168,9 +168,22 @@ final class Columns {
   static String[] strings(FieldVector vector, int rowCount, boolean stripPadding) {
     VarCharVector v = (VarCharVector) vector;
     String[] values = new String[rowCount];
+    if (rowCount == 0) {
+      return values;
+    }
+    // Offsets and value bytes copied once; each String decoded from its range (no byte[] per row).
+    byte[] offsetBytes = new byte[(rowCount + 1) << 2];
+    v.getOffsetBuffer().getBytes(0, offsetBytes);
+    int end = (int) INTS.get(offsetBytes, rowCount << 2);
+    byte[] data = new byte[end];
+    if (end > 0) {
+      v.getDataBuffer().getBytes(0, data);
+    }
+    boolean[] nulls = nulls(vector, rowCount);
     for (int i = 0; i < rowCount; i++) {
-      if (!v.isNull(i)) {
-        String s = new String(v.get(i), StandardCharsets.UTF_8);
+      if (!nulls[i]) {
+        int start = (int) INTS.get(offsetBytes, i << 2);
+        String s = new String(data, start, (int) INTS.get(offsetBytes, (i + 1) << 2) - start, StandardCharsets.UTF_8);
         values[i] = stripPadding ? SqlText.stripTrailingSpaces(s) : s;
       }
     }

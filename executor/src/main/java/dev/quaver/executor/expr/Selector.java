@@ -18,7 +18,8 @@ import org.apache.arrow.vector.VectorSchemaRoot;
  * predicates that cannot raise, so which rows an operand sees never changes the outcome. AND
  * narrows operand by operand; OR unites what each operand keeps of the rows not yet kept; a
  * comparison of an integral / date / time column with a literal is a range test on the column's
- * bytes; anything else evaluates its expression node (on the selected rows only when they are few)
+ * bytes, one of a string column with a literal (or an IN list) a test on its UTF-8 bytes
+ * ({@link StringSelector}); anything else evaluates its expression node (on the selected rows only when they are few)
  * and keeps the true rows.
  *
  * <p>Thread safety: immutable.
@@ -39,6 +40,10 @@ abstract class Selector {
   /** The selector of a BOOLEAN node that cannot raise. */
   static Selector of(ExprNode node) {
     if (node instanceof AndOrNode logic) {
+      Selector in = StringSelector.ofIn(logic);
+      if (in != null) {
+        return in;
+      }
       List<Selector> operands = new ArrayList<>();
       for (ExprNode child : node.children) {
         operands.add(of(child));
@@ -49,6 +54,10 @@ abstract class Selector {
       Selector range = Range.of(comparison);
       if (range != null) {
         return range;
+      }
+      Selector strings = StringSelector.of(comparison);
+      if (strings != null) {
+        return strings;
       }
     }
     return new Evaluated(node);
@@ -236,7 +245,7 @@ abstract class Selector {
   }
 
   /** Evaluates the node to a BOOLEAN vector and keeps the rows where it is true. */
-  private static final class Evaluated extends Selector {
+  static final class Evaluated extends Selector {
     private final ExprNode node;
 
     Evaluated(ExprNode node) {
