@@ -77,11 +77,13 @@ public final class RequestProcessor {
   }
 
   /**
-   * True when {@code request} may run on the connection's event loop (see
-   * {@link #processInline}): one EXECUTE of a statement that {@link EngineStatement#isOneCommitWrite
-   * runs in one commit}. Requires: the caller holds the session's queue (nothing of the session runs).
+   * True when {@code request} may run on the connection's event loop: a PING, or one EXECUTE of a
+   * statement that {@link EngineStatement#isOneCommitWrite runs in one commit}. Requires: the caller holds the session's queue (nothing of the session runs).
    */
   public boolean canProcessInline(Session session, Message request) {
+    if (request instanceof Ping) {
+      return inlineExecute; // a PONG and nothing else: a worker's wake-up would be most of its cost
+    }
     if (!inlineExecute || !oneCommitExecute || !(request instanceof Execute execute)
         || execute.parameters().rowCount() != 1) {
       return false;
