@@ -9,6 +9,7 @@ import dev.quaver.planner.cost.DistributionPlanner;
 import dev.quaver.planner.cost.PlanAnnotations;
 import dev.quaver.planner.cost.StatisticsLookup;
 import dev.quaver.planner.convert.UpsertPlanning;
+import dev.quaver.planner.convert.ColumnTrimmer;
 import dev.quaver.planner.convert.ExplainPrinter;
 import dev.quaver.planner.convert.RelConverter;
 import dev.quaver.planner.convert.TypeMapping;
@@ -131,8 +132,17 @@ public final class Planner {
   }
 
   private static String cacheKey(String text, SessionSettings settings) {
-    String planning = settings.planningKey();
+    String planning = settings.planningKey() + (trimColumns() ? "" : "untrimmed");
     return planning.isEmpty() ? text : planning + '\u0000' + text;
+  }
+
+  /**
+   * Whether query plans drop the columns nobody above uses (ColumnTrimmer, #6): on unless
+   * {@code -Dquaver.planner.trimColumns=false} (read per statement, for A/B runs; part of the
+   * plan-cache key).
+   */
+  private static boolean trimColumns() {
+    return !"false".equals(System.getProperty("quaver.planner.trimColumns"));
   }
 
   /** Plans a few statements so that the first client statement does not pay for JVM warm-up. */
@@ -271,6 +281,9 @@ public final class Planner {
     }
     PhysicalNode physical = new RelConverter(context.cluster().getRexBuilder(),
         optimized.getCluster().getMetadataQuery(), settings).convert(optimized);
+    if (distribute && trimColumns()) {
+      physical = ColumnTrimmer.trim(physical);
+    }
     return distribute ? DistributionPlanner.plan(physical, statistics, settings)
         : new DistributedPlan(physical, PlanAnnotations.NONE);
   }

@@ -34,10 +34,13 @@ import java.util.stream.Collectors;
  * always prints the same text, e.g.
  *
  * <pre>
- * HashJoin(type=INNER, keys=[0]=[0]) distribution=single rows=1500.0
+ * HashJoin(type=INNER, keys=[0]=[0], right=[C2]) distribution=single rows=1500.0
  *   TableScan(table=T1, columns=[A1, B1]) distribution=single rows=1000.0
- *   TableScan(table=T2, columns=[A2]) distribution=single rows=1000.0
+ *   TableScan(table=T2, columns=[A2, C2]) distribution=single rows=1000.0
  * </pre>
+ *
+ * <p>{@code right=[...]} names the right input's columns a join outputs after its left ones when
+ * it does not output all of them (unused columns trimmed, #6).
  */
 public final class ExplainPrinter {
   private ExplainPrinter() {}
@@ -90,7 +93,9 @@ public final class ExplainPrinter {
     }
     if (node instanceof PhysicalHashJoin join) {
       return "HashJoin(type=" + join.joinType() + ", keys=" + join.leftKeys() + "=" + join.rightKeys()
-          + (join.residual() != null ? ", residual=" + expr(join.residual()) : "") + ")";
+          + (join.residual() != null ? ", residual=" + expr(join.residual()) : "")
+          + (join.rightOutput() != null ? ", right=" + join.rightOutput().stream()
+              .map(i -> join.right().fields().get(i).name()).collect(Collectors.toList()) : "") + ")";
     }
     if (node instanceof PhysicalNestedLoopJoin join) {
       return "NestedLoopJoin(type=" + join.joinType()

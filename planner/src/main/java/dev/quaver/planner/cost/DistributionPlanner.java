@@ -197,7 +197,8 @@ public final class DistributionPlanner {
     Placed newLeft = exchange(left, option.leftExchange(), option.partitions());
     Placed newRight = exchange(right, option.rightExchange(), option.partitions());
     PhysicalHashJoin distributed = new PhysicalHashJoin(newLeft.node(), newRight.node(), join.joinType(),
-        join.leftKeys(), join.rightKeys(), join.residual(), join.fields(), option.output(), join.estimatedRows());
+        join.leftKeys(), join.rightKeys(), join.residual(), join.fields(), trimmed(option.output(), join),
+        join.estimatedRows(), join.rightOutput());
     decisions.put(distributed, decision.describe());
     return joined(distributed, left, right, option);
   }
@@ -218,9 +219,29 @@ public final class DistributionPlanner {
 
   private Placed joined(PhysicalNode join, Placed left, Placed right, JoinDistributionChooser.Option option) {
     double rows = join.estimatedRows();
-    Placement placement = new Placement(option.output(), option.partitions(), rows, CostModel.rowBytes(join.fields()),
+    Placement placement = new Placement(join.distribution(), option.partitions(), rows, CostModel.rowBytes(join.fields()),
         left.placement().unknown() || right.placement().unknown());
     return new Placed(join, placement, left.cost() + right.cost() + option.cost() + rows * CostModel.OUTPUT_ROW);
+  }
+
+  /**
+   * {@code natural} (over the join's left then all right columns) as a distribution of the join's
+   * output, which may leave right columns out (PhysicalHashJoin.rightOutput): hashed on a column
+   * it drops, the output is only known to be spread somehow.
+   */
+  private static Distribution trimmed(Distribution natural, PhysicalHashJoin join) {
+    if (natural.kind() != Distribution.Kind.HASH) {
+      return natural;
+    }
+    List<Integer> keys = new ArrayList<>(natural.keys().size());
+    for (int key : natural.keys()) {
+      int column = join.outputColumn(key);
+      if (column < 0) {
+        return Distribution.any();
+      }
+      keys.add(column);
+    }
+    return Distribution.hash(keys);
   }
 
   private Placed aggregate(PhysicalHashAggregate aggregate) {

@@ -23,7 +23,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * copied column by column into {@link HeapColumn}s, its keys hashed a column at a time and indexed
  * by a chained hash table (no boxed key, no row object), and each left batch is hashed and probed
  * the same way, producing (left position, right row) pairs from which the output columns are
- * gathered in bulk. Keys compare by value whatever the integer width, strings byte for byte
+ * gathered in bulk, one column at a time and only the columns the plan keeps (the left ones, then
+ * PhysicalHashJoin.rightOutput). Keys compare by value whatever the integer width, strings byte for byte
  * (without trailing spaces when a side is CHAR); a key with a NULL never matches (those right rows
  * are still emitted by RIGHT/FULL). The residual condition is evaluated over each chunk of
  * candidate pairs gathered into one batch (left columns, then right).
@@ -61,6 +62,8 @@ public final class HashJoinOperator implements Operator {
   private final int[] rightKeys;
   private final Schema schema;
   private final Schema pairSchema;
+  /** The build columns output after the left ones (PhysicalHashJoin.rightColumns), null when all. */
+  private final int[] rightOutput;
   private final int leftWidth;
   private final OperatorMemory memory;
   private final SpillStats noSpill = new SpillStats();
@@ -101,8 +104,11 @@ public final class HashJoinOperator implements Operator {
     this.leftKeys = node.leftKeys().stream().mapToInt(Integer::intValue).toArray();
     this.rightKeys = node.rightKeys().stream().mapToInt(Integer::intValue).toArray();
     this.pairSchema = Schemas.concat(left.schema(), right.schema());
-    this.schema = joinType.projectsRight() ? pairSchema : left.schema();
     this.leftWidth = left.schema().getFields().size();
+    this.rightOutput = node.rightOutput() == null ? null
+        : node.rightOutput().stream().mapToInt(Integer::intValue).toArray();
+    this.schema = !joinType.projectsRight() ? left.schema()
+        : rightOutput == null ? pairSchema : JoinOutput.schema(pairSchema, leftWidth, rightOutput);
     this.memory = new OperatorMemory(context, "hash join");
     JoinKeys.Kind[] kinds = JoinKeys.kinds(node, left.schema(), right.schema(), leftKeys, rightKeys);
     if (kinds != null && left.schema().getFields().stream().allMatch(HeapColumn::supports)
@@ -143,7 +149,8 @@ public final class HashJoinOperator implements Operator {
       build();
     }
     if (delegate != null) {
-      return delegate.next();
+      return JoinOutput.select(delegate.next(), schema, leftWidth,
+          joinType.projectsRight() ? rightOutput : null);
     }
     releaseCurrent();
     int batchRows = context.batchRows();
@@ -390,7 +397,7 @@ public final class HashJoinOperator implements Operator {
       return 0;
     }
     int[] passing;
-    try (VectorSchemaRoot batch = gather(pairSchema, pairLeft, pairRight, 0, pairs, true)) {
+    try (VectorSchemaRoot batch = gather(pairSchema, pairLeft, pairRight, 0, pairs, true, null)) {
       passing = residual.select(batch, context);
     }
     for (int k = 0; k < passing.length; k++) {
@@ -424,7 +431,7 @@ public final class HashJoinOperator implements Operator {
   }
 
   private VectorSchemaRoot emit(int count) {
-    current = gather(schema, outLeft, outRight, outCursor, count, joinType.projectsRight());
+    current = gather(schema, outLeft, outRight, outCursor, count, joinType.projectsRight(), rightOutput);
     outCursor += count;
     if (outCursor == outCount) {
       outCursor = 0;
@@ -433,16 +440,25 @@ public final class HashJoinOperator implements Operator {
     return current;
   }
 
+  /**
+   * Gathers rows of the probe and build columns into a new batch: the build columns
+   * {@code rightColumns} (null: all) when {@code withRight}. Only the columns the output has are
+   * gathered: a build column nobody above uses costs nothing per output row (#6).
+   */
   private VectorSchemaRoot gather(Schema target, int[] leftRows, int[] rightRows, int from, int count,
-      boolean withRight) {
+      boolean withRight, int[] rightColumns) {
     List<FieldVector> vectors = new ArrayList<>(target.getFields().size());
     try {
       for (HeapColumn column : probe) {
         vectors.add(column.gather(leftRows, from, count, context.allocator()));
       }
-      if (withRight) {
+      if (withRight && rightColumns == null) {
         for (HeapColumn column : build) {
           vectors.add(column.gather(rightRows, from, count, context.allocator()));
+        }
+      } else if (withRight) {
+        for (int column : rightColumns) {
+          vectors.add(build[column].gather(rightRows, from, count, context.allocator()));
         }
       }
     } catch (RuntimeException | Error e) {

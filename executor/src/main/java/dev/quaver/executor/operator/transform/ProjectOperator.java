@@ -15,11 +15,15 @@ import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.types.pojo.Schema;
+import org.apache.arrow.vector.util.TransferPair;
 
 /**
- * Evaluates one expression per output column over each input batch. A column reference shares
- * the input's buffers; a row-key column keeps its VarBinary type (UPDATE / DELETE plans carry it
- * through projections).
+ * Evaluates one expression per output column over each input batch. A column reference copies
+ * the input's column, or moves its buffers when the input hands its batch over
+ * ({@link Operator#lastBatchTransferable()}) and no other expression reads that column: a
+ * column-only projection above a filter (the planner puts one there to drop the columns only the
+ * condition reads, #6) then costs no copy. A row-key column keeps its VarBinary type (UPDATE /
+ * DELETE plans carry it through projections).
  *
  * <p>Directly over a {@link FilterOperator} whose predicate and projections fit
  * {@link FusedFilterProject} (generated predicate; column references and integral +, -, *), the
@@ -33,6 +37,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
 public final class ProjectOperator implements Operator {
   private final Operator input;
   private final List<VectorExpression> expressions = new ArrayList<>();
+  /** Per expression: the input column it may take by transfer (its only reader), else -1. */
+  private final int[] movable;
   private final ExecutionContext context;
   private final Schema schema;
   private final FilterOperator filter;
@@ -59,6 +65,7 @@ public final class ProjectOperator implements Operator {
       expressions.add(Expressions.compile(expression));
     }
     this.schema = new Schema(fields);
+    this.movable = movableColumns(node.expressions());
     FusedFilterProject fusedForm = null;
     if (input instanceof FilterOperator candidate && candidate.condition().isGenerated()) {
       fusedForm = FusedFilterProject.compile(candidate.predicate(), node.expressions(), names);
@@ -88,8 +95,68 @@ public final class ProjectOperator implements Operator {
     if (batch == null) {
       return null;
     }
-    current = project(batch);
+    current = input.lastBatchTransferable() ? projectMoving(batch) : project(batch);
     return current;
+  }
+
+  /**
+   * Per expression, the input column it can take by transfer: a column reference whose column no
+   * other expression reads (a second reader would find the moved vector empty), else -1.
+   */
+  private static int[] movableColumns(List<PhysicalExpr> expressions) {
+    java.util.Map<Integer, Integer> readers = new java.util.HashMap<>();
+    for (PhysicalExpr expression : expressions) {
+      countReads(expression, readers);
+    }
+    int[] movable = new int[expressions.size()];
+    for (int i = 0; i < movable.length; i++) {
+      movable[i] = expressions.get(i) instanceof PhysicalExpr.InputRef ref && readers.get(ref.index()) == 1
+          ? ref.index() : -1;
+    }
+    return movable;
+  }
+
+  private static void countReads(PhysicalExpr expression, java.util.Map<Integer, Integer> readers) {
+    if (expression instanceof PhysicalExpr.InputRef ref) {
+      readers.merge(ref.index(), 1, Integer::sum);
+    } else if (expression instanceof PhysicalExpr.Call call) {
+      call.operands().forEach(operand -> countReads(operand, readers));
+    }
+  }
+
+  /**
+   * {@link #project} over a handed-over batch: computed expressions first, then the movable column
+   * references take their input vectors' buffers (the input's vectors are left empty; it still
+   * closes them).
+   */
+  private VectorSchemaRoot projectMoving(VectorSchemaRoot batch) {
+    FieldVector[] vectors = new FieldVector[expressions.size()];
+    int rows = batch.getRowCount();
+    try {
+      for (int i = 0; i < vectors.length; i++) {
+        if (movable[i] < 0) {
+          vectors[i] = expressions.get(i).evaluate(batch, context);
+        }
+      }
+      for (int i = 0; i < vectors.length; i++) {
+        if (movable[i] >= 0) {
+          TransferPair pair = batch.getVector(movable[i]).getTransferPair(context.allocator());
+          pair.transfer();
+          vectors[i] = (FieldVector) pair.getTo();
+          if (vectors[i].getValueCount() != rows) {
+            vectors[i].setValueCount(rows);
+          }
+        }
+      }
+    } catch (RuntimeException | Error e) {
+      for (FieldVector vector : vectors) {
+        if (vector != null) {
+          vector.close();
+        }
+      }
+      throw e;
+    }
+    return Batches.of(java.util.Arrays.asList(vectors), rows);
   }
 
   private VectorSchemaRoot nextFused() {
