@@ -125,13 +125,10 @@ final class EtlRunner {
             kept.add(live);
           }
         }
-        for (ByteArrayKey key : changed) {
-          byte[] value = store.get(key.bytes(), watermark);
-          if (value != null) {
-            sorter.add(layout.record(key.bytes(), value));
-            progress.read(1);
-          }
-        }
+        ChangedRowReader.read(store, sortedKeys, watermark, (key, value) -> {
+          sorter.add(layout.record(key, value));
+          progress.read(1);
+        });
         kept = merge(kept, version, sorter, layout, progress);
       }
       List<LiveSegment> segments = new ArrayList<>(kept);
