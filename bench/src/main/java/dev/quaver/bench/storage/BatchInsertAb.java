@@ -33,6 +33,8 @@ import java.util.stream.Stream;
  * <p>Variants ({@code -Dbench.modes=columns/finger,rows/finger,columns/arena}): {@code rows}
  * sets {@code quaver.insert.rows} (each row as an {@code Object[]} into the write batch, the path
  * before {@code WriteBatch.insertRows}), {@code columns} the column path; then the memtable.
+ * Further {@code /name=value} parts set system properties for that variant only, e.g.
+ * {@code columns/arena/quaver.sst.version=1}.
  * Usage: {@code BatchInsertAb [rows per load] [rounds]}, defaults 300,000 and 2.
  */
 public final class BatchInsertAb {
@@ -40,6 +42,8 @@ public final class BatchInsertAb {
       + " artist_id INTEGER, country VARCHAR(2), ts TIMESTAMP, ms_played INTEGER)";
   private static final String INSERT = "INSERT INTO plays VALUES (?, ?, ?, ?, ?, ?)";
   private static final int BATCH = 1000;
+  /** Properties set by a variant's {@code name=value} parts, cleared before the next variant. */
+  private static final java.util.Set<String> EXTRA_PROPERTIES = new java.util.HashSet<>();
 
   private BatchInsertAb() {}
 
@@ -83,6 +87,14 @@ public final class BatchInsertAb {
     String[] parts = mode.split("/");
     System.setProperty("quaver.insert.rows", Boolean.toString(parts[0].equals("rows")));
     System.setProperty("quaver.memtable", parts.length > 1 ? parts[1] : "finger");
+    for (String property : EXTRA_PROPERTIES) {
+      System.clearProperty(property);
+    }
+    for (int p = 2; p < parts.length; p++) { // name=value switches of this variant only
+      int eq = parts[p].indexOf('=');
+      System.setProperty(parts[p].substring(0, eq), parts[p].substring(eq + 1));
+      EXTRA_PROPERTIES.add(parts[p].substring(0, eq));
+    }
     Path directory = Files.createTempDirectory("quaver-batch-ab");
     com.sun.management.ThreadMXBean threads =
         (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
