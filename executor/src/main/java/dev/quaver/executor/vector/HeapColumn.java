@@ -232,7 +232,8 @@ public final class HeapColumn {
           gatherBits((BitVector) target, rows, from, count, validity);
           break;
         case VARIABLE:
-          gatherVariable((BaseVariableWidthVector) target, rows, from, count, validity);
+          StringGather.gather((BaseVariableWidthVector) target, data, offsets, nulls, hasNulls, rows, from, count,
+              validity);
           break;
       }
       if (count > 0) {
@@ -319,7 +320,7 @@ public final class HeapColumn {
   }
 
   /** Sets the first {@code count} bits of {@code validity} (the rest of its last byte stays clear). */
-  private static void allValid(byte[] validity, int count) {
+  static void allValid(byte[] validity, int count) {
     Arrays.fill(validity, 0, count >> 3, (byte) 0xFF);
     if ((count & 7) != 0) {
       validity[count >> 3] = (byte) ((1 << (count & 7)) - 1);
@@ -344,55 +345,6 @@ public final class HeapColumn {
     }
   }
 
-  private void gatherVariable(BaseVariableWidthVector target, int[] rows, int from, int count, byte[] validity) {
-    long total = 0;
-    int any = 0;
-    for (int k = 0; k < count; k++) {
-      int row = rows[from + k];
-      any |= row;
-      if (row >= 0 && !nulls[row]) {
-        total += offsets[row + 1] - offsets[row];
-      }
-    }
-    if (total > Integer.MAX_VALUE) {
-      throw new IllegalStateException("gathered strings exceed 2 GB");
-    }
-    target.allocateNew(Math.max(total, 1), Math.max(count, 1));
-    byte[] out = new byte[(int) total];
-    // Offsets go straight into the new vector (allocated for count + 1 of them, offset 0 zeroed).
-    long offsetAddress = target.getOffsetBuffer().memoryAddress();
-    int at = 0;
-    if (any >= 0 && !hasNulls) {
-      for (int k = 0; k < count; k++) {
-        int row = rows[from + k];
-        int start = offsets[row];
-        int length = offsets[row + 1] - start;
-        System.arraycopy(data, start, out, at, length);
-        at += length;
-        MemoryUtil.putInt(offsetAddress + 4L * (k + 1), at);
-      }
-      allValid(validity, count);
-    } else {
-      for (int k = 0; k < count; k++) {
-        int row = rows[from + k];
-        if (row >= 0 && !nulls[row]) {
-          validity[k >> 3] |= (byte) (1 << (k & 7));
-          int start = offsets[row];
-          int length = offsets[row + 1] - start;
-          System.arraycopy(data, start, out, at, length);
-          at += length;
-        }
-        MemoryUtil.putInt(offsetAddress + 4L * (k + 1), at);
-      }
-    }
-    if (at > 0) {
-      target.getDataBuffer().setBytes(0, out, 0, at);
-    }
-    if (count > 0) {
-      target.setLastSet(count - 1);
-    }
-  }
-
   private void ensureRows(int rows) {
     if (rows > nulls.length) {
       int capacity = Math.max(rows, nulls.length * 2);
@@ -405,7 +357,8 @@ public final class HeapColumn {
 
   private void ensureData(int bytes) {
     if (bytes > data.length) {
-      data = Arrays.copyOf(data, Math.max(bytes, data.length * 2));
+      // Spare bytes after the values let StringGather read a short value as whole longs.
+      data = Arrays.copyOf(data, Math.max(bytes + StringGather.SLACK, data.length * 2));
     }
   }
 
