@@ -106,7 +106,7 @@ final class ColumnBatchCodec {
     int columnCount = in.u16("columnCount");
     List<ColumnType> types = new ArrayList<>(columnCount);
     for (int i = 0; i < columnCount; i++) {
-      types.add(in.columnType("column[" + i + "]"));
+      types.add(in.columnType("column", i));
     }
     int validityBytes = (int) ((rows + 7L) / 8);
     if (columnCount > 0 && (long) validityBytes * columnCount > in.remaining()) {
@@ -115,7 +115,7 @@ final class ColumnBatchCodec {
     BatchColumn[] columns = new BatchColumn[columnCount];
     for (int column = 0; column < columnCount; column++) {
       SqlType type = types.get(column).type();
-      byte[] validity = in.bytes(validityBytes, "validity[" + column + "]");
+      byte[] validity = in.bytes(validityBytes, "validity", column, "");
       int width = fixedWidth(type);
       if (width > 0) {
         if ((long) width * rows > in.remaining()) {
@@ -323,19 +323,19 @@ final class ColumnBatchCodec {
 
   private static void readVariable(WireReader in, SqlType type, int column, byte[] validity, Object[] values) {
     int rows = values.length;
-    String field = "column[" + column + "]";
-    String offsetsField = field + ".offsets";
+    // The field's name is built only for an error: this runs for every text column of every EXECUTE.
     if ((long) (rows + 1) * 4 > in.remaining()) {
-      throw in.violation(field + " needs " + (rows + 1) * 4L + " bytes of offsets, " + in.remaining() + " left");
+      throw in.violation("column[" + column + "] needs " + (rows + 1) * 4L + " bytes of offsets, " + in.remaining() + " left");
     }
     int[] offsets = new int[rows + 1];
+    ByteBuffer offsetBytes = in.buffer();
     for (int i = 0; i <= rows; i++) {
-      offsets[i] = in.i32(offsetsField);
+      offsets[i] = offsetBytes.getInt(); // all there: checked above
       if (i == 0 ? offsets[0] != 0 : offsets[i] < offsets[i - 1]) {
-        throw in.violation(field + " has a bad offset " + offsets[i] + " at row " + i);
+        throw in.violation("column[" + column + "] has a bad offset " + offsets[i] + " at row " + i);
       }
     }
-    byte[] data = in.bytes(offsets[rows], field + ".data");
+    byte[] data = in.bytes(offsets[rows], "column", column, ".data");
     for (int row = 0; row < rows; row++) {
       if (!isValid(validity, row)) {
         continue;
@@ -344,7 +344,7 @@ final class ColumnBatchCodec {
       int length = offsets[row + 1] - start;
       if (type == SqlType.DECIMAL) {
         if (length < 5) {
-          throw in.violation(field + " has a DECIMAL of " + length + " bytes at row " + row);
+          throw in.violation("column[" + column + "] has a DECIMAL of " + length + " bytes at row " + row);
         }
         int scale = ((data[start] & 0xFF) << 24) | ((data[start + 1] & 0xFF) << 16)
             | ((data[start + 2] & 0xFF) << 8) | (data[start + 3] & 0xFF);
@@ -353,7 +353,7 @@ final class ColumnBatchCodec {
         // The usual case, without a decoder: ASCII bytes are their own Latin-1 string.
         values[row] = new String(data, start, length, StandardCharsets.ISO_8859_1);
       } else {
-        values[row] = WireReader.utf8(ByteBuffer.wrap(data, start, length), field);
+        values[row] = WireReader.utf8(ByteBuffer.wrap(data, start, length), "column[" + column + "]");
       }
     }
   }

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
  * <p>Thread safety: confined to one thread.
  */
 final class WireReader {
+  private static final SqlType[] TYPES = SqlType.values();
+
   private final ByteBuffer buffer;
   private final MessageType messageType;
 
@@ -110,6 +112,44 @@ final class WireReader {
     } catch (IllegalArgumentException e) {
       throw violation("field " + field + " is not a valid type: " + e.getMessage());
     }
+  }
+
+  /**
+   * {@link #columnType(String)} of field {@code prefix[index]}, the field's name built only for
+   * an error (a column batch reads one per column of every EXECUTE).
+   */
+  ColumnType columnType(String prefix, int index) {
+    if (buffer.remaining() < 9) {
+      return columnType(prefix + "[" + index + "]"); // names the truncated field
+    }
+    int tag = buffer.get() & 0xFF;
+    int precision = buffer.getInt();
+    int scale = buffer.getInt();
+    try {
+      return new ColumnType(typeOf(tag), precision, scale);
+    } catch (IllegalArgumentException e) {
+      throw violation("field " + prefix + "[" + index + "] is not a valid type: " + e.getMessage());
+    }
+  }
+
+  /** {@link #bytes(int, String)} of field {@code prefix[index]suffix}, named only for an error. */
+  byte[] bytes(int length, String prefix, int index, String suffix) {
+    if (length < 0 || buffer.remaining() < length) {
+      need(length, prefix + "[" + index + "]" + suffix);
+    }
+    byte[] bytes = new byte[length];
+    buffer.get(bytes);
+    return bytes;
+  }
+
+  /** {@link SqlType#fromTag} without its copy of {@code values()} per call. */
+  private static SqlType typeOf(int tag) {
+    for (SqlType type : TYPES) {
+      if (type.tag() == tag) {
+        return type;
+      }
+    }
+    return SqlType.fromTag(tag); // throws its own message
   }
 
   QuaverException violation(String detail) {

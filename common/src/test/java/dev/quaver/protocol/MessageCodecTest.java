@@ -177,6 +177,31 @@ class MessageCodecTest {
   }
 
   @Test
+  void everyTruncationOfAColumnBatchNamesItsField() {
+    // An EXECUTE of an INTEGER and a VARCHAR parameter: the decoder names fields only on errors.
+    byte[] execute = MessageCodec.encode(new Execute(1, 0, ColumnBatch.ofRows(
+        List.of(ColumnType.INTEGER, ColumnType.TEXT), List.of(Arrays.asList(7, "x")))));
+    java.util.Set<String> fields = new java.util.TreeSet<>();
+    for (int cut = ProtocolFormat.HEADER_BYTES; cut < execute.length; cut++) {
+      ByteBuffer payload = ByteBuffer.wrap(execute, ProtocolFormat.HEADER_BYTES, cut - ProtocolFormat.HEADER_BYTES);
+      assertThatThrownBy(() -> MessageCodec.decode(execute[0], payload)).isInstanceOf(QuaverException.class)
+          .satisfies(e -> {
+            assertThat(((QuaverException) e).sqlState()).isEqualTo("08P01");
+            java.util.regex.Matcher field = java.util.regex.Pattern.compile("(column\\[\\d\\][.a-z]*|validity\\[\\d\\])")
+                .matcher(e.getMessage());
+            if (field.find()) {
+              fields.add(field.group(1));
+            }
+          });
+    }
+    assertThat(fields).contains("column[0].type", "column[1].scale", "validity[1]", "column[1]",
+        "column[1].data");
+    byte[] badTag = execute.clone();
+    badTag[ProtocolFormat.HEADER_BYTES + 4 + 4 + 4 + 2 + 9] = 99; // statement, fetch size, rows, count, column 0
+    assertProtocolError(() -> MessageCodec.decodeFrame(badTag), "field column[1] is not a valid type: unknown type tag 99");
+  }
+
+  @Test
   void randomCorruptionNeverThrowsAnythingButAProtocolError() {
     Random random = new Random(42);
     for (Message message : everyMessage()) {
