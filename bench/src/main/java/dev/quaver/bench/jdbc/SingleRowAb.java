@@ -10,7 +10,8 @@ import java.nio.file.Path;
  * Run: {@code java -cp bench/target/benchmarks.jar dev.quaver.bench.jdbc.SingleRowAb [dir]}
  * ({@code -Dbench.connections=64,8,1 -Dbench.reps=3 -Dbench.warmup=1.5 -Dbench.seconds=4}).
  * With {@code -Dbench.toggle=NAME} the two variants are instead the server's defaults with the
- * boolean system property NAME false ("off") and true ("on"), e.g. {@code quaver.wal.handoff}.
+ * boolean system property NAME false ("off") and true ("on"), e.g. {@code quaver.wal.handoff};
+ * {@code -Dbench.ping=true} measures PING round trips instead of inserts (the transport alone).
  */
 public final class SingleRowAb {
   private SingleRowAb() {}
@@ -33,7 +34,8 @@ public final class SingleRowAb {
       for (int rep = 1; rep <= reps; rep++) {
         for (String variant : rep % 2 == 1 ? new String[] {first, second} : new String[] {second, first}) {
           configure(variant);
-          JdbcInsertRunner.Result r = JdbcInsertRunner.measure(Target.quaver(base), count, 1, warmup, seconds, null);
+          int rows = Boolean.getBoolean("bench.ping") ? JdbcInsertRunner.PING : 1;
+          JdbcInsertRunner.Result r = JdbcInsertRunner.measure(Target.quaver(base), count, rows, warmup, seconds, null);
           System.out.printf("%-6s %3d conn rep %d | %8.0f rows/s | p50 %7.0f us p99 %8.0f us | cpu %7.1f us/row"
               + " | load %5.2f%n    %s; %s%n", variant, count, rep, r.rowsPerSecond(), r.p50() / 1e3, r.p99() / 1e3,
               r.cpuMicrosPerRow(), r.loadAverage(), ThreadCpu.describe(r.threadMicrosPerRow()), r.allocation());
