@@ -26,8 +26,8 @@ public final class KeyFilter {
   public static final long BITS_PER_KEY = 64;
   /** A bitset of this many bits (8 KB) is always fine. */
   public static final long BITS_MIN = 1L << 16;
-  /** Bits beyond which a bitset is not built (16 MB; a Bloom filter is used instead). */
-  private static final long BITS_MAX = 1L << 27;
+  /** Bits beyond which a bitset is not built (4 MB; a Bloom filter is used instead). */
+  private static final long BITS_MAX = 1L << 25;
   private static final long MIX = 0x9E3779B97F4A7C15L;
   private static final long MIX2 = 0xC2B2AE3D27D4EB4FL;
 
