@@ -132,7 +132,8 @@ public final class Planner {
   }
 
   private static String cacheKey(String text, SessionSettings settings) {
-    String planning = settings.planningKey() + (trimColumns() ? "" : "untrimmed");
+    String planning = settings.planningKey() + (trimColumns() ? "" : "untrimmed")
+        + (filterProjections() ? "filterProjections" : "");
     return planning.isEmpty() ? text : planning + '\u0000' + text;
   }
 
@@ -143,6 +144,14 @@ public final class Planner {
    */
   private static boolean trimColumns() {
     return !"false".equals(System.getProperty("quaver.planner.trimColumns"));
+  }
+
+  /**
+   * Whether the trimming also projects away the columns only a filter reads
+   * ({@code -Dquaver.planner.trimFilterColumns=true}; off by default, see ColumnTrimmer).
+   */
+  private static boolean filterProjections() {
+    return "true".equals(System.getProperty("quaver.planner.trimFilterColumns"));
   }
 
   /** Plans a few statements so that the first client statement does not pay for JVM warm-up. */
@@ -282,7 +291,7 @@ public final class Planner {
     PhysicalNode physical = new RelConverter(context.cluster().getRexBuilder(),
         optimized.getCluster().getMetadataQuery(), settings).convert(optimized);
     if (distribute && trimColumns()) {
-      physical = ColumnTrimmer.trim(physical);
+      physical = ColumnTrimmer.trim(physical, filterProjections());
     }
     return distribute ? DistributionPlanner.plan(physical, statistics, settings)
         : new DistributedPlan(physical, PlanAnnotations.NONE);

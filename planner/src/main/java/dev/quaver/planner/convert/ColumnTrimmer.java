@@ -23,10 +23,11 @@ import java.util.List;
  * Removes the columns nobody above uses from a converted (single-partition) physical plan, top
  * down (#6): a scan reads only the columns its consumers use; a hash join outputs its left
  * columns and only the right columns used above it ({@link PhysicalHashJoin#rightOutput()}), so
- * a dimension's filter column or join key is not gathered for every joined row nor shuffled; a
- * filter whose condition needs columns its consumer does not gets a column-only projection on
- * top (the executor fuses it with the filter); a projection drops its unused expressions and
- * disappears when it only renames its input. Join keys, residual conditions, filters, group keys
+ * a dimension's filter column or join key is not gathered for every joined row nor shuffled;
+ * optionally, a filter whose condition needs columns its consumer does not gets a column-only
+ * projection on top (the executor moves those vectors without copying); a projection drops its
+ * unused expressions, reads through a column-only projection below it, and disappears when it
+ * only renames its input. Join keys, residual conditions, filters, group keys
  * and aggregate arguments keep their columns.
  *
  * <p>Calcite's field trimming (PlannerPhases) already narrows scans under projections; it cannot
@@ -35,10 +36,14 @@ import java.util.List;
  * as converted; sorts, limits, set operations and nested-loop joins keep all their input columns
  * but their inputs are trimmed below them.
  *
- * <p>Thread safety: stateless.
+ * <p>Thread safety: immutable; one instance per plan.
  */
 public final class ColumnTrimmer {
-  private ColumnTrimmer() {}
+  private final boolean filterProjections;
+
+  private ColumnTrimmer(boolean filterProjections) {
+    this.filterProjections = filterProjections;
+  }
 
   /** A trimmed node and where each column of the original node went ({@code -1}: dropped). */
   private record Trimmed(PhysicalNode node, int[] map) {
@@ -51,14 +56,25 @@ public final class ColumnTrimmer {
 
   /** {@code root} with unused columns removed; its own output columns are all kept, in order. */
   public static PhysicalNode trim(PhysicalNode root) {
-    return trim(root, all(root.fields().size())).node();
+    return trim(root, false);
+  }
+
+  /**
+   * {@link #trim(PhysicalNode)}; {@code filterProjections}: also put a column-only projection above
+   * a filter whose condition reads columns nobody above uses. Off by default: in the SSB A/B runs
+   * at load ~20 (docs/bench-olap.md) the queries that got such projections over their fact or
+   * customer scan (Q1.2, Q4.3) were 10-30% slower, the extra operator costing more than the
+   * narrower join input saved; a join's right side drops those columns anyway (rightOutput).
+   */
+  public static PhysicalNode trim(PhysicalNode root, boolean filterProjections) {
+    return new ColumnTrimmer(filterProjections).trim(root, all(root.fields().size())).node();
   }
 
   /**
    * {@code node} narrowed to (at least) the {@code required} columns, in their original order;
    * with all columns required the output has the original layout.
    */
-  private static Trimmed trim(PhysicalNode node, BitSet required) {
+  private Trimmed trim(PhysicalNode node, BitSet required) {
     if (node instanceof PhysicalProject project) {
       return project(project, required);
     }
@@ -98,11 +114,11 @@ public final class ColumnTrimmer {
   }
 
   /** {@code node} with every output column kept (same layout), its subtree trimmed. */
-  private static PhysicalNode whole(PhysicalNode node) {
+  private PhysicalNode whole(PhysicalNode node) {
     return trim(node, all(node.fields().size())).node();
   }
 
-  private static Trimmed project(PhysicalProject project, BitSet required) {
+  private Trimmed project(PhysicalProject project, BitSet required) {
     List<Integer> kept = columns(required, project.expressions().size());
     BitSet used = new BitSet();
     for (int i : kept) {
@@ -172,13 +188,13 @@ public final class ColumnTrimmer {
     return true;
   }
 
-  private static Trimmed filter(PhysicalFilter filter, BitSet required) {
+  private Trimmed filter(PhysicalFilter filter, BitSet required) {
     BitSet used = (BitSet) required.clone();
     refs(filter.condition(), used);
     Trimmed in = trim(filter.input(), used);
     PhysicalFilter trimmed = new PhysicalFilter(in.node(), remap(filter.condition(), in.map()),
         filter.distribution(), filter.estimatedRows());
-    // Columns only the condition reads: a column-only projection drops them after the filter.
+    // Columns only the condition reads: a column-only projection may drop them after the filter.
     List<Integer> kept = new ArrayList<>();
     int[] map = dropped(in.map().length);
     for (int i = 0; i < in.map().length; i++) {
@@ -187,7 +203,7 @@ public final class ColumnTrimmer {
         kept.add(in.map()[i]);
       }
     }
-    if (kept.isEmpty() || kept.size() == trimmed.fields().size()) {
+    if (!filterProjections || kept.isEmpty() || kept.size() == trimmed.fields().size()) {
       return new Trimmed(trimmed, in.map());
     }
     List<PhysicalExpr> expressions = new ArrayList<>(kept.size());
@@ -201,7 +217,7 @@ public final class ColumnTrimmer {
         filter.estimatedRows()), map);
   }
 
-  private static Trimmed scan(PhysicalTableScan scan, BitSet required) {
+  private Trimmed scan(PhysicalTableScan scan, BitSet required) {
     BitSet used = (BitSet) required.clone();
     if (scan.filter() != null) {
       refs(scan.filter(), used);
@@ -223,7 +239,7 @@ public final class ColumnTrimmer {
         scan.estimatedRows()), map);
   }
 
-  private static Trimmed hashJoin(PhysicalHashJoin join, BitSet required) {
+  private Trimmed hashJoin(PhysicalHashJoin join, BitSet required) {
     int leftWidth = join.left().fields().size();
     List<Integer> oldRight = join.rightColumns();
     BitSet leftUsed = new BitSet();
@@ -273,7 +289,7 @@ public final class ColumnTrimmer {
         join.estimatedRows(), rightOutput), map);
   }
 
-  private static Trimmed aggregate(PhysicalHashAggregate aggregate) {
+  private Trimmed aggregate(PhysicalHashAggregate aggregate) {
     BitSet used = new BitSet();
     aggregate.groupKeys().forEach(used::set);
     for (AggregateCall call : aggregate.calls()) {
