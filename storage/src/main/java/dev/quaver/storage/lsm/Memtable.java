@@ -43,20 +43,22 @@ public interface Memtable {
   long approximateBytes();
 
   /**
-   * A new, empty memtable: the {@link ArenaSkipListMemtable} (nodes, keys and values in chunks of
-   * arrays); with the system property {@code quaver.memtable=finger} the {@link
-   * FingerSkipListMemtable} (an object per node, key and value), with {@code
-   * quaver.memtable=concurrent} the earlier {@link SkipListMemtable} (both kept for A/B runs). The
-   * arena's applies and gets cost 10-25% more CPU in the writing thread, but a memtable of small
-   * objects is what the young collections copy and promote: in 1000-row batch loads the arena
-   * halved GC CPU and pauses and lowered the process's CPU per row (docs/storage-bench.md,
-   * "batch loads: the column path and the arena memtable").
+   * A new, empty memtable: the {@link ArenaSkipListMemtable} (nodes in chunks of arrays, the
+   * caller's key and value arrays kept); with the system property {@code quaver.memtable=slab}
+   * the {@link SlabSkipListMemtable} (key and value bytes copied into 1 MiB slabs: no array per
+   * entry retained; not the default: its first A/B at load 20-25 was inside the noise), with
+   * {@code finger} the {@link FingerSkipListMemtable} (an object per node, key and value), with
+   * {@code concurrent} the earlier {@link SkipListMemtable} (all kept for A/B runs). A memtable of
+   * small objects is what the young collections copy and promote: the arena halved GC CPU in
+   * 1000-row batch loads (docs/storage-bench.md, "batch loads: the column path and the arena
+   * memtable" and "the background threads of a batch load").
    */
   static Memtable create() {
     String kind = System.getProperty("quaver.memtable", "arena");
     return switch (kind) {
       case "concurrent" -> new SkipListMemtable();
       case "finger" -> new FingerSkipListMemtable();
+      case "slab" -> new SlabSkipListMemtable();
       default -> new ArenaSkipListMemtable();
     };
   }
