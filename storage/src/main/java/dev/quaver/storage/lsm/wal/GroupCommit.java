@@ -135,6 +135,7 @@ final class GroupCommit {
           Waiter waiter = it.next();
           if (waiter.position <= syncedPosition) {
             it.remove();
+            waiter.state = COVERED; // under the lock: an interrupted waiter then sees it is durable
             covered.add(waiter);
           }
         }
@@ -149,7 +150,6 @@ final class GroupCommit {
         LockSupport.unpark(next.thread); // first: the disk's next sync should not wait for the others' wake-ups
       }
       for (Waiter waiter : covered) {
-        waiter.state = COVERED;
         LockSupport.unpark(waiter.thread);
       }
     }
