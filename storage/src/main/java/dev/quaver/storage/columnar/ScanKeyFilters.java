@@ -1,9 +1,11 @@
 package dev.quaver.storage.columnar;
 
 import dev.quaver.storage.ScanPredicate;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.vector.BaseFixedWidthVector;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.FieldVector;
@@ -27,6 +29,9 @@ final class ScanKeyFilters {
   private final List<Entry> entries;
   /** Candidate rows of the current group, reused. */
   private int[] selection = new int[0];
+  /** A key column's values of the current group, reused. */
+  private long[] scratch = new long[0];
+  private int[] ints = new int[0];
 
   private ScanKeyFilters(List<Entry> entries) {
     this.entries = entries;
@@ -124,22 +129,60 @@ final class ScanKeyFilters {
    * Keeps, in order, the rows of {@code rows[0, n)} whose value in {@code vector} may be in
    * {@code filter}; returns their count. One loop per value width, without per-row dispatch.
    */
-  private static int select(KeyFilter filter, FieldVector vector, int[] rows, int n) {
-    ArrowBuf data = vector.getDataBuffer();
+  /**
+   * Keeps, in order, the rows of {@code rows[0, n)} whose value in {@code vector} may be in
+   * {@code filter}; returns their count. The group's values are first copied to a heap array in
+   * bulk (reading the Arrow buffer value by value paid a bounds and reference-count check each:
+   * {@code ArrowBuf.refCnt} was the scan's top frame).
+   */
+  private int select(KeyFilter filter, FieldVector vector, int[] rows, int n) {
+    if (n == 0) {
+      return 0;
+    }
+    int length = rows[n - 1] + 1; // rows are ascending
+    long[] keys = values(vector, length);
     boolean nulls = vector.getNullCount() > 0;
-    int width = ((BaseFixedWidthVector) vector).getTypeWidth();
     int out = 0;
     for (int i = 0; i < n; i++) {
       int row = rows[i];
-      long key = switch (width) {
-        case 1 -> data.getByte(row);
-        case 2 -> data.getShort((long) row * 2);
-        case 4 -> data.getInt((long) row * 4);
-        default -> data.getLong((long) row * 8);
-      };
-      if (filter.mayContain(key) && !(nulls && vector.isNull(row))) {
+      if (filter.mayContain(keys[row]) && !(nulls && vector.isNull(row))) {
         rows[out++] = row;
       }
+    }
+    return out;
+  }
+
+  /** Values {@code [0, length)} of a fixed-width integral vector as longs, in a reused array. */
+  private long[] values(FieldVector vector, int length) {
+    if (scratch.length < length) {
+      scratch = new long[Math.max(length, 2 * scratch.length)];
+    }
+    long[] out = scratch;
+    int width = ((BaseFixedWidthVector) vector).getTypeWidth();
+    ByteBuffer bytes = vector.getDataBuffer().nioBuffer(0, length * width).order(ByteOrder.LITTLE_ENDIAN);
+    switch (width) {
+      case 1 -> {
+        for (int i = 0; i < length; i++) {
+          out[i] = bytes.get(i);
+        }
+      }
+      case 2 -> {
+        ShortBuffer shorts = bytes.asShortBuffer();
+        for (int i = 0; i < length; i++) {
+          out[i] = shorts.get(i);
+        }
+      }
+      case 4 -> {
+        if (ints.length < length) {
+          ints = new int[Math.max(length, 2 * ints.length)];
+        }
+        bytes.asIntBuffer().get(ints, 0, length);
+        int[] in = ints;
+        for (int i = 0; i < length; i++) {
+          out[i] = in[i];
+        }
+      }
+      default -> bytes.asLongBuffer().get(out, 0, length);
     }
     return out;
   }
