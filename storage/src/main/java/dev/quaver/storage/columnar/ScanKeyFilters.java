@@ -141,11 +141,13 @@ final class ScanKeyFilters {
     }
     int length = rows[n - 1] + 1; // rows are ascending
     long[] keys = values(vector, length);
-    boolean nulls = vector.getNullCount() > 0;
+    if (vector.getNullCount() == 0) {
+      return filter.select(keys, rows, n);
+    }
     int out = 0;
     for (int i = 0; i < n; i++) {
       int row = rows[i];
-      if (filter.mayContain(keys[row]) && !(nulls && vector.isNull(row))) {
+      if (!vector.isNull(row) && filter.mayContain(keys[row])) {
         rows[out++] = row;
       }
     }

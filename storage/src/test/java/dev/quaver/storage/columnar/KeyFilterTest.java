@@ -63,6 +63,28 @@ class KeyFilterTest {
   }
 
   @Test
+  void selectKeepsTheRowsMayContainAccepts() {
+    Random random = new Random(3);
+    for (long spread : new long[] {1000, 1L << 40}) {
+      long[] keys = random.longs(300, -spread, spread).toArray();
+      KeyFilter filter = KeyFilter.of(keys, 100);
+      int[] rows = new int[300];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = i;
+      }
+      int n = filter.select(keys, rows, rows.length);
+      int expected = 0;
+      for (int i = 0; i < keys.length; i++) {
+        if (filter.mayContain(keys[i])) {
+          assertThat(rows[expected++]).isEqualTo(i);
+        }
+      }
+      assertThat(n).isEqualTo(expected).isGreaterThanOrEqualTo(100);
+    }
+    assertThat(KeyFilter.of(new long[0], 0).select(new long[] {0}, new int[] {0}, 1)).isZero();
+  }
+
+  @Test
   void emptySetContainsNothing() {
     KeyFilter filter = KeyFilter.of(new long[0], 0);
     assertThat(filter.empty()).isTrue();
