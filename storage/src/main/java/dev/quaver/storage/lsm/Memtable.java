@@ -44,10 +44,8 @@ public interface Memtable {
 
   /**
    * A new, empty memtable: the {@link ArenaSkipListMemtable} (nodes in chunks of arrays, the
-   * caller's key and value arrays kept); with the system property {@code quaver.memtable=slab}
-   * the {@link SlabSkipListMemtable} (key and value bytes copied into 1 MiB slabs: no array per
-   * entry retained; not the default: its first A/B at load 20-25 was inside the noise), with
-   * {@code finger} the {@link FingerSkipListMemtable} (an object per node, key and value), with
+   * caller's key and value arrays kept); with the system property {@code quaver.memtable=finger}
+   * the {@link FingerSkipListMemtable} (an object per node, key and value), with
    * {@code concurrent} the earlier {@link SkipListMemtable} (all kept for A/B runs). A memtable of
    * small objects is what the young collections copy and promote: the arena halved GC CPU in
    * 1000-row batch loads (docs/storage-bench.md, "batch loads: the column path and the arena
@@ -58,7 +56,6 @@ public interface Memtable {
     return switch (kind) {
       case "concurrent" -> new SkipListMemtable();
       case "finger" -> new FingerSkipListMemtable();
-      case "slab" -> new SlabSkipListMemtable();
       default -> new ArenaSkipListMemtable();
     };
   }
