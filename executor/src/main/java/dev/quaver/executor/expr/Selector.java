@@ -125,6 +125,24 @@ abstract class Selector {
   }
 
   /**
+   * {@code a op b} as {@code b op' a} for the comparisons =, <>, <, <=, >, >=; null for any other
+   * function (also used by StringSelector).
+   */
+  static ScalarFunction flip(ScalarFunction function) {
+    if (function == null) {
+      return null;
+    }
+    return switch (function) {
+      case EQUALS, NOT_EQUALS -> function;
+      case LESS_THAN -> ScalarFunction.GREATER_THAN;
+      case LESS_THAN_OR_EQUAL -> ScalarFunction.GREATER_THAN_OR_EQUAL;
+      case GREATER_THAN -> ScalarFunction.LESS_THAN;
+      case GREATER_THAN_OR_EQUAL -> ScalarFunction.LESS_THAN_OR_EQUAL;
+      default -> null;
+    };
+  }
+
+  /**
    * {@code column op literal} on an integral, date, time or timestamp column as the test
    * {@code lo <= value <= hi} (or its negation for {@code <>}); NULL values are never kept.
    */
@@ -178,21 +196,6 @@ abstract class Selector {
         case GREATER_THAN -> c == Long.MAX_VALUE ? new Range(ref.index(), 1, 0, false, fallback)
             : new Range(ref.index(), c + 1, Long.MAX_VALUE, false, fallback);
         case GREATER_THAN_OR_EQUAL -> new Range(ref.index(), c, Long.MAX_VALUE, false, fallback);
-        default -> null;
-      };
-    }
-
-    /** {@code a op b} as {@code b op' a}; null for the operators this selector does not handle. */
-    private static ScalarFunction flip(ScalarFunction function) {
-      if (function == null) {
-        return null;
-      }
-      return switch (function) {
-        case EQUALS, NOT_EQUALS -> function;
-        case LESS_THAN -> ScalarFunction.GREATER_THAN;
-        case LESS_THAN_OR_EQUAL -> ScalarFunction.GREATER_THAN_OR_EQUAL;
-        case GREATER_THAN -> ScalarFunction.LESS_THAN;
-        case GREATER_THAN_OR_EQUAL -> ScalarFunction.LESS_THAN_OR_EQUAL;
         default -> null;
       };
     }

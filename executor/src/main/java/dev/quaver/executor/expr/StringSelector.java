@@ -100,12 +100,12 @@ final class StringSelector extends Selector {
     }
     ExprNode left = node.children.get(0);
     ExprNode right = node.children.get(1);
-    ScalarFunction function = flip(flip(node.function())); // null unless =, <>, <, <=, >, >=
+    ScalarFunction function = Selector.flip(Selector.flip(node.function())); // null unless =, <>, <, <=, >, >=
     if (function != null && left instanceof ConstantNode && right instanceof InputRefNode) {
       ExprNode swap = left;
       left = right;
       right = swap;
-      function = flip(function);
+      function = Selector.flip(function);
     }
     if (function == null || !(left instanceof InputRefNode ref) || !(right instanceof ConstantNode constant)
         || !constant.isLiteral() || !(constant.literalValue() instanceof String text)) {
@@ -120,21 +120,6 @@ final class StringSelector extends Selector {
       return null;
     }
     return new Operands(ref.index(), function, text.getBytes(StandardCharsets.UTF_8), padded);
-  }
-
-  /** {@code a op b} as {@code b op' a}; null for the operators this selector does not handle. */
-  private static ScalarFunction flip(ScalarFunction function) {
-    if (function == null) {
-      return null;
-    }
-    return switch (function) {
-      case EQUALS, NOT_EQUALS -> function;
-      case LESS_THAN -> ScalarFunction.GREATER_THAN;
-      case LESS_THAN_OR_EQUAL -> ScalarFunction.GREATER_THAN_OR_EQUAL;
-      case GREATER_THAN -> ScalarFunction.LESS_THAN;
-      case GREATER_THAN_OR_EQUAL -> ScalarFunction.LESS_THAN_OR_EQUAL;
-      default -> null;
-    };
   }
 
   private static boolean belowSurrogates(String text) {
