@@ -77,27 +77,7 @@ public class FilterProjectBenchmark {
   @Setup
   public void setUp() throws Exception {
     allocator = new RootAllocator();
-    context = new EvaluationContext() {
-      @Override
-      public BufferAllocator allocator() {
-        return allocator;
-      }
-
-      @Override
-      public Object parameter(int index) {
-        throw new IllegalStateException("no parameters");
-      }
-
-      @Override
-      public Object correlationValue(int correlationId, int index) {
-        throw new IllegalStateException("no correlation");
-      }
-
-      @Override
-      public long statementStartMillis() {
-        return 0;
-      }
-    };
+    context = BenchContext.of(allocator);
     List<Field> fields = List.of(ArrowTypes.field("LO_QUANTITY", INT), ArrowTypes.field("LO_DISCOUNT", INT),
         ArrowTypes.field("LO_EXTENDEDPRICE", INT), ArrowTypes.field("LO_ORDERDATE", ColumnType.DATE));
     SplittableRandom random = new SplittableRandom(7);

@@ -81,27 +81,7 @@ public class StringPathBench {
   @Setup
   public void setUp() {
     allocator = new RootAllocator();
-    context = new EvaluationContext() {
-      @Override
-      public BufferAllocator allocator() {
-        return allocator;
-      }
-
-      @Override
-      public Object parameter(int index) {
-        throw new IllegalStateException("no parameters");
-      }
-
-      @Override
-      public Object correlationValue(int correlationId, int index) {
-        throw new IllegalStateException("no correlation");
-      }
-
-      @Override
-      public long statementStartMillis() {
-        return 0;
-      }
-    };
+    context = BenchContext.of(allocator);
     List<Field> fields = List.of(ArrowTypes.field("P_CATEGORY", ColumnType.TEXT),
         ArrowTypes.field("P_BRAND1", ColumnType.TEXT), ArrowTypes.field("CITY", ColumnType.TEXT));
     SplittableRandom random = new SplittableRandom(7);
